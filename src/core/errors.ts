@@ -1,0 +1,85 @@
+/**
+ * Errors a user can cause (a bad link, an unreadable page, a provider refusing the key) are
+ * values with a code. They are turned into words in one place (`describeUserError`) so the
+ * CLI and the bot say the same thing. Anything that is not a UserError is a bug.
+ */
+export const USER_ERROR_CODES = [
+  // input
+  'invalid_input',
+  'empty_input',
+  'unsupported_file',
+  'source_too_long',
+  // links and fetching
+  'invalid_url',
+  'blocked_scheme',
+  'blocked_address',
+  'blocked_port',
+  'dns_failed',
+  'too_many_redirects',
+  'too_large',
+  'fetch_timeout',
+  'fetch_failed',
+  'http_status',
+  'not_article',
+  'could_not_read',
+  // the model
+  'bad_key',
+  'quota',
+  'rate_limited',
+  'llm_timeout',
+  'llm_unavailable',
+  'refused',
+  'invalid_output',
+  'output_truncated',
+  'deadline',
+  // prompts and options
+  'unknown_prompt',
+  // discord and moderation
+  'not_allowed',
+  'cooldown',
+  'budget_exhausted',
+  'domain_blocked',
+] as const;
+
+export type UserErrorCode = (typeof USER_ERROR_CODES)[number];
+
+export class UserError extends Error {
+  override readonly name = 'UserError';
+  constructor(
+    readonly code: UserErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof UserError;
+}
+
+/** What the user should do next, by code. The error's own message says what went wrong. */
+const NEXT_STEP: Partial<Record<UserErrorCode, string>> = {
+  invalid_url: 'Check the link and try again.',
+  blocked_address: 'Precis only reads public web pages.',
+  blocked_scheme: 'Send an http:// or https:// link.',
+  blocked_port: 'Precis only reads pages on the standard web ports (80 and 443).',
+  not_article: 'Paste the article text instead.',
+  could_not_read: 'Paste the article text instead.',
+  http_status: 'Paste the article text instead.',
+  too_large: 'Paste the part you want summarized instead.',
+  source_too_long: 'Send a shorter text.',
+  bad_key: 'The operator must check OPENAI_API_KEY.',
+  quota: 'The operator must check the provider account; try again later.',
+  rate_limited: 'Try again in a minute.',
+  llm_timeout: 'Try again in a minute.',
+  llm_unavailable: 'Try again in a minute.',
+  deadline: 'Try again, or send a shorter text.',
+  unknown_prompt: 'Use a prompt id@version that exists in prompts/.',
+};
+
+export function describeUserError(error: UserError): string {
+  const next = NEXT_STEP[error.code];
+  return next ? `${error.message} ${next}` : error.message;
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+
+/**
+ * The contracts between core and every renderer. `Result` is what the CLI's --json prints
+ * and what the bot renders; `ArticleDocument` is what extraction produces.
+ */
+
+export const LENGTHS = ['short', 'medium', 'long'] as const;
+export const STYLES = ['bullets', 'prose'] as const;
+export type Length = (typeof LENGTHS)[number];
+export type Style = (typeof STYLES)[number];
+
+/** An extracted article. `text` keeps paragraph breaks as blank lines. */
+export const ArticleDocumentSchema = z.object({
+  url: z.string().nullable(),
+  title: z.string().nullable(),
+  byline: z.string().nullable(),
+  siteName: z.string().nullable(),
+  lang: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  text: z.string(),
+});
+export type ArticleDocument = z.infer<typeof ArticleDocumentSchema>;
+
+export const SourceKindSchema = z.enum(['url', 'text', 'file', 'message']);
+export type SourceKind = z.infer<typeof SourceKindSchema>;
+
+export const QuoteSchema = z.object({
+  id: z.string(),
+  /** Exactly source.text.slice(start, end): the source's own characters, never the model's. */
+  text: z.string(),
+  speaker: z.string().nullable(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** The source URL with a text fragment pointing at the passage; null for non-URL sources. */
+  link: z.string().nullable(),
+});
+export type Quote = z.infer<typeof QuoteSchema>;
+
+export const BulletSchema = z.object({
+  text: z.string(),
+  quoteIds: z.array(z.string()),
+});
+export type Bullet = z.infer<typeof BulletSchema>;
+
+export const ResultSchema = z.object({
+  source: z.object({
+    kind: SourceKindSchema,
+    url: z.string().nullable(),
+    title: z.string().nullable(),
+    byline: z.string().nullable(),
+    siteName: z.string().nullable(),
+    lang: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+    text: z.string(),
+    sha256: z.string(),
+  }),
+  summary: z.object({
+    tldr: z.string(),
+    bullets: z.array(BulletSchema),
+  }),
+  quotes: z.array(QuoteSchema),
+  meta: z.object({
+    engine: z.enum(['llm', 'offline']),
+    /** `<id>@<version>+<sha8>` of the prompt used; `offline@1+<sha8>` for the offline engine. */
+    prompt: z.string(),
+    model: z.string(),
+    tokens: z.object({ input: z.number().int(), output: z.number().int() }),
+    cached: z.boolean(),
+    droppedQuotes: z.number().int().nonnegative(),
+    reasks: z.number().int().nonnegative(),
+    language: z.string().nullable(),
+    length: z.enum(LENGTHS),
+    style: z.enum(STYLES),
+    timingsMs: z.record(z.string(), z.number()),
+  }),
+});
+export type Result = z.infer<typeof ResultSchema>;
+
+/** What the user asked for. Everything is optional; the pipeline fills defaults. */
+export const SummarizeOptionsSchema = z.object({
+  length: z.enum(LENGTHS).default('medium'),
+  /** Output language (a BCP 47 tag or an English name); null = the source's language. */
+  language: z.string().nullable().default(null),
+  style: z.enum(STYLES).default('bullets'),
+  /** `id@version`, e.g. `summarize@1`; null = the highest active version. */
+  prompt: z.string().nullable().default(null),
+  engine: z.enum(['llm', 'offline']).optional(),
+  /** Only key quotes are wanted (the bot's /quotes); the summary may be minimal. */
+  quotesOnly: z.boolean().default(false),
+});
+export type SummarizeOptions = z.input<typeof SummarizeOptionsSchema>;
+export type ResolvedOptions = z.output<typeof SummarizeOptionsSchema>;
+
+/** Pipeline input: a link, pasted text, a file's bytes, or a Discord message's content. */
+export type SummarizeInput =
+  | { kind: 'url'; url: string }
+  | { kind: 'text'; text: string; title?: string | null }
+  | { kind: 'file'; name: string; bytes: Uint8Array; contentType?: string | null }
+  | { kind: 'message'; text: string; url?: string | null };
