@@ -98,3 +98,35 @@ export type SummarizeInput =
   | { kind: 'text'; text: string; title?: string | null }
   | { kind: 'file'; name: string; bytes: Uint8Array; contentType?: string | null }
   | { kind: 'message'; text: string; url?: string | null };
+
+/**
+ * What a summarize prompt (or the offline engine) must answer. Strict JSON-schema output
+ * forbids optional fields, so absent values are null.
+ */
+export const SummaryOutputSchema = z.object({
+  tldr: z.string().min(1),
+  bullets: z.array(
+    z.object({
+      text: z.string().min(1),
+      /** Ids of the quotes (below) that back this bullet; may be empty. */
+      quoteIds: z.array(z.string()),
+    }),
+  ),
+  quotes: z.array(
+    z.object({
+      /** q1, q2, … — bullets refer to these. */
+      id: z.string(),
+      /** Copied word for word from the source. */
+      text: z.string().min(1),
+      speaker: z.string().nullable(),
+    }),
+  ),
+});
+export type SummaryOutput = z.infer<typeof SummaryOutputSchema>;
+
+/** The map step of map-reduce over a long source: notes and verbatim quotes from one part. */
+export const MapOutputSchema = z.object({
+  points: z.array(z.string().min(1)),
+  quotes: z.array(z.object({ text: z.string().min(1), speaker: z.string().nullable() })),
+});
+export type MapOutput = z.infer<typeof MapOutputSchema>;
