@@ -9,6 +9,7 @@ export const USER_ERROR_CODES = [
   'empty_input',
   'unsupported_file',
   'source_too_long',
+  'source_expired',
   // links and fetching
   'invalid_url',
   'blocked_scheme',
@@ -70,6 +71,7 @@ const NEXT_STEP: Partial<Record<UserErrorCode, string>> = {
   http_status: 'Paste the article text instead.',
   too_large: 'Paste the part you want summarized instead.',
   source_too_long: 'Send a shorter text.',
+  source_expired: 'Run the command again with the original link or text.',
   bad_key: 'The operator must check OPENAI_API_KEY.',
   quota: 'The operator must check the provider account; try again later.',
   rate_limited: 'Try again in a minute.',

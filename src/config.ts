@@ -1,0 +1,73 @@
+import 'dotenv/config';
+import { z } from 'zod';
+
+/**
+ * The whole environment, validated once at startup. A bad value stops the process with one
+ * message that lists every problem, instead of failing later in the middle of a request.
+ */
+const emptyToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+
+const ConfigSchema = z.object({
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  LLM_MODEL: z.preprocess(emptyToUndefined, z.string().default('gpt-4o-mini')),
+  LLM_STRUCTURED_OUTPUT: z.preprocess(
+    emptyToUndefined,
+    z.enum(['json_schema', 'json_object']).default('json_schema'),
+  ),
+  /** The model's context window in tokens; longer sources are summarized map-reduce. */
+  LLM_CONTEXT_TOKENS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(2048).default(128000),
+  ),
+  LLM_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).default(30000)),
+  /** One deadline for a whole job: fetch, extraction, every model call and re-ask. */
+  JOB_DEADLINE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).default(90000)),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  FETCH_ALLOW_HOSTS: z.preprocess(emptyToUndefined, z.string().default('')),
+  DISCORD_TOKEN: optionalString,
+  DISCORD_API_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  DISCORD_GUILD_ID: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d{15,21}$/)
+      .optional(),
+  ),
+  DATABASE_URL: optionalString,
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const EXPECTS: Partial<Record<keyof Config, string>> = {
+  OPENAI_BASE_URL: 'a URL such as https://api.openai.com/v1',
+  LLM_STRUCTURED_OUTPUT: 'json_schema or json_object',
+  LLM_CONTEXT_TOKENS: 'a whole number of tokens, at least 2048',
+  LLM_TIMEOUT_MS: 'milliseconds, at least 1000',
+  JOB_DEADLINE_MS: 'milliseconds, at least 1000',
+  LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
+  DISCORD_API_URL: 'a URL such as https://discord.com/api',
+  DISCORD_GUILD_ID: 'a server id (a number of 15 to 21 digits)',
+};
+
+/** Reads the environment; throws one ConfigError that lists every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => {
+    const name = String(issue.path[0]) as keyof Config;
+    const expects = EXPECTS[name];
+    return `  ${name}=${JSON.stringify(env[name] ?? '')}: ${expects ? `expected ${expects}` : issue.message}`;
+  });
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}
