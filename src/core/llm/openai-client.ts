@@ -1,0 +1,198 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import OpenAI from 'openai';
+import { ContentFilterFinishReasonError, LengthFinishReasonError } from 'openai/error';
+import { zodResponseFormat } from 'openai/helpers/zod';
+import { makeParseableResponseFormat } from 'openai/lib/parser';
+import type {
+  ChatCompletion,
+  ChatCompletionCreateParamsNonStreaming,
+} from 'openai/resources/chat/completions';
+import { z } from 'zod';
+import { UserError } from '../errors.ts';
+import { InvalidOutputError, validateAnswer } from './invalid-output.ts';
+import { deadlineError, isRetryable, toUserError } from './provider-errors.ts';
+import { retryDelay } from './retry-delay.ts';
+import type { ChatMessage, LlmClient, LlmRequest, LlmResponse } from './types.ts';
+
+export type StructuredOutputMode = 'json_schema' | 'json_object';
+
+export interface RetryEvent {
+  /** 1 for the first retry. */
+  retry: number;
+  delayMs: number;
+  /** What went wrong with the previous attempt, as the user would be told. */
+  error: unknown;
+}
+
+export interface OpenAiClientOptions {
+  apiKey: string;
+  /** null or absent = OpenAI itself (absent also reads OPENAI_BASE_URL, as the SDK does). */
+  baseURL?: string | null;
+  model: string;
+  /** json_schema: strict JSON-schema output; json_object: JSON mode + the schema in the prompt. */
+  structuredOutput: StructuredOutputMode;
+  /** Per attempt, not per call: the caller's signal bounds the whole job. */
+  timeoutMs?: number;
+  /** Extra attempts after the first, for rate limits, 5xx, connection errors and timeouts. */
+  maxRetries?: number;
+  fetch?: typeof fetch;
+  /**
+   * Default: max_completion_tokens with json_schema (current OpenAI models reject max_tokens),
+   * max_tokens with json_object (what older local servers understand).
+   */
+  maxTokensField?: 'max_completion_tokens' | 'max_tokens';
+  /** Called before each retry's wait, e.g. to log it. */
+  onRetry?: (event: RetryEvent) => void;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_RETRIES = 2;
+
+export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
+  const sdk = new OpenAI({
+    apiKey: options.apiKey,
+    baseURL: options.baseURL,
+    // The SDK retries every 429, quota errors included, so retries are ours (withRetries).
+    maxRetries: 0,
+    timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const mode = options.structuredOutput;
+  const maxTokensField =
+    options.maxTokensField ?? (mode === 'json_schema' ? 'max_completion_tokens' : 'max_tokens');
+
+  function body<T>(request: LlmRequest<T>): ChatCompletionCreateParamsNonStreaming {
+    return {
+      model: options.model,
+      messages:
+        mode === 'json_object'
+          ? withSchemaInstruction(request.messages, request.schema)
+          : request.messages,
+      ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
+      ...(request.maxOutputTokens === undefined
+        ? {}
+        : { [maxTokensField]: request.maxOutputTokens }),
+    };
+  }
+
+  function send<T>(request: LlmRequest<T>): Promise<ChatCompletion> {
+    const requestOptions = { signal: request.signal ?? null };
+    if (mode === 'json_object') {
+      return sdk.chat.completions.create(
+        { ...body(request), response_format: { type: 'json_object' } },
+        requestOptions,
+      );
+    }
+    // parse() checks finish_reason for us. Its parser hands back the raw text rather than
+    // throwing, so an invalid answer keeps its text for the re-ask and both modes validate alike.
+    const format = zodResponseFormat(request.schema, request.schemaName);
+    return sdk.chat.completions.parse(
+      {
+        ...body(request),
+        response_format: makeParseableResponseFormat({ ...format }, (raw) => raw),
+      },
+      requestOptions,
+    );
+  }
+
+  return {
+    model: options.model,
+    async complete<T>(request: LlmRequest<T>): Promise<LlmResponse<T>> {
+      const completion = await withRetries(() => send(request), {
+        maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+        signal: request.signal,
+        onRetry: options.onRetry,
+      });
+      return {
+        value: readAnswer(completion, request.schema),
+        usage: {
+          input: completion.usage?.prompt_tokens ?? 0,
+          output: completion.usage?.completion_tokens ?? 0,
+        },
+        model: completion.model || options.model,
+      };
+    },
+  };
+}
+
+function withSchemaInstruction(messages: ChatMessage[], schema: z.ZodType): ChatMessage[] {
+  const instruction = `Answer with one JSON object that matches this JSON Schema: ${JSON.stringify(z.toJSONSchema(schema))}`;
+  const index = messages.findIndex((message) => message.role === 'system');
+  if (index === -1) return [{ role: 'system', content: instruction }, ...messages];
+  return messages.map((message, i) =>
+    i === index ? { ...message, content: `${message.content}\n\n${instruction}` } : message,
+  );
+}
+
+function refused(text: string | null): UserError {
+  const reason = text?.replace(/\s+/g, ' ').trim().slice(0, 200);
+  return new UserError(
+    'refused',
+    reason
+      ? `the model refused to summarize this text: ${reason}`
+      : 'the model refused to summarize this text',
+  );
+}
+
+function truncated(cause?: unknown): UserError {
+  return new UserError(
+    'output_truncated',
+    "the model's answer was cut off before it finished",
+    {},
+    { cause },
+  );
+}
+
+function readAnswer<T>(completion: ChatCompletion, schema: z.ZodType<T>): T {
+  const choice = completion.choices[0];
+  if (!choice) throw new InvalidOutputError('', ['the answer had no choices']);
+  if (choice.finish_reason === 'length') throw truncated();
+  if (choice.finish_reason === 'content_filter') throw refused(null);
+  if (choice.message.refusal) throw refused(choice.message.refusal);
+  const content = choice.message.content ?? '';
+  if (content.trim() === '') throw new InvalidOutputError(content, ['the answer was empty']);
+  return validateAnswer(schema, content);
+}
+
+/** SDK errors that parse() raises about an answer that did arrive. */
+function answerError(error: unknown): UserError | null {
+  if (error instanceof LengthFinishReasonError) return truncated(error);
+  if (error instanceof ContentFilterFinishReasonError) return refused(null);
+  return null;
+}
+
+async function withRetries<R>(
+  attempt: () => Promise<R>,
+  options: { maxRetries: number; signal?: AbortSignal; onRetry?: (event: RetryEvent) => void },
+): Promise<R> {
+  const { signal } = options;
+  for (let retry = 0; ; retry++) {
+    if (signal?.aborted) throw deadlineError(signal.reason);
+    try {
+      return await attempt();
+    } catch (error) {
+      if (signal?.aborted) throw deadlineError(error);
+      const answer = answerError(error);
+      if (answer) throw answer;
+      if (!isRetryable(error) || retry >= options.maxRetries) throw toUserError(error);
+
+      const delay = retryDelay(error.headers, retry);
+      if (delay.kind === 'too_long') {
+        const mapped = toUserError(error);
+        if (!(mapped instanceof UserError)) throw mapped;
+        throw new UserError(
+          mapped.code,
+          mapped.message,
+          { ...mapped.details, retryAfterMs: delay.ms },
+          { cause: error },
+        );
+      }
+      options.onRetry?.({ retry: retry + 1, delayMs: delay.ms, error: toUserError(error) });
+      try {
+        await sleep(delay.ms, undefined, { signal });
+      } catch (sleepError) {
+        throw deadlineError(sleepError);
+      }
+    }
+  }
+}
