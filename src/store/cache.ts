@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import {
+  type ArticleDocument,
+  ArticleDocumentSchema,
+  type Result,
+  ResultSchema,
+} from '../core/schemas.ts';
+import type { Database } from './tables.ts';
+import { addSeconds, type Clock } from './time.ts';
+import { parseStoredJson } from './validate.ts';
+
+export interface CacheOptions {
+  ttlSeconds: number;
+}
+
+export interface CacheStore {
+  /** A summary stored under `key` that has not expired, or null. */
+  getCachedResult(key: string): Promise<Result | null>;
+  putCachedResult(key: string, result: Result, options: CacheOptions): Promise<void>;
+  /** An extracted document for `url` that has not expired, or null. */
+  getCachedDocument(url: string): Promise<ArticleDocument | null>;
+  putCachedDocument(url: string, doc: ArticleDocument, options: CacheOptions): Promise<void>;
+  /** Deletes expired entries of both caches; returns how many. */
+  purgeExpiredCache(): Promise<number>;
+}
+
+export function cacheStore(db: Kysely<Database>, clock: Clock): CacheStore {
+  async function get<T extends z.ZodType>(
+    table: 'summary_cache' | 'document_cache',
+    key: string,
+    schema: T,
+  ): Promise<z.output<T> | null> {
+    const keyColumn = table === 'summary_cache' ? 'key' : 'url';
+    const row = await db
+      .selectFrom(table)
+      .select('value')
+      .where(keyColumn, '=', key)
+      .where('expires_at', '>', clock().toISOString())
+      .executeTakeFirst();
+    // An entry written by an older Result shape is a miss, not a crash: it will be rewritten.
+    return row ? parseStoredJson(schema, row.value) : null;
+  }
+
+  async function put(
+    table: 'summary_cache' | 'document_cache',
+    key: string,
+    value: unknown,
+    { ttlSeconds }: CacheOptions,
+  ): Promise<void> {
+    if (!Number.isFinite(ttlSeconds) || ttlSeconds <= 0) {
+      throw new RangeError(`ttlSeconds must be a positive number, got ${ttlSeconds}`);
+    }
+    const now = clock();
+    const columns = {
+      value: JSON.stringify(value),
+      created_at: now.toISOString(),
+      expires_at: addSeconds(now, ttlSeconds).toISOString(),
+    };
+    if (table === 'summary_cache') {
+      await db
+        .insertInto('summary_cache')
+        .values({ key, ...columns })
+        .onConflict((oc) => oc.column('key').doUpdateSet(columns))
+        .execute();
+    } else {
+      await db
+        .insertInto('document_cache')
+        .values({ url: key, ...columns })
+        .onConflict((oc) => oc.column('url').doUpdateSet(columns))
+        .execute();
+    }
+  }
+
+  async function purgeExpiredCache(): Promise<number> {
+    const now = clock().toISOString();
+    let count = 0;
+    for (const table of ['summary_cache', 'document_cache'] as const) {
+      const result = await db.deleteFrom(table).where('expires_at', '<=', now).executeTakeFirst();
+      count += Number(result.numDeletedRows);
+    }
+    return count;
+  }
+
+  return {
+    getCachedResult: (key) => get('summary_cache', key, ResultSchema),
+    putCachedResult: (key, result, options) =>
+      put('summary_cache', key, ResultSchema.parse(result), options),
+    getCachedDocument: (url) => get('document_cache', url, ArticleDocumentSchema),
+    putCachedDocument: (url, doc, options) =>
+      put('document_cache', url, ArticleDocumentSchema.parse(doc), options),
+    purgeExpiredCache,
+  };
+}

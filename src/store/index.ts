@@ -1,0 +1,84 @@
+import { Migrator } from 'kysely';
+import { type CacheStore, cacheStore } from './cache.ts';
+import { type ChannelRuleStore, channelRuleStore } from './channel-rules.ts';
+import { type Connection, connect } from './connect.ts';
+import { type GuildSettingsStore, guildSettingsStore } from './guild-settings.ts';
+import { type DialectName, migrationProvider } from './migrations.ts';
+import { type SummaryPostStore, summaryPostStore } from './summary-posts.ts';
+import { type Clock, systemClock } from './time.ts';
+import { type UsageStore, usageStore } from './usage.ts';
+
+export type { CacheOptions } from './cache.ts';
+export {
+  type ChannelRule,
+  type ChannelRuleInput,
+  DEFAULT_EMOJI,
+  REPLY_MODES,
+  TRIGGERS,
+} from './channel-rules.ts';
+export { DEFAULT_SQLITE_PATH, isPostgresUrl } from './connect.ts';
+export {
+  DEFAULT_GUILD_SETTINGS,
+  type GuildSettings,
+  type GuildSettingsPatch,
+} from './guild-settings.ts';
+export { compareSnowflakes } from './snowflake.ts';
+export type { SummaryPost, SummaryPostInput } from './summary-posts.ts';
+export type { Clock } from './time.ts';
+export type { UsageInput, UsageReport, UsageTotals } from './usage.ts';
+
+export interface StoreOptions {
+  /** A postgres:// or postgresql:// URL; unset or null = SQLite. */
+  databaseUrl?: string | null;
+  /** SQLite file (directory created if missing) or ':memory:'. Default ./data/precis.sqlite. */
+  sqlitePath?: string;
+  /** PostgreSQL schema to use and create; also accepted as `?schema=` in the URL. */
+  schema?: string;
+  clock?: Clock;
+}
+
+export interface Store
+  extends GuildSettingsStore,
+    ChannelRuleStore,
+    CacheStore,
+    UsageStore,
+    SummaryPostStore {
+  readonly dialect: DialectName;
+  close(): Promise<void>;
+}
+
+/** Connects, brings the schema up to date, and returns the store. */
+export async function openStore(options: StoreOptions = {}): Promise<Store> {
+  const connection = await connect(options);
+  try {
+    await migrate(connection);
+  } catch (error) {
+    await connection.db.destroy();
+    throw error;
+  }
+  const { db, dialect } = connection;
+  const clock = options.clock ?? systemClock;
+  return {
+    dialect,
+    ...guildSettingsStore(db, clock),
+    ...channelRuleStore(db, clock),
+    ...cacheStore(db, clock),
+    ...usageStore(db, clock),
+    ...summaryPostStore(db, clock),
+    close: () => db.destroy(),
+  };
+}
+
+async function migrate({ db, dialect, schema }: Connection): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider(dialect),
+    // Keep the bookkeeping tables next to ours so a per-run schema is self-contained.
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Database migration ${failed} failed: ${String(error)}`, { cause: error });
+  }
+}

@@ -1,0 +1,160 @@
+import { type Kysely, sql } from 'kysely';
+import { z } from 'zod';
+import type { Database } from './tables.ts';
+import { type Clock, startOfUtcDay } from './time.ts';
+import { parseInput, toNumber } from './validate.ts';
+
+const UsageInputSchema = z.object({
+  /** null for summaries outside a server (DMs, the CLI). */
+  guildId: z.string().min(1).nullable(),
+  userId: z.string().min(1),
+  tokensIn: z.number().int().min(0),
+  tokensOut: z.number().int().min(0),
+  costUsd: z.number().min(0),
+  /** A cache hit: counted as a summary and a hit, but its tokens and cost were not spent. */
+  cached: z.boolean(),
+  at: z.date().optional(),
+});
+export type UsageInput = z.input<typeof UsageInputSchema>;
+
+export interface UsageTotals {
+  tokensIn: number;
+  tokensOut: number;
+  costUsd: number;
+  summaries: number;
+  cacheHits: number;
+}
+
+export interface UsageReport {
+  /** First UTC day covered, YYYY-MM-DD. */
+  from: string;
+  /** Days with usage, oldest first. */
+  byDay: Array<UsageTotals & { day: string }>;
+  /** Users with usage, most tokens first. */
+  byUser: Array<UsageTotals & { userId: string }>;
+  total: UsageTotals;
+}
+
+export interface UsageStore {
+  recordUsage(usage: UsageInput): Promise<void>;
+  /** Tokens (in + out, cache hits excluded) the server spent since midnight UTC. */
+  tokensUsedToday(guildId: string): Promise<number>;
+  /** When the user last got a summary in this server (null guild: outside servers). */
+  lastUsageAt(guildId: string | null, userId: string): Promise<Date | null>;
+  /** The last `days` UTC days, today included. */
+  usageReport(guildId: string, options: { days: number }): Promise<UsageReport>;
+}
+
+// pg returns sums and counts as strings (bigint, numeric); coerce both dialects to numbers.
+const TotalsRowSchema = z.object({
+  tokens_in: z.unknown().transform(toNumberish),
+  tokens_out: z.unknown().transform(toNumberish),
+  cost_usd: z.unknown().transform(toNumberish),
+  summaries: z.unknown().transform(toNumberish),
+  cache_hits: z.unknown().transform(toNumberish),
+});
+
+function toNumberish(value: unknown): number {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint'
+    ? toNumber(value)
+    : 0;
+}
+
+function toTotals(row: unknown): UsageTotals {
+  const t = TotalsRowSchema.parse(row);
+  return {
+    tokensIn: t.tokens_in,
+    tokensOut: t.tokens_out,
+    costUsd: t.cost_usd,
+    summaries: t.summaries,
+    cacheHits: t.cache_hits,
+  };
+}
+
+export function usageStore(db: Kysely<Database>, clock: Clock): UsageStore {
+  async function recordUsage(input: UsageInput): Promise<void> {
+    const usage = parseInput(UsageInputSchema, input, 'usage');
+    await db
+      .insertInto('usage')
+      .values({
+        guild_id: usage.guildId,
+        user_id: usage.userId,
+        tokens_in: usage.tokensIn,
+        tokens_out: usage.tokensOut,
+        cost_usd: usage.costUsd,
+        cached: usage.cached ? 1 : 0,
+        at: (usage.at ?? clock()).toISOString(),
+      })
+      .execute();
+  }
+
+  async function tokensUsedToday(guildId: string): Promise<number> {
+    const row = await db
+      .selectFrom('usage')
+      .select(sql<string | number | null>`sum(tokens_in + tokens_out)`.as('tokens'))
+      .where('guild_id', '=', guildId)
+      .where('cached', '=', 0)
+      .where('at', '>=', startOfUtcDay(clock()).toISOString())
+      .executeTakeFirst();
+    return toNumber(row?.tokens);
+  }
+
+  async function lastUsageAt(guildId: string | null, userId: string): Promise<Date | null> {
+    const row = await db
+      .selectFrom('usage')
+      .select('at')
+      .where('guild_id', guildId === null ? 'is' : '=', guildId)
+      .where('user_id', '=', userId)
+      .orderBy('at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row ? new Date(row.at) : null;
+  }
+
+  async function usageReport(guildId: string, { days }: { days: number }): Promise<UsageReport> {
+    const span = parseInput(z.number().int().min(1).max(366), days, 'number of days');
+    const from = startOfUtcDay(clock());
+    from.setUTCDate(from.getUTCDate() - (span - 1));
+    // Timestamps are ISO strings, so the first ten characters are the UTC day.
+    const day = sql<string>`substr(at, 1, 10)`;
+    const totals = [
+      sql`sum(case when cached = 0 then tokens_in else 0 end)`.as('tokens_in'),
+      sql`sum(case when cached = 0 then tokens_out else 0 end)`.as('tokens_out'),
+      sql`sum(case when cached = 0 then cost_usd else 0 end)`.as('cost_usd'),
+      sql`count(*)`.as('summaries'),
+      sql`sum(cached)`.as('cache_hits'),
+    ] as const;
+    const window = db
+      .selectFrom('usage')
+      .where('guild_id', '=', guildId)
+      .where('at', '>=', from.toISOString());
+
+    const [dayRows, userRows, totalRow] = await Promise.all([
+      window
+        .select([day.as('day'), ...totals])
+        .groupBy(day)
+        .orderBy(day)
+        .execute(),
+      window
+        .select(['user_id', ...totals])
+        .groupBy('user_id')
+        .execute(),
+      window.select(totals).executeTakeFirst(),
+    ]);
+
+    const byUser = userRows
+      .map((row) => ({ userId: row.user_id, ...toTotals(row) }))
+      .sort(
+        (a, b) =>
+          b.tokensIn + b.tokensOut - (a.tokensIn + a.tokensOut) || b.summaries - a.summaries,
+      );
+    return {
+      from: from.toISOString().slice(0, 10),
+      byDay: dayRows.map((row) => ({ day: row.day, ...toTotals(row) })),
+      byUser,
+      total: toTotals(totalRow),
+    };
+  }
+
+  return { recordUsage, tokensUsedToday, lastUsageAt, usageReport };
+}
