@@ -1,0 +1,468 @@
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+/**
+ * A loopback stand-in for an OpenAI-compatible server: `POST /v1/chat/completions` answered
+ * the way the API answers (bodies, status codes, error shapes, retry headers), one scripted
+ * step per request. The real `openai` SDK talks to it through `baseURL: fake.url`.
+ *
+ *   const fake = await startFakeOpenAi();
+ *   fake.push(fakeSteps.rateLimit({ retryAfterMs: 50 }), fakeSteps.json({ tldr: 'x' }));
+ *   // ... createOpenAiClient({ baseURL: fake.url, apiKey: 'sk-test', ... })
+ *   expect(fake.requests).toHaveLength(2);
+ *   await fake.close();
+ */
+
+/** A request body as the SDK sends it (parsed JSON). */
+export interface FakeChatRequest {
+  model: string;
+  messages: Array<{ role: string; content: string | null }>;
+  response_format?:
+    | { type: 'json_schema'; json_schema: { name: string; strict?: boolean; schema: unknown } }
+    | { type: 'json_object' }
+    | { type: 'text' };
+  temperature?: number;
+  max_tokens?: number;
+  max_completion_tokens?: number;
+  [key: string]: unknown;
+}
+
+export interface FakeUsage {
+  prompt_tokens: number;
+  completion_tokens: number;
+}
+
+interface AnswerExtras {
+  /** Defaults: about 4 characters per token of the prompt and of the answer. */
+  usage?: Partial<FakeUsage>;
+  /** Default: the requested model. */
+  model?: string;
+}
+
+export type FakeStep =
+  /** A valid answer: `value` serialized as the message content. */
+  | ({ kind: 'json'; value: unknown } & AnswerExtras)
+  /** Any content, e.g. text that is not JSON. */
+  | ({ kind: 'content'; content: string } & AnswerExtras)
+  /** finish_reason "length" with a cut-off answer. */
+  | ({ kind: 'length'; content?: string } & AnswerExtras)
+  /** message.refusal set, content null. */
+  | ({ kind: 'refusal'; text: string } & AnswerExtras)
+  /** finish_reason "content_filter". */
+  | ({ kind: 'content_filter' } & AnswerExtras)
+  /** An error response `{error:{message,type,param,code}}`, or a raw `body` (e.g. a proxy's HTML). */
+  | {
+      kind: 'status';
+      status: number;
+      code?: string | null;
+      type?: string;
+      message?: string;
+      param?: string | null;
+      headers?: Record<string, string>;
+      body?: string;
+    }
+  /** Accepts the request and never answers (cleaned up by close()). */
+  | { kind: 'hang' }
+  /** Drops the connection without answering: a connection error for the client. */
+  | { kind: 'reset' }
+  | { kind: 'delay'; ms: number; then: FakeStep }
+  | FakeResponder;
+
+/** Answers based on the request, e.g. on the prompt. `index` is 0 for the first request. */
+export type FakeResponder = (
+  request: FakeChatRequest,
+  index: number,
+) => FakeStep | Promise<FakeStep>;
+
+export interface FakeOpenAi {
+  /** Base URL for the SDK: `http://127.0.0.1:PORT/v1`. */
+  readonly url: string;
+  /** Every chat request body received, in order. */
+  readonly requests: FakeChatRequest[];
+  /** The headers of each request in `requests` (e.g. authorization). */
+  readonly headers: IncomingHttpHeaders[];
+  /** Requests whose client went away before the fake answered (aborts, timeouts). */
+  readonly abandoned: number;
+  /** Queues steps, used once each, in order. */
+  push(...steps: FakeStep[]): void;
+  /** Replaces the queue. */
+  script(steps: FakeStep[]): void;
+  /** Used when the queue is empty. Without one, an unscripted request gets a 400 that says so. */
+  setDefault(step: FakeStep | null): void;
+  /** Resolves once at least `count` chat requests have arrived. */
+  waitForRequests(count: number): Promise<void>;
+  /** Resolves once at least `count` requests have been abandoned by their client. */
+  waitForAbandoned(count: number): Promise<void>;
+  /** Forgets the queue, the default, and the recorded requests. */
+  reset(): void;
+  /** Ends every open connection (hangs included) and stops the server. */
+  close(): Promise<void>;
+}
+
+const ERROR_DEFAULTS: Record<number, { message: string; type: string; code: string | null }> = {
+  400: { message: 'Invalid request.', type: 'invalid_request_error', code: null },
+  401: {
+    message:
+      'Incorrect API key provided: sk-test. You can find your API key at https://platform.openai.com/account/api-keys.',
+    type: 'invalid_request_error',
+    code: 'invalid_api_key',
+  },
+  403: {
+    message: 'You are not allowed to use this model.',
+    type: 'invalid_request_error',
+    code: null,
+  },
+  404: {
+    message: 'The model does not exist.',
+    type: 'invalid_request_error',
+    code: 'model_not_found',
+  },
+  429: {
+    message: 'Rate limit reached for requests. Please try again later.',
+    type: 'requests',
+    code: 'rate_limit_exceeded',
+  },
+  500: {
+    message: 'The server had an error while processing your request. Sorry about that!',
+    type: 'server_error',
+    code: null,
+  },
+  503: {
+    message: 'The engine is currently overloaded, please try again later.',
+    type: 'server_error',
+    code: null,
+  },
+};
+
+/** Ready-made steps for the usual cases. */
+export const fakeSteps = {
+  json: (value: unknown, extras: AnswerExtras = {}): FakeStep => ({
+    kind: 'json',
+    value,
+    ...extras,
+  }),
+  content: (content: string): FakeStep => ({ kind: 'content', content }),
+  length: (content?: string): FakeStep => ({
+    kind: 'length',
+    ...(content === undefined ? {} : { content }),
+  }),
+  refusal: (text = "I'm sorry, I can't help with that."): FakeStep => ({ kind: 'refusal', text }),
+  rateLimit: (wait: { retryAfterMs?: number; retryAfter?: string | number } = {}): FakeStep => ({
+    kind: 'status',
+    status: 429,
+    headers: {
+      ...(wait.retryAfterMs === undefined ? {} : { 'retry-after-ms': String(wait.retryAfterMs) }),
+      ...(wait.retryAfter === undefined ? {} : { 'retry-after': String(wait.retryAfter) }),
+    },
+  }),
+  quota: (): FakeStep => ({
+    kind: 'status',
+    status: 429,
+    type: 'insufficient_quota',
+    code: 'insufficient_quota',
+    message:
+      'You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.',
+  }),
+  serverError: (status = 500): FakeStep => ({ kind: 'status', status }),
+  badKey: (): FakeStep => ({ kind: 'status', status: 401 }),
+  contextTooLong: (): FakeStep => ({
+    kind: 'status',
+    status: 400,
+    type: 'invalid_request_error',
+    param: 'messages',
+    code: 'context_length_exceeded',
+    message:
+      "This model's maximum context length is 128000 tokens. However, your messages resulted in 131072 tokens. Please reduce the length of the messages.",
+  }),
+  hang: (): FakeStep => ({ kind: 'hang' }),
+  reset: (): FakeStep => ({ kind: 'reset' }),
+  delay: (ms: number, then: FakeStep): FakeStep => ({ kind: 'delay', ms, then }),
+} as const;
+
+const estimateTokens = (text: string) => Math.max(1, Math.ceil(text.length / 4));
+
+function completionBody(
+  request: FakeChatRequest,
+  id: number,
+  answer: { content: string | null; refusal: string | null; finishReason: string } & AnswerExtras,
+) {
+  const promptText = request.messages.map((message) => message.content ?? '').join('\n');
+  const prompt_tokens = answer.usage?.prompt_tokens ?? estimateTokens(promptText);
+  const completion_tokens =
+    answer.usage?.completion_tokens ?? estimateTokens(answer.content ?? answer.refusal ?? '');
+  return {
+    id: `chatcmpl-fake${id}`,
+    object: 'chat.completion',
+    created: Math.floor(Date.now() / 1000),
+    model: answer.model ?? request.model ?? 'gpt-fake',
+    system_fingerprint: 'fp_fake',
+    choices: [
+      {
+        index: 0,
+        finish_reason: answer.finishReason,
+        logprobs: null,
+        message: {
+          role: 'assistant',
+          content: answer.content,
+          refusal: answer.refusal,
+          annotations: [],
+        },
+      },
+    ],
+    usage: { prompt_tokens, completion_tokens, total_tokens: prompt_tokens + completion_tokens },
+  };
+}
+
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  requestId: string,
+  headers: Record<string, string> = {},
+) {
+  if (res.destroyed || res.writableEnded) return;
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'x-request-id': requestId,
+    'openai-processing-ms': '1',
+    ...headers,
+  });
+  res.end(typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+function sendError(
+  res: ServerResponse,
+  requestId: string,
+  step: Extract<FakeStep, { kind: 'status' }>,
+) {
+  const defaults = ERROR_DEFAULTS[step.status] ?? {
+    message: `Error ${step.status}`,
+    type: 'server_error',
+    code: null,
+  };
+  const body = step.body ?? {
+    error: {
+      message: step.message ?? defaults.message,
+      type: step.type ?? defaults.type,
+      param: step.param ?? null,
+      code: step.code === undefined ? defaults.code : step.code,
+    },
+  };
+  sendJson(res, step.status, body, requestId, step.headers);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startFakeOpenAi(options: { default?: FakeStep } = {}): Promise<FakeOpenAi> {
+  const queue: FakeStep[] = [];
+  let fallback: FakeStep | null = options.default ?? null;
+  const requests: FakeChatRequest[] = [];
+  const headers: IncomingHttpHeaders[] = [];
+  let abandoned = 0;
+  let served = 0;
+  const sockets = new Set<Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+  const waiters = new Set<{
+    ready: () => boolean;
+    resolve: () => void;
+    reject: (e: Error) => void;
+  }>();
+
+  const notify = () => {
+    for (const waiter of waiters) {
+      if (waiter.ready()) {
+        waiters.delete(waiter);
+        waiter.resolve();
+      }
+    }
+  };
+  const waitFor = (ready: () => boolean) =>
+    new Promise<void>((resolve, reject) => {
+      if (ready()) return resolve();
+      waiters.add({ ready, resolve, reject });
+    });
+
+  async function play(
+    step: FakeStep,
+    request: FakeChatRequest,
+    index: number,
+    res: ServerResponse,
+  ) {
+    const requestId = `req_fake_${index}`;
+    if (typeof step === 'function') {
+      return play(await step(request, index), request, index, res);
+    }
+    switch (step.kind) {
+      case 'json':
+      case 'content':
+      case 'length':
+      case 'refusal':
+      case 'content_filter': {
+        const answer =
+          step.kind === 'json'
+            ? { content: JSON.stringify(step.value), refusal: null, finishReason: 'stop' }
+            : step.kind === 'content'
+              ? { content: step.content, refusal: null, finishReason: 'stop' }
+              : step.kind === 'length'
+                ? {
+                    content: step.content ?? '{"tldr": "The article says that the',
+                    refusal: null,
+                    finishReason: 'length',
+                  }
+                : step.kind === 'refusal'
+                  ? { content: null, refusal: step.text, finishReason: 'stop' }
+                  : { content: null, refusal: null, finishReason: 'content_filter' };
+        const extras = { usage: step.usage, model: step.model };
+        sendJson(res, 200, completionBody(request, index, { ...answer, ...extras }), requestId);
+        return;
+      }
+      case 'status':
+        sendError(res, requestId, step);
+        return;
+      case 'hang':
+        return;
+      case 'reset':
+        res.socket?.destroy();
+        return;
+      case 'delay': {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          if (res.destroyed) return;
+          play(step.then, request, index, res).catch((error) => fail(res, requestId, error));
+        }, step.ms);
+        timers.add(timer);
+        return;
+      }
+    }
+  }
+
+  function fail(res: ServerResponse, requestId: string, error: unknown) {
+    const message = `fake-openai: the scripted responder threw: ${error instanceof Error ? error.message : String(error)}`;
+    sendError(res, requestId, {
+      kind: 'status',
+      status: 500,
+      message,
+      code: 'fake_responder_threw',
+    });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const path = (req.url ?? '/').split('?')[0];
+    const requestId = `req_fake_${served}`;
+    if (req.method === 'GET' && path === '/v1/models') {
+      sendJson(
+        res,
+        200,
+        {
+          object: 'list',
+          data: [{ id: 'gpt-fake', object: 'model', created: 0, owned_by: 'fake' }],
+        },
+        requestId,
+      );
+      return;
+    }
+    if (req.method !== 'POST' || path !== '/v1/chat/completions') {
+      sendError(res, requestId, {
+        kind: 'status',
+        status: 404,
+        code: null,
+        message: `Invalid URL (${req.method} ${path})`,
+      });
+      return;
+    }
+    const text = await readBody(req);
+    let request: FakeChatRequest;
+    try {
+      request = JSON.parse(text) as FakeChatRequest;
+    } catch {
+      sendError(res, requestId, {
+        kind: 'status',
+        status: 400,
+        message: 'We could not parse the JSON body of your request.',
+      });
+      return;
+    }
+    const index = served++;
+    requests.push(request);
+    headers.push(req.headers);
+    res.on('close', () => {
+      if (!res.writableEnded) {
+        abandoned++;
+        notify();
+      }
+    });
+    notify();
+
+    const step =
+      queue.shift() ??
+      fallback ??
+      ({
+        kind: 'status',
+        status: 400,
+        code: 'fake_unscripted',
+        message: `fake-openai: no step scripted for request #${index} (push a step or setDefault)`,
+      } satisfies FakeStep);
+    await play(step, request, index, res);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => fail(res, `req_fake_${served}`, error));
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    requests,
+    headers,
+    get abandoned() {
+      return abandoned;
+    },
+    push: (...steps) => {
+      queue.push(...steps);
+    },
+    script: (steps) => {
+      queue.splice(0, queue.length, ...steps);
+    },
+    setDefault: (step) => {
+      fallback = step;
+    },
+    waitForRequests: (count) => waitFor(() => requests.length >= count),
+    waitForAbandoned: (count) => waitFor(() => abandoned >= count),
+    reset: () => {
+      queue.length = 0;
+      fallback = options.default ?? null;
+      requests.length = 0;
+      headers.length = 0;
+      abandoned = 0;
+      served = 0;
+    },
+    close: async () => {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      for (const waiter of waiters) waiter.reject(new Error('fake-openai closed'));
+      waiters.clear();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
