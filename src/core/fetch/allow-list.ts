@@ -1,0 +1,73 @@
+import ipaddr from 'ipaddr.js';
+
+/**
+ * The operator's exceptions to the private-address guard (FETCH_ALLOW_HOSTS), empty by default.
+ *
+ * Each entry is a host name (`wiki.intranet`, or `*.intranet` for every name under it), an IP
+ * address, or a CIDR range (`10.1.0.0/16`, `fd00::/8`). A name entry exempts that host whatever
+ * it resolves to; an address or CIDR entry exempts those addresses however they are reached.
+ * It never exempts a scheme or a port (see allowPorts). Tests use it to reach 127.0.0.1 fixtures.
+ */
+export interface AllowList {
+  allowsHost(hostname: string): boolean;
+  allowsAddress(address: string): boolean;
+}
+
+/** Splits a comma-separated FETCH_ALLOW_HOSTS value into entries. */
+export function parseAllowHosts(value: string | undefined): string[] {
+  if (!value) return [];
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+}
+
+export function compileAllowList(entries: readonly string[]): AllowList {
+  const names = new Set<string>();
+  const suffixes: string[] = [];
+  const ranges: [ipaddr.IPv4 | ipaddr.IPv6, number][] = [];
+  for (const raw of entries) {
+    const entry = raw.trim().toLowerCase();
+    if (entry === '') continue;
+    const range = parseRange(entry);
+    if (range) ranges.push(range);
+    else if (entry.startsWith('*.')) suffixes.push(normalizeHostname(entry.slice(1)));
+    else names.add(normalizeHostname(entry));
+  }
+  return {
+    allowsHost(hostname) {
+      const name = normalizeHostname(hostname);
+      return names.has(name) || suffixes.some((suffix) => name.endsWith(suffix));
+    },
+    allowsAddress(address) {
+      if (ranges.length === 0 || !ipaddr.isValid(address)) return false;
+      const ip = ipaddr.process(address);
+      return ranges.some(([base, bits]) => base.kind() === ip.kind() && ip.match(base, bits));
+    },
+  };
+}
+
+/** Lower case, no brackets around IPv6, no trailing dots (`localhost.` is `localhost`). */
+export function normalizeHostname(hostname: string): string {
+  return hostname
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.+$/, '');
+}
+
+function parseRange(entry: string): [ipaddr.IPv4 | ipaddr.IPv6, number] | null {
+  const bare = entry.replace(/^\[(.*)\]$/, '$1');
+  if (bare.includes('/')) {
+    try {
+      const [base, bits] = ipaddr.parseCIDR(bare);
+      return base.kind() === 'ipv6' && (base as ipaddr.IPv6).isIPv4MappedAddress()
+        ? [(base as ipaddr.IPv6).toIPv4Address(), bits - 96]
+        : [base, bits];
+    } catch {
+      throw new Error(`FETCH_ALLOW_HOSTS: "${entry}" is not a valid CIDR range`);
+    }
+  }
+  if (!ipaddr.isValid(bare)) return null;
+  const ip = ipaddr.process(bare);
+  return [ip, ip.kind() === 'ipv4' ? 32 : 128];
+}

@@ -1,0 +1,77 @@
+import { type Readable, type Transform, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import zlib from 'node:zlib';
+import { UserError } from '../errors.ts';
+
+/**
+ * Reads a response body, decoding gzip/deflate/br ourselves and counting DECODED bytes, so a
+ * 50 KB gzip bomb stops at the cap instead of inflating to gigabytes (undici's
+ * maxResponseSize counts wire bytes). zlib streams honour backpressure, so stopping early
+ * also stops the inflating.
+ */
+export async function readBody(
+  body: Readable,
+  contentEncoding: string | undefined,
+  maxBytes: number,
+  signal: AbortSignal,
+  url: string,
+): Promise<Uint8Array> {
+  const decoders = createDecoders(contentEncoding, url);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      total += chunk.length;
+      if (total > maxBytes) return callback(tooLarge(url, maxBytes));
+      chunks.push(chunk);
+      callback();
+    },
+  });
+  await pipeline([body, ...decoders, sink], { signal });
+  return new Uint8Array(Buffer.concat(chunks, total));
+}
+
+export function tooLarge(url: string, maxBytes: number): UserError {
+  return new UserError('too_large', `the page is larger than ${formatSize(maxBytes)}`, {
+    url,
+    maxBytes,
+  });
+}
+
+function formatSize(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  if (mb >= 1) return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+  return `${Math.ceil(bytes / 1024)} KB`;
+}
+
+// Truncated compressed bodies are common in the wild; browsers keep what decoded so far.
+const LENIENT = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+
+function createDecoders(contentEncoding: string | undefined, url: string): Transform[] {
+  const codings = (contentEncoding ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((coding) => coding.trim())
+    .filter((coding) => coding !== '' && coding !== 'identity');
+  // Codings are listed in the order they were applied, so undo them from the last.
+  return codings.reverse().map((coding) => {
+    switch (coding) {
+      case 'gzip':
+      case 'x-gzip':
+        return zlib.createGunzip(LENIENT);
+      case 'deflate':
+        return zlib.createInflate(LENIENT);
+      case 'br':
+        return zlib.createBrotliDecompress({
+          flush: zlib.constants.BROTLI_OPERATION_FLUSH,
+          finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH,
+        });
+      default:
+        throw new UserError(
+          'fetch_failed',
+          `the site sent the page compressed as "${coding}", which Precis cannot decode`,
+          { url, contentEncoding },
+        );
+    }
+  });
+}

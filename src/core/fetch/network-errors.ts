@@ -1,0 +1,95 @@
+import { isUserError, UserError } from '../errors.ts';
+
+export interface FailureContext {
+  url: string;
+  host: string;
+}
+
+export function timedOut(context: FailureContext, deadlineMs: number): UserError {
+  return new UserError('fetch_timeout', 'the page took too long to load', {
+    ...context,
+    deadlineMs,
+  });
+}
+
+/**
+ * Turns whatever undici, net, tls or dns threw into a UserError with a specific message.
+ * Our own refusals (thrown from the lookup hook) come back through the socket and are kept,
+ * with the URL added. Anything without an error code is a bug and is rethrown untouched.
+ */
+export function toUserError(error: unknown, context: FailureContext): unknown {
+  const own = findUserError(error);
+  if (own) {
+    return new UserError(
+      own.code,
+      own.message,
+      { ...own.details, ...context, host: context.host },
+      {
+        cause: own.cause,
+      },
+    );
+  }
+  const code = findCode(error);
+  if (code === undefined) return error;
+  const details = { ...context, code };
+  const fail = (message: string) =>
+    new UserError('fetch_failed', message, details, { cause: error });
+  switch (code) {
+    case 'ENOTFOUND':
+    case 'ENODATA':
+    case 'ENONAME':
+      return new UserError('dns_failed', `could not find the site ${context.host}`, details, {
+        cause: error,
+      });
+    case 'EAI_AGAIN':
+    case 'ESERVFAIL':
+    case 'ETIMEOUT':
+      return new UserError(
+        'dns_failed',
+        `could not look up the site ${context.host} right now (DNS did not answer)`,
+        details,
+        { cause: error },
+      );
+    case 'ECONNREFUSED':
+      return fail(`could not connect to ${context.host}: the connection was refused`);
+    case 'ECONNRESET':
+    case 'EPIPE':
+    case 'UND_ERR_SOCKET':
+      return fail(`the connection to ${context.host} was closed before the page arrived`);
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+    case 'ETIMEDOUT':
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return fail(`could not connect to ${context.host}: the site is unreachable`);
+    default:
+      if (/CERT|TLS|SSL|SIGNATURE/i.test(code)) {
+        return fail(`could not connect securely to ${context.host}: its certificate is not valid`);
+      }
+      if (code.startsWith('HPE_') || code === 'UND_ERR_INFO') {
+        return fail(`${context.host} sent a response that is not valid HTTP`);
+      }
+      return fail(`could not load the page from ${context.host} (${code})`);
+  }
+}
+
+function findUserError(error: unknown): UserError | undefined {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    if (isUserError(current)) return current;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function findCode(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') {
+      // Happy Eyeballs wraps per-address failures in an AggregateError; the first one says why.
+      const inner = (current as { errors?: unknown[] }).errors?.[0];
+      const innerCode = (inner as { code?: unknown } | undefined)?.code;
+      return typeof innerCode === 'string' ? innerCode : code;
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
