@@ -1,7 +1,27 @@
-import type { Result, SummarizeInput, SummarizeOptions } from './schemas.ts';
+import { createHash } from 'node:crypto';
+import { UserError } from './errors.ts';
+import type { LlmClient } from './llm/types.ts';
+import { OFFLINE_ENGINE_VERSION, summarizeOffline } from './offline/index.ts';
+import { loadPromptRegistry, type PromptRegistry } from './prompts/registry.ts';
+import { verifyQuotes } from './quotes/index.ts';
+import {
+  type ArticleDocument,
+  type ResolvedOptions,
+  type Result,
+  type SummarizeInput,
+  type SummarizeOptions,
+  SummarizeOptionsSchema,
+} from './schemas.ts';
+import { loadSource, type SourceLoaders } from './source.ts';
+import { createMemoryCache, type KeptSource, type PipelineCache } from './summarize/cache.ts';
+import { summarizeWithLlm, type VerifiedSummary } from './summarize/llm-summary.ts';
+import { mapParts } from './summarize/map-reduce.ts';
+import { describeLanguage, LENGTH_PRESETS, STYLE_TEXT } from './summarize/presets.ts';
+import { tidySummary } from './summarize/tidy.ts';
+import { countTokens, splitByTokens } from './tokens.ts';
 
 export interface JobContext {
-  /** Aborts the whole job (the overall deadline, or the user went away). */
+  /** Aborts the whole job (the user went away, the process is stopping). */
   signal?: AbortSignal;
 }
 
@@ -18,4 +38,235 @@ export interface Pipeline {
    * Throws UserError 'source_expired' when the source is no longer kept.
    */
   resummarize(sha256: string, options?: SummarizeOptions, context?: JobContext): Promise<Result>;
+}
+
+export interface PipelineDeps extends SourceLoaders {
+  /** null: no model configured, the offline engine answers. */
+  llm: LlmClient | null;
+  prompts?: PromptRegistry;
+  cache?: PipelineCache;
+  /** The model's context window; a source beyond what fits is summarized map-reduce. */
+  contextTokens?: number;
+  /** One deadline for the whole job, fetch and every model call included. */
+  deadlineMs?: number;
+  /** A source needing more parts than this is refused as too long. */
+  maxParts?: number;
+  now?: () => number;
+}
+
+const OFFLINE_REF = `offline@${OFFLINE_ENGINE_VERSION}+${sha256(`offline-engine-${OFFLINE_ENGINE_VERSION}`).slice(0, 8)}`;
+/** Room for the prompt's own instructions and the title around the article. */
+const PROMPT_OVERHEAD_TOKENS = 800;
+
+export function createPipeline(deps: PipelineDeps): Pipeline {
+  const prompts = deps.prompts ?? loadPromptRegistry();
+  const cache = deps.cache ?? createMemoryCache();
+  const now = deps.now ?? (() => performance.now());
+  const deadlineMs = deps.deadlineMs ?? 90_000;
+
+  async function run(
+    source: KeptSource,
+    sha: string,
+    options: ResolvedOptions,
+    signal: AbortSignal,
+    timingsMs: Record<string, number>,
+    started: number,
+  ): Promise<Result> {
+    const engine = options.engine ?? (deps.llm ? 'llm' : 'offline');
+    const llm = engine === 'llm' ? deps.llm : null;
+    if (engine === 'llm' && !llm) {
+      throw new UserError(
+        'invalid_input',
+        'No model is configured (OPENAI_API_KEY is not set); use the offline engine.',
+      );
+    }
+    const promptRef = llm ? prompts.resolve('summarize', options.prompt).ref : OFFLINE_REF;
+    const model = llm ? llm.model : 'offline-extractive';
+    const key = [
+      sha,
+      promptRef,
+      model,
+      options.length,
+      options.language ?? '-',
+      options.style,
+      options.quotesOnly,
+    ].join('|');
+
+    const hit = await cache.getResult(key);
+    if (hit) {
+      return {
+        ...hit,
+        meta: { ...hit.meta, cached: true, timingsMs: { ...timingsMs, totalMs: now() - started } },
+      };
+    }
+
+    const summarizeStarted = now();
+    const verified = llm
+      ? await summarizeDocument(llm, source.document, options, signal)
+      : offlineSummary(source.document, options);
+    timingsMs.summarizeMs = now() - summarizeStarted;
+
+    const preset = LENGTH_PRESETS[options.length];
+    const result: Result = {
+      source: { ...source.document, kind: source.kind, sha256: sha },
+      summary: tidySummary(verified.output, verified.quotes, source.document.text, preset.bullets),
+      quotes: verified.quotes,
+      meta: {
+        engine: llm ? 'llm' : 'offline',
+        prompt: promptRef,
+        model: verified.model,
+        tokens: verified.tokens,
+        cached: false,
+        droppedQuotes: verified.dropped,
+        reasks: verified.reasks,
+        language: options.language,
+        length: options.length,
+        style: options.style,
+        timingsMs: { ...timingsMs, totalMs: now() - started },
+      },
+    };
+    await cache.putResult(key, result);
+    return result;
+  }
+
+  async function summarizeDocument(
+    llm: LlmClient,
+    document: ArticleDocument,
+    options: ResolvedOptions,
+    signal: AbortSignal,
+  ): Promise<VerifiedSummary> {
+    const prompt = prompts.resolve('summarize', options.prompt);
+    const preset = LENGTH_PRESETS[options.quotesOnly ? 'long' : options.length];
+    const title = document.title ?? 'unknown';
+    const budget =
+      (deps.contextTokens ?? 128_000) - prompt.model.maxOutputTokens - PROMPT_OVERHEAD_TOKENS;
+    const call = (article: string, tokensSoFar = { input: 0, output: 0 }) =>
+      summarizeWithLlm({
+        llm,
+        prompt,
+        values: {
+          article,
+          title,
+          length: options.quotesOnly
+            ? LENGTH_PRESETS.short.words
+            : LENGTH_PRESETS[options.length].words,
+          language: describeLanguage(options.language),
+          style: STYLE_TEXT[options.style],
+          quoteCount: String(preset.quotes),
+        },
+        sourceText: document.text,
+        url: document.url,
+        minQuotes: Math.min(2, preset.quotes),
+        signal,
+      }).then((summary) => ({
+        ...summary,
+        tokens: {
+          input: summary.tokens.input + tokensSoFar.input,
+          output: summary.tokens.output + tokensSoFar.output,
+        },
+      }));
+
+    const articleTokens = countTokens(document.text);
+    if (articleTokens <= budget) {
+      try {
+        return await call(document.text);
+      } catch (error) {
+        // Our count and the provider's disagree (another tokenizer): split and try again.
+        if (!(error instanceof UserError && error.code === 'source_too_long')) throw error;
+        return mapReduce(Math.max(1024, Math.floor(articleTokens / 2)));
+      }
+    }
+    return mapReduce(budget);
+
+    async function mapReduce(partTokens: number) {
+      const parts = splitByTokens(document.text, partTokens);
+      const maxParts = deps.maxParts ?? 12;
+      if (parts.length > maxParts) {
+        throw new UserError(
+          'source_too_long',
+          `The text is too long to summarize (about ${articleTokens} tokens; the most is about ${maxParts * partTokens}).`,
+        );
+      }
+      const mapped = await mapParts({ llm, prompt: prompts.resolve('map'), parts, title, signal });
+      return call(mapped.notes, mapped.tokens);
+    }
+  }
+
+  async function withDeadline<T>(
+    context: JobContext | undefined,
+    job: (signal: AbortSignal) => Promise<T>,
+  ) {
+    const deadline = AbortSignal.timeout(deadlineMs);
+    const signal = context?.signal ? AbortSignal.any([context.signal, deadline]) : deadline;
+    try {
+      return await job(signal);
+    } catch (error) {
+      // Whatever failed once the deadline passed failed because of it.
+      if (deadline.aborted) {
+        throw new UserError(
+          'deadline',
+          `The summary took longer than ${Math.round(deadlineMs / 1000)} s and was stopped.`,
+          {},
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+  }
+
+  return {
+    async summarize(input, options, context) {
+      const resolved = resolveOptions(options);
+      return withDeadline(context, async (signal) => {
+        const started = now();
+        const source = await loadSource(input, deps, signal);
+        const timingsMs: Record<string, number> = { loadMs: now() - started };
+        const sha = sha256(source.document.text);
+        await cache.putSource(sha, source);
+        return run(source, sha, resolved, signal, timingsMs, started);
+      });
+    },
+    async resummarize(sha, options, context) {
+      const resolved = resolveOptions(options);
+      return withDeadline(context, async (signal) => {
+        const started = now();
+        const source = await cache.getSource(sha);
+        if (!source) throw new UserError('source_expired', 'That article is no longer kept.');
+        return run(source, sha, resolved, signal, { loadMs: 0 }, started);
+      });
+    },
+  };
+}
+
+function offlineSummary(document: ArticleDocument, options: ResolvedOptions): VerifiedSummary {
+  const output = summarizeOffline(document.text, {
+    length: options.length,
+    style: options.style,
+    quotesOnly: options.quotesOnly,
+    title: document.title,
+  });
+  const verified = verifyQuotes(document.text, output.quotes, { url: document.url });
+  return {
+    output,
+    quotes: verified.quotes,
+    dropped: verified.rejected.length,
+    reasks: 0,
+    tokens: { input: 0, output: 0 },
+    model: 'offline-extractive',
+  };
+}
+
+function resolveOptions(options: SummarizeOptions | undefined): ResolvedOptions {
+  const parsed = SummarizeOptionsSchema.safeParse(options ?? {});
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new UserError('invalid_input', `Invalid options: ${problems.join('; ')}.`);
+  }
+  return parsed.data;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }

@@ -1,0 +1,136 @@
+import { UserError } from '../errors.ts';
+import type { ChatMessage, LlmClient } from '../llm/types.ts';
+import type { PromptFile } from '../prompts/prompt-file.ts';
+import { renderPrompt } from '../prompts/render.ts';
+import { verifyQuotes } from '../quotes/index.ts';
+import { type Quote, type SummaryOutput, SummaryOutputSchema } from '../schemas.ts';
+
+export interface VerifiedSummary {
+  output: SummaryOutput;
+  quotes: Quote[];
+  dropped: number;
+  reasks: number;
+  tokens: { input: number; output: number };
+  model: string;
+}
+
+interface SummaryCall {
+  llm: LlmClient;
+  prompt: PromptFile;
+  values: Record<string, string>;
+  /** The text quotes are verified against: the whole source, even for map-reduce. */
+  sourceText: string;
+  url: string | null;
+  /** Fewer verified quotes than this (when some were rejected) triggers the re-ask. */
+  minQuotes: number;
+  signal?: AbortSignal;
+}
+
+/** The model's invalid answer, as the OpenAI client reports it (see InvalidOutputError). */
+function invalidAnswer(error: unknown): { raw: string; issues: string[] } | null {
+  if (!(error instanceof UserError) || error.code !== 'invalid_output') return null;
+  const { raw, issues } = error as UserError & { raw?: unknown; issues?: unknown };
+  return {
+    raw: typeof raw === 'string' ? raw : '',
+    issues: Array.isArray(issues) ? issues.map(String) : [error.message],
+  };
+}
+
+/**
+ * One summarize call, verified, with at most one re-ask. The re-ask carries what was wrong:
+ * the validation errors of an answer of the wrong shape, or the quotes that are not in the
+ * source word for word. Whatever the second answer holds, only verified quotes survive.
+ */
+export async function summarizeWithLlm(call: SummaryCall): Promise<VerifiedSummary> {
+  const messages = renderPrompt(call.prompt, call.values);
+  const tokens = { input: 0, output: 0 };
+  const ask = async (conversation: ChatMessage[]) => {
+    const response = await call.llm.complete({
+      messages: conversation,
+      schema: SummaryOutputSchema,
+      schemaName: call.prompt.output,
+      temperature: call.prompt.model.temperature,
+      maxOutputTokens: call.prompt.model.maxOutputTokens,
+      signal: call.signal,
+    });
+    tokens.input += response.usage.input;
+    tokens.output += response.usage.output;
+    return response;
+  };
+
+  let first: Awaited<ReturnType<typeof ask>>;
+  try {
+    first = await ask(messages);
+  } catch (error) {
+    const invalid = invalidAnswer(error);
+    if (!invalid) throw error;
+    const second = await ask([...messages, ...reask(invalid.raw, invalid.issues, [])]).catch(
+      (again: unknown) => {
+        const stillInvalid = invalidAnswer(again);
+        if (!stillInvalid) throw again;
+        throw new UserError(
+          'invalid_output',
+          "The model's answer was not in the expected shape, even after it was asked again.",
+          { issues: stillInvalid.issues },
+        );
+      },
+    );
+    return finish(second.value, 1, second.model);
+  }
+
+  const checked = verifyQuotes(call.sourceText, first.value.quotes, { url: call.url });
+  const tooFew = checked.rejected.length > 0 && checked.quotes.length < call.minQuotes;
+  if (!tooFew) return finish(first.value, 0, first.model, checked);
+
+  const rejected = checked.rejected.map((quote) => quote.text);
+  const second = await ask([
+    ...messages,
+    ...reask(JSON.stringify(first.value), [], rejected),
+  ]).catch((error: unknown) => {
+    // A broken re-ask must not lose the verified part of a good first answer.
+    if (invalidAnswer(error)) return null;
+    throw error;
+  });
+  if (!second) return finish(first.value, 1, first.model, checked);
+  const recheck = verifyQuotes(call.sourceText, second.value.quotes, { url: call.url });
+  // Keep whichever answer has more verified quotes.
+  return recheck.quotes.length >= checked.quotes.length
+    ? finish(second.value, 1, second.model, recheck)
+    : finish(first.value, 1, first.model, checked);
+
+  function finish(
+    output: SummaryOutput,
+    reasks: number,
+    model: string,
+    verified = verifyQuotes(call.sourceText, output.quotes, { url: call.url }),
+  ): VerifiedSummary {
+    return {
+      output,
+      quotes: verified.quotes,
+      dropped: verified.rejected.length,
+      reasks,
+      tokens,
+      model,
+    };
+  }
+}
+
+function reask(previous: string, issues: string[], rejectedQuotes: string[]): ChatMessage[] {
+  const lines = [
+    'Your answer has problems. Fix them and answer again with the complete JSON object.',
+  ];
+  if (issues.length > 0) {
+    lines.push('', 'It does not match the required shape:', ...issues.map((issue) => `- ${issue}`));
+  }
+  if (rejectedQuotes.length > 0) {
+    lines.push(
+      '',
+      'These quotes are not in the article word for word. Copy quotes exactly, character for character, or leave them out:',
+      ...rejectedQuotes.map((quote) => `- ${JSON.stringify(quote)}`),
+    );
+  }
+  return [
+    { role: 'assistant', content: previous || '(no answer)' },
+    { role: 'user', content: lines.join('\n') },
+  ];
+}
