@@ -1,0 +1,88 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import type { ArticleDocument } from '../schemas.ts';
+import { removeBoilerplate, removeInvisible } from './clean.ts';
+import { dropBoilerplate } from './drop-boilerplate.ts';
+import { readJsonLdArticle } from './json-ld.ts';
+import { readMetadata } from './metadata.ts';
+import { type Block, joinBlocks, renderBlocks } from './render-text.ts';
+import { assertReadable, countWords, MIN_WORDS, readWallSignals } from './walls.ts';
+
+/**
+ * HTML -> ArticleDocument. Metadata, JSON-LD and wall signals are read from the untouched
+ * page; then hidden text and page furniture go, Readability picks the article, and the text
+ * is rendered block by block and filtered once more. Throws UserError when the page is not
+ * an article (login, paywall, cookie wall, almost no text).
+ */
+export function extractHtml(html: string, url: string | null): ArticleDocument {
+  const { document } = parseHTML(html);
+  const jsonLd = readJsonLdArticle(document);
+  const metadata = readMetadata(document, jsonLd, url);
+  const signals = readWallSignals(document, jsonLd);
+
+  removeInvisible(document);
+  removeBoilerplate(document);
+  const article = new Readability(document, {
+    serializer: (el: Node) => el,
+    charThreshold: 300,
+  }).parse() as { content: Element | null | undefined; byline?: string | null } | null;
+
+  const context = { title: metadata.title, byline: metadata.byline };
+  let text = article?.content
+    ? joinBlocks(dropBoilerplate(renderBlocks(article.content), context))
+    : '';
+
+  if (countWords(text) < MIN_WORDS) {
+    const body = jsonLd?.articleBody ? plainTextBlocks(jsonLd.articleBody) : fallbackBlocks(html);
+    const fallback = joinBlocks(dropBoilerplate(body, context));
+    if (countWords(fallback) > countWords(text)) text = fallback;
+  }
+
+  assertReadable(text, signals);
+  return {
+    ...metadata,
+    byline: metadata.byline ?? clean(article?.byline),
+    text,
+  };
+}
+
+/** JSON-LD articleBody is plain text, sometimes with HTML tags left in. */
+function plainTextBlocks(body: string): Block[] {
+  const text = body.includes('<') ? renderHtmlFragment(body) : body;
+  return text
+    .split(/\n\s*\n|\r\n\s*\r\n/)
+    .flatMap((paragraph) => paragraph.split(/\n/))
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .map((line) => ({ text: line, item: false, heading: false }));
+}
+
+function renderHtmlFragment(fragment: string): string {
+  const { document } = parseHTML(`<!doctype html><html><body>${fragment}</body></html>`);
+  return joinBlocks(renderBlocks(document.body));
+}
+
+/**
+ * When Readability finds nothing, the largest article-like container of a freshly cleaned
+ * copy (Readability has rewritten the first one).
+ */
+function fallbackBlocks(html: string): Block[] {
+  const { document } = parseHTML(html);
+  removeInvisible(document);
+  removeBoilerplate(document);
+  let best: Element | null = null;
+  let bestLength = 0;
+  for (const el of Array.from(document.querySelectorAll('article, main, [itemprop=articleBody]'))) {
+    const length = (el.textContent ?? '').length;
+    if (length > bestLength) {
+      best = el;
+      bestLength = length;
+    }
+  }
+  return best ? renderBlocks(best) : [];
+}
+
+function clean(value: string | null | undefined): string | null {
+  const text = value?.replace(/\s+/g, ' ').trim();
+  return text ? text : null;
+}

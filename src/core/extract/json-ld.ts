@@ -1,0 +1,117 @@
+/** The article object of a page's JSON-LD, read before scripts are removed. */
+
+const ARTICLE_TYPES = new Set([
+  'article',
+  'newsarticle',
+  'blogposting',
+  'reportagenews',
+  'analysisnewsarticle',
+  'opinionnewsarticle',
+  'reviewnewsarticle',
+  'backgroundnewsarticle',
+  'techarticle',
+  'scholarlyarticle',
+  'report',
+  'liveblogposting',
+]);
+
+export type JsonLdArticle = {
+  headline: string | null;
+  authors: string[];
+  publisher: string | null;
+  datePublished: string | null;
+  inLanguage: string | null;
+  articleBody: string | null;
+  /** false when the page says the article is behind a paywall. */
+  isAccessibleForFree: boolean | null;
+  url: string | null;
+};
+
+export function readJsonLdArticle(document: Document): JsonLdArticle | null {
+  for (const script of Array.from(document.querySelectorAll('script[type]'))) {
+    if (!/^application\/ld\+json\b/i.test(script.getAttribute('type') ?? '')) continue;
+    const data = parseLenient(script.textContent ?? '');
+    for (const node of flatten(data)) {
+      if (isArticle(node)) return toArticle(node);
+    }
+  }
+  return null;
+}
+
+function parseLenient(raw: string): unknown {
+  const text = raw
+    .trim()
+    .replace(/^<!--|-->$/g, '')
+    .replace(/^\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>$/g, '');
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+type Obj = Record<string, unknown>;
+
+function flatten(data: unknown): Obj[] {
+  const out: Obj[] = [];
+  const visit = (value: unknown, depth: number) => {
+    if (depth > 4 || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, depth + 1);
+      return;
+    }
+    const obj = value as Obj;
+    out.push(obj);
+    if (obj['@graph']) visit(obj['@graph'], depth + 1);
+    // WebPage { mainEntity: NewsArticle } is a common shape.
+    if (obj.mainEntity) visit(obj.mainEntity, depth + 1);
+  };
+  visit(data, 0);
+  return out;
+}
+
+function isArticle(node: Obj): boolean {
+  const types = Array.isArray(node['@type']) ? node['@type'] : [node['@type']];
+  return types.some((t) => typeof t === 'string' && ARTICLE_TYPES.has(t.toLowerCase()));
+}
+
+function toArticle(node: Obj): JsonLdArticle {
+  const free = node.isAccessibleForFree;
+  return {
+    headline: str(node.headline) ?? str(node.name),
+    authors: names(node.author),
+    publisher: names(node.publisher)[0] ?? null,
+    datePublished: str(node.datePublished) ?? str(node.dateCreated),
+    inLanguage: str(node.inLanguage),
+    articleBody: str(node.articleBody),
+    isAccessibleForFree:
+      free === false || free === 'False' || free === 'false'
+        ? false
+        : free === true || free === 'True' || free === 'true'
+          ? true
+          : null,
+    url: str(node.url),
+  };
+}
+
+function str(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() || null;
+  if (Array.isArray(value)) return str(value[0]);
+  return null;
+}
+
+function names(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : [value];
+  const out: string[] = [];
+  for (const item of list) {
+    const name =
+      typeof item === 'string'
+        ? item
+        : item && typeof item === 'object'
+          ? (item as Obj).name
+          : null;
+    const clean = str(name);
+    if (clean && !/^https?:\/\//.test(clean) && !out.includes(clean)) out.push(clean);
+  }
+  return out;
+}

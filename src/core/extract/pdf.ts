@@ -1,0 +1,75 @@
+import { extractText, getDocumentProxy, getMeta } from 'unpdf';
+import { UserError } from '../errors.ts';
+import type { ArticleDocument } from '../schemas.ts';
+
+/** PDF -> text, one page after another separated by a blank line. */
+export async function extractPdf(bytes: Uint8Array, url: string | null): Promise<ArticleDocument> {
+  let pages: string[];
+  let info: Record<string, unknown> = {};
+  try {
+    // pdf.js transfers (detaches) the buffer it is given; the caller's bytes stay usable.
+    const pdf = await getDocumentProxy(new Uint8Array(bytes));
+    try {
+      pages = (await extractText(pdf, { mergePages: false })).text;
+      info = await getMeta(pdf)
+        .then((meta) => meta.info ?? {})
+        .catch(() => ({}));
+    } finally {
+      await pdf.destroy();
+    }
+  } catch (error) {
+    throw new UserError(
+      'could_not_read',
+      'could not read this file: the PDF is damaged or password-protected',
+      { reason: 'bad_pdf' },
+      { cause: error },
+    );
+  }
+  const text = pages
+    .map((page) =>
+      page
+        .replace(/\r\n?/g, '\n')
+        .replace(/[ \t]+\n/g, '\n')
+        .trim(),
+    )
+    .filter(Boolean)
+    .join('\n\n');
+  if (text.replace(/\s+/g, '').length < 20) {
+    throw new UserError(
+      'could_not_read',
+      'could not read this file: the PDF has no text layer (it may be a scan)',
+      { reason: 'no_text_layer' },
+    );
+  }
+  return {
+    url,
+    title: metaString(info.Title) ?? firstLine(text),
+    byline: metaString(info.Author),
+    siteName: null,
+    lang: metaString(info.Language),
+    publishedAt: pdfDate(info.CreationDate),
+    text,
+  };
+}
+
+function metaString(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() ? value.trim() : null;
+}
+
+function firstLine(text: string): string | null {
+  const line = text.split('\n')[0]?.trim();
+  return line && line.length <= 120 ? line : null;
+}
+
+/** PDF dates look like D:20240305120000+01'00'. */
+function pdfDate(value: unknown): string | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  if (typeof value !== 'string') return null;
+  const m = /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(Z|[+-]\d{2}'?\d{2}'?)?/.exec(value);
+  if (!m) return null;
+  const zone =
+    !m[7] || m[7] === 'Z' ? 'Z' : `${m[7].slice(0, 3)}:${m[7].replace(/'/g, '').slice(3, 5)}`;
+  const iso = `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}T${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}${zone}`;
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}

@@ -1,0 +1,159 @@
+/**
+ * Article element -> plain text with the paragraph structure kept: each block is its own
+ * paragraph (blank line between), list items and table rows one per line. `textContent`
+ * would glue "end.Start" across blocks and lose the breaks the summarizer and quote links need.
+ */
+
+const BLOCKS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'BLOCKQUOTE',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGURE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HGROUP',
+  'HR',
+  'LI',
+  'MAIN',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'THEAD',
+  'TFOOT',
+  'TR',
+  'UL',
+  'CAPTION',
+  'CENTER',
+]);
+// Never text a reader of the article reads as prose: captions, alt text, media, widgets.
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'IFRAME',
+  'SVG',
+  'IMG',
+  'PICTURE',
+  'VIDEO',
+  'AUDIO',
+  'FIGCAPTION',
+  'BUTTON',
+  'FORM',
+  'INPUT',
+  'SELECT',
+  'TEXTAREA',
+  'OBJECT',
+  'EMBED',
+  'CANVAS',
+  'NAV',
+  'ASIDE',
+  'FOOTER',
+  'AMP-IMG',
+  'AMP-AD',
+  'AMP-ANALYTICS',
+  'AMP-PIXEL',
+  'AMP-STICKY-AD',
+  'AMP-SOCIAL-SHARE',
+  'AMP-VIDEO',
+  'AMP-IFRAME',
+  'AMP-YOUTUBE',
+  'AMP-TWITTER',
+  'AMP-INSTAGRAM',
+  'AMP-CONSENT',
+  'AMP-SIDEBAR',
+  'AMP-USER-NOTIFICATION',
+]);
+const CELLS = new Set(['TD', 'TH']);
+
+/** One rendered block; `item` marks list items and table rows, joined by single newlines. */
+export type Block = { text: string; item: boolean; heading: boolean };
+
+export function renderBlocks(root: Element): Block[] {
+  const blocks: Block[] = [];
+  let line = '';
+  let lineKind: Omit<Block, 'text'> = { item: false, heading: false };
+
+  const flush = () => {
+    const text = line.replace(/[ \t\f\v\u00a0]+/g, ' ').trim();
+    if (text) blocks.push({ text, ...lineKind });
+    line = '';
+    lineKind = { item: false, heading: false };
+  };
+
+  const visit = (node: Node, pre: boolean) => {
+    if (node.nodeType === 3) {
+      const value = node.nodeValue ?? '';
+      line += pre ? value : value.replace(/\s+/g, ' ');
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    const tag = el.tagName.toUpperCase();
+    if (SKIP.has(tag)) return;
+    // A list that is nearly all links is a "related stories" or tag list, not prose.
+    if ((tag === 'UL' || tag === 'OL') && linkDensity(el) > 0.7) return;
+    if (tag === 'BR') {
+      if (pre) line += '\n';
+      else flush();
+      return;
+    }
+    if (CELLS.has(tag)) {
+      if (line && !line.endsWith(' ')) line += ' ';
+    }
+    const block = BLOCKS.has(tag);
+    if (block) flush();
+    if (tag === 'PRE') {
+      line += (el.textContent ?? '').replace(/^\n|\s+$/g, '');
+      const text = line.replace(/\u00a0/g, ' ');
+      if (text.trim()) blocks.push({ text, item: false, heading: false });
+      line = '';
+      return;
+    }
+    if (tag === 'LI' || tag === 'TR' || tag === 'DT' || tag === 'DD')
+      lineKind = { item: true, heading: false };
+    if (/^H[1-6]$/.test(tag)) lineKind = { item: false, heading: true };
+    for (const child of Array.from(el.childNodes)) visit(child, pre);
+    if (block) flush();
+  };
+
+  visit(root, false);
+  flush();
+  return blocks;
+}
+
+export function joinBlocks(blocks: Block[]): string {
+  let out = '';
+  let previous: Block | null = null;
+  for (const block of blocks) {
+    if (previous) out += previous.item && block.item ? '\n' : '\n\n';
+    out += block.text;
+    previous = block;
+  }
+  return out;
+}
+
+function linkDensity(el: Element): number {
+  const total = (el.textContent ?? '').replace(/\s+/g, '').length;
+  if (total === 0) return 0;
+  let linked = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) {
+    linked += (a.textContent ?? '').replace(/\s+/g, '').length;
+  }
+  return linked / total;
+}

@@ -1,0 +1,80 @@
+import type { ArticleDocument } from '../schemas.ts';
+
+/** Plain text and Markdown files: the text as written, with a title guessed from the top. */
+
+export function extractPlainText(raw: string, url: string | null): ArticleDocument {
+  const text = normalizeNewlines(raw).trim();
+  return document(url, firstShortLine(text), text);
+}
+
+export function extractMarkdown(raw: string, url: string | null): ArticleDocument {
+  let source = normalizeNewlines(raw);
+  let title: string | null = null;
+  // YAML front matter: keep its title, drop the rest.
+  const front = /^---\n([\s\S]*?)\n---\n/.exec(source);
+  if (front) {
+    title = /^title:\s*["']?(.+?)["']?\s*$/m.exec(front[1] ?? '')?.[1]?.trim() ?? null;
+    source = source.slice(front[0].length);
+  }
+  title ??= /^#{1,6}\s+(.+?)\s*#*\s*$/m.exec(source)?.[1]?.trim() ?? null;
+  const text = stripMarkdown(source).trim();
+  title = title ? stripInline(title) : firstShortLine(text);
+  return document(url, title, text);
+}
+
+/** Light touch: syntax a reader does not see goes, the words stay exactly as written. */
+export function stripMarkdown(markdown: string): string {
+  const out: string[] = [];
+  let inFence = false;
+  for (const line of markdown.split('\n')) {
+    if (/^\s*(```|~~~)/.test(line)) {
+      inFence = !inFence;
+      continue;
+    }
+    if (inFence) {
+      out.push(line);
+      continue;
+    }
+    if (/^\s{0,3}\[[^\]]+\]:\s+\S+/.test(line)) continue; // reference link definitions
+    if (/^\s{0,3}(=+|-+)\s*$/.test(line) && out.length > 0 && out[out.length - 1]?.trim()) {
+      continue; // setext heading underline
+    }
+    if (/^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line)) {
+      out.push('');
+      continue; // thematic break
+    }
+    const unprefixed = line
+      .replace(/^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/, '$1')
+      .replace(/^\s{0,3}>\s?/, '');
+    out.push(stripInline(unprefixed));
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n');
+}
+
+function stripInline(line: string): string {
+  return line
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '') // images
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1') // [text](url)
+    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1') // [text][ref]
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+    .replace(/(^|[^\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\w)/g, '$1$2')
+    .replace(/(^|[^\w])_(?=\S)(.+?)(?<=\S)_(?!\w)/g, '$1$2')
+    .replace(/~~(?=\S)(.+?)(?<=\S)~~/g, '$1');
+}
+
+export function normalizeNewlines(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+function firstShortLine(text: string): string | null {
+  const line = text
+    .split('\n')
+    .find((l) => l.trim())
+    ?.trim();
+  return line && line.length <= 120 ? line : null;
+}
+
+function document(url: string | null, title: string | null, text: string): ArticleDocument {
+  return { url, title, byline: null, siteName: null, lang: null, publishedAt: null, text };
+}
