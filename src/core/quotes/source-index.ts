@@ -1,4 +1,4 @@
-import { QUOTE_MARKS } from './normalize.ts';
+import { DOUBLE_QUOTE_MARKS, QUOTE_MARKS } from './normalize.ts';
 import { separatorBefore, type Token, tokenize } from './tokenize.ts';
 
 /**
@@ -19,6 +19,17 @@ export interface SourceIndex {
 }
 
 const HAS_MARK = new RegExp(`[${QUOTE_MARKS}]`);
+const HAS_DOUBLE_MARK = new RegExp(`[${DOUBLE_QUOTE_MARKS}]`);
+
+/**
+ * Whether the punctuation right after a word closes a quotation. A single curly mark straight
+ * after the word is more likely a plural possessive (`the presidents’ video`) than a close,
+ * so it only counts after other punctuation (`wait,’ he said`).
+ */
+function closesQuotation(punctuation: string): boolean {
+  if (HAS_DOUBLE_MARK.test(punctuation)) return true;
+  return HAS_MARK.test(punctuation.slice(1));
+}
 
 export function indexSource(text: string): SourceIndex {
   const tokens = tokenize(text);
@@ -37,18 +48,15 @@ export function indexSource(text: string): SourceIndex {
     const separator = separatorBefore(text, tokens, j);
     if (!HAS_MARK.test(separator)) continue;
     marksBefore[j] = 1;
-    // Which side a mark leans on tells opening from closing, whatever the language's glyphs
-    // (German „…“ and French «…» disagree on which curly mark closes).
+    // Which side of the whitespace a mark leans on tells opening from closing, whatever the
+    // language's glyphs (German „…“ and French «…» disagree on which curly mark closes).
     const firstSpace = separator.search(/\s/);
     let lastSpace = separator.length - 1;
     while (lastSpace >= 0 && !/\s/.test(separator[lastSpace]!)) lastSpace--;
-    if (firstSpace === -1) {
-      closesBefore[j] = 1;
-      opensBefore[j] = 1;
-      continue;
-    }
-    if (HAS_MARK.test(separator.slice(0, firstSpace))) closesBefore[j] = 1;
-    if (HAS_MARK.test(separator.slice(lastSpace + 1))) opensBefore[j] = 1;
+    const closing = firstSpace === -1 ? separator : separator.slice(0, firstSpace);
+    const opening = separator.slice(lastSpace + 1);
+    if (closesQuotation(closing)) closesBefore[j] = 1;
+    if (HAS_MARK.test(opening)) opensBefore[j] = 1;
   }
   return { text, tokens, norms, positions, closesBefore, opensBefore, marksBefore };
 }
