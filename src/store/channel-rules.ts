@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { compareSnowflakes, SnowflakeSchema } from './snowflake.ts';
 import type { ChannelRulesTable, Database } from './tables.ts';
 import type { Clock } from './time.ts';
-import { parseInput } from './validate.ts';
+import { parseArgument, parseInput } from './validate.ts';
 
 export const TRIGGERS = ['links', 'reaction', 'off'] as const;
 export const REPLY_MODES = ['thread', 'inline'] as const;
@@ -100,7 +100,7 @@ export function channelRuleStore(db: Kysely<Database>, clock: Clock): ChannelRul
   }
 
   async function markChannelProgress(channelId: string, messageId: string): Promise<void> {
-    const id = parseInput(SnowflakeSchema, messageId, 'message id');
+    const id = parseArgument(SnowflakeSchema, messageId, 'message id');
     // Ids are text; a longer id is a larger number, and ids of equal length compare as text.
     // Doing this in the upsert keeps two handlers finishing out of order from moving it back.
     const current = sql.ref('channel_progress.message_id');

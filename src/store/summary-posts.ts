@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
 import type { Database, SummaryPostsTable } from './tables.ts';
 import type { Clock } from './time.ts';
-import { parseInput } from './validate.ts';
+import { parseArgument } from './validate.ts';
 
 const SummaryPostInputSchema = z.object({
   guildId: z.string().min(1),
@@ -53,7 +53,7 @@ function fromRow(row: Selectable<SummaryPostsTable>): SummaryPost {
 
 export function summaryPostStore(db: Kysely<Database>, clock: Clock): SummaryPostStore {
   async function recordSummaryPost(input: SummaryPostInput): Promise<SummaryPost> {
-    const post = parseInput(SummaryPostInputSchema, input, 'summary post');
+    const post = parseArgument(SummaryPostInputSchema, input, 'summary post');
     const row = await db
       .insertInto('summary_posts')
       .values({

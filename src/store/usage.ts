@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import type { Database } from './tables.ts';
 import { type Clock, startOfUtcDay } from './time.ts';
-import { parseInput, toNumber } from './validate.ts';
+import { parseArgument, parseInput, toNumber } from './validate.ts';
 
 const UsageInputSchema = z.object({
   /** null for summaries outside a server (DMs, the CLI). */
@@ -73,7 +73,7 @@ function toTotals(row: unknown): UsageTotals {
 
 export function usageStore(db: Kysely<Database>, clock: Clock): UsageStore {
   async function recordUsage(input: UsageInput): Promise<void> {
-    const usage = parseInput(UsageInputSchema, input, 'usage');
+    const usage = parseArgument(UsageInputSchema, input, 'usage');
     await db
       .insertInto('usage')
       .values({

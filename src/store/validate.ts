@@ -1,7 +1,15 @@
 import type { z } from 'zod';
 import { UserError } from '../core/errors.ts';
 
-/** Parses what a caller (ultimately a moderator) sent; a bad value is theirs to fix. */
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) =>
+      issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+    )
+    .join('; ');
+}
+
+/** Parses what a moderator chose (settings, channel rules): a bad value is theirs to fix. */
 export function parseInput<T extends z.ZodType>(
   schema: T,
   value: unknown,
@@ -9,14 +17,20 @@ export function parseInput<T extends z.ZodType>(
 ): z.output<T> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues
-    .map((issue) =>
-      issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
-    )
-    .join('; ');
-  throw new UserError('invalid_input', `Invalid ${what}: ${problems}.`, {
+  throw new UserError('invalid_input', `Invalid ${what}: ${describeIssues(parsed.error)}.`, {
     issues: parsed.error.issues,
   });
+}
+
+/** Parses what the bot's own code passed (ids, ledger entries): a bad value is a bug. */
+export function parseArgument<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  what: string,
+): z.output<T> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new TypeError(`Invalid ${what}: ${describeIssues(parsed.error)}`);
 }
 
 /** Parses JSON the store itself wrote; null when it no longer fits the schema (an old shape). */
