@@ -12,7 +12,7 @@ describe('findQuote forgives what models change', () => {
   it('finds a quote written with straight double quotes where the source has curly ones', () => {
     expect(
       shown(article, '"Our anticipation is that the pipeline will be terminated," she told'),
-    ).toBe('Our anticipation is that the pipeline will be terminated,” she told');
+    ).toBe('“Our anticipation is that the pipeline will be terminated,” she told');
   });
 
   it('accepts grave, acute and full-width apostrophes as the same mark', () => {
