@@ -51,11 +51,15 @@ export function checkTarget(url: URL, policy: TargetPolicy): void {
     return;
   }
   if (host === 'localhost' || host.endsWith('.localhost')) {
-    throw new UserError('blocked_address', `the link points at ${host}, a private address`, {
-      ...details,
-      address: host,
-      range: 'loopback',
-    });
+    throw new UserError(
+      'blocked_address',
+      `the link points at ${host}, a private address (loopback)`,
+      {
+        ...details,
+        address: host,
+        range: 'loopback',
+      },
+    );
   }
 }
 
@@ -68,7 +72,7 @@ export function blockedAddress(
   const where = host === address || host === `[${address}]` ? address : `${host} (${address})`;
   return new UserError(
     'blocked_address',
-    `the link points at ${where}, a private or reserved address (${range}) that Precis does not read`,
+    `the link points at ${where}, a private or reserved address (${range})`,
     { url, host, address, range },
   );
 }
