@@ -18,10 +18,12 @@ export function isQuotaError(error: unknown): boolean {
   );
 }
 
+/** OpenAI and vLLM send a code or "maximum context length"; llama.cpp says "context size". */
 function isContextTooLong(error: APIError): boolean {
   return (
     error.code === 'context_length_exceeded' ||
-    /maximum context length|context (length|window)|too many tokens/i.test(error.message)
+    error.type === 'exceed_context_size_error' ||
+    /maximum context length|context (length|window|size)|too many tokens/i.test(error.message)
   );
 }
 
