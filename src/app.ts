@@ -1,0 +1,61 @@
+import type { Config } from './config.ts';
+import { extractDocument } from './core/extract/index.ts';
+import { createGuardedFetch, parseAllowHosts } from './core/fetch/index.ts';
+import { createOpenAiClient } from './core/llm/openai-client.ts';
+import type { LlmClient } from './core/llm/types.ts';
+import { createUrlLoader, type DocumentCache } from './core/load-url.ts';
+import { createPipeline, type Pipeline } from './core/pipeline.ts';
+import type { SourceLoaders } from './core/source.ts';
+import type { PipelineCache } from './core/summarize/cache.ts';
+
+export interface AppPipelineOptions {
+  /** Force the offline engine even when a key is set (the CLI's --offline). */
+  offline?: boolean;
+  cache?: PipelineCache;
+  documentCache?: DocumentCache;
+}
+
+/** The model client the configuration asks for, or null (offline engine) without a key. */
+export function createLlmFromConfig(config: Config): LlmClient | null {
+  if (!config.OPENAI_API_KEY) return null;
+  return createOpenAiClient({
+    apiKey: config.OPENAI_API_KEY,
+    baseURL: config.OPENAI_BASE_URL ?? null,
+    model: config.LLM_MODEL,
+    structuredOutput: config.LLM_STRUCTURED_OUTPUT,
+    timeoutMs: config.LLM_TIMEOUT_MS,
+    // One retry per call and one re-ask per job: at most four model calls for one summary.
+    maxRetries: 1,
+  });
+}
+
+/** How links and files become Documents, for the pipeline and for --extract-only. */
+export function createLoaders(
+  config: Config,
+  documentCache?: DocumentCache,
+): Required<SourceLoaders> {
+  const guardedFetch = createGuardedFetch({
+    allowHosts: parseAllowHosts(config.FETCH_ALLOW_HOSTS),
+  });
+  return {
+    loadUrl: createUrlLoader({ guardedFetch, cache: documentCache }),
+    extractFile: (file) =>
+      extractDocument({
+        bytes: file.bytes,
+        contentType: file.contentType,
+        url: null,
+        fileName: file.name,
+      }),
+  };
+}
+
+/** Wires config -> fetch -> extraction -> model -> pipeline; shared by the CLI and the bot. */
+export function createAppPipeline(config: Config, options: AppPipelineOptions = {}): Pipeline {
+  return createPipeline({
+    ...createLoaders(config, options.documentCache),
+    llm: options.offline ? null : createLlmFromConfig(config),
+    contextTokens: config.LLM_CONTEXT_TOKENS,
+    deadlineMs: config.JOB_DEADLINE_MS,
+    cache: options.cache,
+  });
+}

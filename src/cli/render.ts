@@ -1,0 +1,59 @@
+import type { ArticleDocument, Result } from '../core/schemas.ts';
+
+/** The terminal view of a Result: title, tldr, bullets with their evidence, quotes, provenance. */
+export function renderResultText(result: Result): string {
+  const lines: string[] = [];
+  const { source, summary, quotes, meta } = result;
+  lines.push(source.title ?? '(untitled)');
+  const about = [
+    source.siteName,
+    source.byline,
+    source.publishedAt?.slice(0, 10),
+    source.url,
+  ].filter(Boolean);
+  if (about.length > 0) lines.push(about.join(' · '));
+  lines.push('', `TL;DR: ${summary.tldr}`, '');
+
+  const number = new Map(quotes.map((quote, index) => [quote.id, index + 1]));
+  const evidence = (ids: string[]) =>
+    ids
+      .map((id) => number.get(id))
+      .filter((n) => n !== undefined)
+      .map((n) => `[${n}]`)
+      .join('');
+  if (meta.style === 'prose') {
+    lines.push(summary.bullets.map((b) => `${b.text}${evidence(b.quoteIds)}`).join(' '));
+  } else {
+    for (const bullet of summary.bullets)
+      lines.push(`• ${bullet.text} ${evidence(bullet.quoteIds)}`.trimEnd());
+  }
+
+  if (quotes.length > 0) {
+    lines.push('', 'Key quotes (each checked word for word against the source):');
+    quotes.forEach((quote, index) => {
+      lines.push(`[${index + 1}] “${quote.text}”${quote.speaker ? ` — ${quote.speaker}` : ''}`);
+    });
+  }
+  const dropped =
+    meta.droppedQuotes > 0 ? ` · ${meta.droppedQuotes} unverifiable quote(s) dropped` : '';
+  const tokens =
+    meta.engine === 'llm' ? ` · ${meta.tokens.input}+${meta.tokens.output} tokens` : '';
+  lines.push(
+    '',
+    `${meta.engine === 'offline' ? 'offline engine' : meta.model} · ${meta.prompt}${tokens}${meta.cached ? ' · cached' : ''}${dropped}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderDocumentText(document: ArticleDocument): string {
+  const fields: Array<[string, string | null]> = [
+    ['Title', document.title],
+    ['Byline', document.byline],
+    ['Site', document.siteName],
+    ['Language', document.lang],
+    ['Published', document.publishedAt],
+    ['URL', document.url],
+  ];
+  const header = fields.filter(([, value]) => value).map(([name, value]) => `${name}: ${value}`);
+  return `${header.join('\n')}\n\n${document.text}\n`;
+}

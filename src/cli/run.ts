@@ -1,0 +1,114 @@
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { createAppPipeline, createLoaders } from '../app.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { describeUserError, isUserError } from '../core/errors.ts';
+import type { ArticleDocument, SummarizeInput } from '../core/schemas.ts';
+import { parseCliArgs, USAGE, UsageError } from './args.ts';
+import { renderDocumentText, renderResultText } from './render.ts';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Promise<string>;
+  env: NodeJS.ProcessEnv;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.txt': 'text/plain',
+  '.text': 'text/plain',
+  '.md': 'text/markdown',
+  '.markdown': 'text/markdown',
+  '.html': 'text/html',
+  '.htm': 'text/html',
+  '.pdf': 'application/pdf',
+};
+
+/** The CLI, with its I/O passed in so tests run it in-process. Returns the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const args = parseCliArgs(argv);
+    if (!args) {
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    }
+    const config = loadConfig(io.env);
+    const input = await readInput(args.input, io);
+
+    if (args.extractOnly) {
+      const document = await extract(input, createLoaders(config));
+      io.stdout(
+        args.json ? `${JSON.stringify(document, null, 2)}\n` : renderDocumentText(document),
+      );
+      return 0;
+    }
+    const pipeline = createAppPipeline(config, { offline: args.offline });
+    const result = await pipeline.summarize(input, {
+      length: args.length,
+      style: args.style,
+      language: args.language,
+      prompt: args.prompt,
+    });
+    io.stdout(args.json ? `${JSON.stringify(result, null, 2)}\n` : renderResultText(result));
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr(`${error.message}\n`);
+      return 2;
+    }
+    if (isUserError(error)) {
+      io.stderr(`precis: ${describeUserError(error)}\n`);
+      return 1;
+    }
+    io.stderr(`precis: unexpected error (a bug): ${(error as Error)?.stack ?? String(error)}\n`);
+    return 3;
+  }
+}
+
+async function readInput(input: string, io: CliIo): Promise<SummarizeInput> {
+  if (input === '-') return { kind: 'text', text: await io.readStdin() };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(input) && !/^[a-z]:[\\/]/i.test(input))
+    return { kind: 'url', url: input };
+  const contentType = CONTENT_TYPES[extname(input).toLowerCase()];
+  if (!contentType) {
+    throw new UsageError(
+      `${input}: unsupported file type; use .txt, .md, .html or .pdf (or - for standard input).`,
+    );
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(input);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      code === 'ENOENT' ? `${input}: no such file` : `${input}: cannot read (${code ?? 'error'})`,
+    );
+  }
+  return { kind: 'file', name: basename(input), bytes: new Uint8Array(bytes), contentType };
+}
+
+async function extract(
+  input: SummarizeInput,
+  loaders: ReturnType<typeof createLoaders>,
+): Promise<ArticleDocument> {
+  switch (input.kind) {
+    case 'url':
+      return loaders.loadUrl(input.url);
+    case 'file':
+      return loaders.extractFile({
+        name: input.name,
+        bytes: input.bytes,
+        contentType: input.contentType ?? null,
+      });
+    default:
+      return loaders.extractFile({
+        name: 'stdin.txt',
+        bytes: new TextEncoder().encode(input.kind === 'text' ? input.text : ''),
+        contentType: 'text/plain',
+      });
+  }
+}
