@@ -8,7 +8,7 @@ import {
 } from '../core/schemas.ts';
 import type { Database } from './tables.ts';
 import { addSeconds, type Clock } from './time.ts';
-import { parseStoredJson } from './validate.ts';
+import { parseArgument, parseStoredJson } from './validate.ts';
 
 export interface CacheOptions {
   ttlSeconds: number;
@@ -84,11 +84,11 @@ export function cacheStore(db: Kysely<Database>, clock: Clock): CacheStore {
 
   return {
     getCachedResult: (key) => get('summary_cache', key, ResultSchema),
-    putCachedResult: (key, result, options) =>
-      put('summary_cache', key, ResultSchema.parse(result), options),
+    putCachedResult: async (key, result, options) =>
+      put('summary_cache', key, parseArgument(ResultSchema, result, 'Result'), options),
     getCachedDocument: (url) => get('document_cache', url, ArticleDocumentSchema),
-    putCachedDocument: (url, doc, options) =>
-      put('document_cache', url, ArticleDocumentSchema.parse(doc), options),
+    putCachedDocument: async (url, doc, options) =>
+      put('document_cache', url, parseArgument(ArticleDocumentSchema, doc, 'document'), options),
     purgeExpiredCache,
   };
 }

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { afterEach, beforeEach } from 'vitest';
 import { type Clock, openStore, type Store } from '../../src/store/index.ts';
@@ -15,6 +16,8 @@ export const SKIP_PG = process.env.PRECIS_SKIP_PG === '1';
 /** A fresh, empty database that can be opened more than once (to test restarts). */
 export interface TestLocation {
   open(clock?: Clock): Promise<Store>;
+  /** Runs raw SQL outside the store, to plant rows the store itself would never write. */
+  exec(statement: string): Promise<void>;
   /** Closes every store opened here and removes the data. */
   cleanup(): Promise<void>;
 }
@@ -34,6 +37,14 @@ const sqlite: TestDatabase = {
         const store = await openStore({ sqlitePath: join(dir, 'precis.sqlite'), clock });
         opened.push(store);
         return store;
+      },
+      async exec(statement) {
+        const database = new SQLite(join(dir, 'precis.sqlite'));
+        try {
+          database.exec(statement);
+        } finally {
+          database.close();
+        }
       },
       async cleanup() {
         await Promise.all(opened.map((store) => store.close()));
@@ -68,6 +79,18 @@ const postgres: TestDatabase = {
         const store = await openStore({ databaseUrl: PG_URL, schema, clock });
         opened.push(store);
         return store;
+      },
+      async exec(statement) {
+        const client = new pg.Client({
+          connectionString: PG_URL,
+          options: `-c search_path=${schema}`,
+        });
+        await client.connect();
+        try {
+          await client.query(statement);
+        } finally {
+          await client.end();
+        }
       },
       async cleanup() {
         await Promise.all(opened.map((store) => store.close()));
