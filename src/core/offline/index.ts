@@ -1,0 +1,94 @@
+import { UserError } from '../errors.ts';
+import type { Length, Style, SummaryOutput } from '../schemas.ts';
+import { isArticleSentence } from './article-sentences.ts';
+import { findQuotes, selectQuotes } from './key-quotes.ts';
+import { findQuoteSpans } from './quote-spans.ts';
+import { overlap, type RankedSentence, rankSentences } from './rank-sentences.ts';
+import { type Sentence, splitSentences } from './sentences.ts';
+
+/** Bumped whenever the same text would give a different summary; part of cache keys. */
+export const OFFLINE_ENGINE_VERSION = 1;
+
+export interface OfflineOptions {
+  length: Length;
+  /** Prose gets the same sentences as bullets; the renderer joins them. */
+  style: Style;
+  /** Only key quotes are wanted: the summary is just the tldr. */
+  quotesOnly?: boolean;
+  title?: string | null;
+}
+
+const BULLETS: Record<Length, number> = { short: 3, medium: 5, long: 8 };
+const QUOTES: Record<Length, number> = { short: 3, medium: 5, long: 8 };
+// A bullet this close to one already chosen repeats it.
+const MAX_OVERLAP = 0.5;
+// The tldr is the lead unless the lead is much less central than the best sentence.
+const LEAD_CENTRALITY = 0.6;
+const MAX_TLDR_CHARS = 400;
+
+export { findQuotes } from './key-quotes.ts';
+export { splitSentences } from './sentences.ts';
+
+/**
+ * The extractive engine used when no LLM is configured: deterministic, local, and shaped like
+ * the model's answer, so the pipeline verifies its quotes the same way. Every bullet and the
+ * tldr are source sentences; every quote is a source substring.
+ */
+export function summarizeOffline(text: string, options: OfflineOptions): SummaryOutput {
+  if (text.trim() === '') throw new UserError('empty_input', 'There is no text to summarize.');
+  const title = options.title?.trim() || null;
+  const spans = findQuoteSpans(text);
+  const sentences = splitSentences(text, spans);
+  const article = sentences.filter((s) => isArticleSentence(s, title));
+  // A note or a headline alone has no "article" sentences; summarize what there is.
+  const candidates = article.length > 0 ? article : sentences;
+  const ranked = rankSentences(candidates, title);
+
+  const lead = pickTldr(ranked);
+  const bullets = options.quotesOnly ? [] : pickBullets(ranked, lead, BULLETS[options.length]);
+
+  const quotes = selectQuotes(findQuotes(text, sentences, spans), QUOTES[options.length]).map(
+    (quote, i) => ({ ...quote, id: `q${i + 1}` }),
+  );
+  return {
+    tldr: clip(lead.text, MAX_TLDR_CHARS),
+    bullets: bullets.map((sentence) => ({
+      text: sentence.text,
+      quoteIds: quotes
+        .filter((q) => q.start >= sentence.start && q.end <= sentence.end)
+        .map((q) => q.id),
+    })),
+    quotes: quotes.map(({ id, text: quoted, speaker }) => ({ id, text: quoted, speaker })),
+  };
+}
+
+function pickTldr(ranked: readonly RankedSentence[]): Sentence {
+  const first = ranked[0]!;
+  let best = first;
+  for (const entry of ranked) if (entry.score > best.score) best = entry;
+  let mostCentral = 0;
+  for (const entry of ranked) mostCentral = Math.max(mostCentral, entry.centrality);
+  return first.centrality >= LEAD_CENTRALITY * mostCentral ? first.sentence : best.sentence;
+}
+
+function pickBullets(ranked: readonly RankedSentence[], tldr: Sentence, count: number): Sentence[] {
+  const chosen: Sentence[] = [];
+  const byScore = [...ranked].sort(
+    (a, b) => b.score - a.score || a.sentence.index - b.sentence.index,
+  );
+  for (const { sentence } of byScore) {
+    if (chosen.length >= count) break;
+    if (sentence.index === tldr.index) continue;
+    if ([tldr, ...chosen].some((other) => overlap(other.text, sentence.text) > MAX_OVERLAP))
+      continue;
+    chosen.push(sentence);
+  }
+  return chosen.sort((a, b) => a.index - b.index);
+}
+
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+}
