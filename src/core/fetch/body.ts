@@ -75,3 +75,12 @@ function createDecoders(contentEncoding: string | undefined, url: string): Trans
     }
   });
 }
+
+/**
+ * Drops a body we will not read. undici's BodyReadable emits an AbortError when destroyed
+ * before it was consumed, which would be an uncaught 'error' without a listener.
+ */
+export function discardBody(body: Readable): void {
+  body.on('error', () => {});
+  body.destroy();
+}

@@ -2,7 +2,7 @@ import { lookup as dnsLookup } from 'node:dns';
 import { Agent } from 'undici';
 import { UserError } from '../errors.ts';
 import { compileAllowList } from './allow-list.ts';
-import { readBody, tooLarge } from './body.ts';
+import { discardBody, readBody, tooLarge } from './body.ts';
 import { createInFlight } from './in-flight.ts';
 import { createGuardedLookup, type Resolver } from './lookup.ts';
 import { type FailureContext, timedOut, toUserError } from './network-errors.ts';
@@ -119,7 +119,7 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): GuardedFe
         const headers = flattenHeaders(response.headers);
         const location = headers.location;
         if (REDIRECT_STATUSES.has(response.statusCode) && location !== undefined) {
-          response.body.destroy();
+          discardBody(response.body);
           if (redirects.length >= maxRedirects) {
             throw new UserError('too_many_redirects', 'too many redirects', {
               ...context(),
@@ -157,7 +157,7 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): GuardedFe
             ...parseCacheControl(headers['cache-control']),
           };
         } finally {
-          response.body.destroy();
+          discardBody(response.body);
         }
       }
     } catch (error) {

@@ -50,6 +50,11 @@ export function toUserError(error: unknown, context: FailureContext): unknown {
         details,
         { cause: error },
       );
+    case 'UND_ERR_HEADERS_TIMEOUT':
+    case 'UND_ERR_BODY_TIMEOUT':
+      return new UserError('fetch_timeout', 'the page took too long to load', details, {
+        cause: error,
+      });
     case 'ECONNREFUSED':
       return fail(`could not connect to ${context.host}: the connection was refused`);
     case 'ECONNRESET':
