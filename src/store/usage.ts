@@ -146,7 +146,9 @@ export function usageStore(db: Kysely<Database>, clock: Clock): UsageStore {
       .map((row) => ({ userId: row.user_id, ...toTotals(row) }))
       .sort(
         (a, b) =>
-          b.tokensIn + b.tokensOut - (a.tokensIn + a.tokensOut) || b.summaries - a.summaries,
+          b.tokensIn + b.tokensOut - (a.tokensIn + a.tokensOut) ||
+          b.summaries - a.summaries ||
+          a.userId.localeCompare(b.userId),
       );
     return {
       from: from.toISOString().slice(0, 10),
