@@ -181,7 +181,7 @@ describe('timeouts and the deadline', () => {
     await expect(call).rejects.toMatchObject({ code: 'deadline' });
     await fake.waitForAbandoned(1);
     expect(fake.abandoned).toBe(1);
-  });
+  }, 2_000); // well under the 5 s attempt timeout: only the abort can have closed it
 
   it('stops with deadline when the signal aborts during the wait before a retry', async () => {
     fake.setDefault(fakeSteps.rateLimit({ retryAfterMs: 10_000 }));
