@@ -188,7 +188,7 @@ function followRedirect(from: URL, location: string, policy: TargetPolicy): URL 
     throw new UserError(
       'invalid_url',
       `the site redirected to "${location}", which is not a valid link`,
-      { url: from.href, host: from.hostname, location },
+      { url: from.href, host: from.hostname, location, redirectedFrom: from.href },
       { cause: error },
     );
   }

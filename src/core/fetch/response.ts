@@ -52,8 +52,15 @@ export function parseCacheControl(header: string | undefined): {
 
 /** Turns an error status into the words the user sees. */
 export function checkStatus(status: number, url: string): void {
-  if (status < 400) return;
+  if (status < 300) return;
   const details = { url, host: new URL(url).hostname, status };
+  if (status < 400) {
+    throw new UserError(
+      'http_status',
+      `the site sent a redirect with no destination (status ${status})`,
+      details,
+    );
+  }
   if (status === 401 || status === 402 || status === 403 || status === 451) {
     const reason =
       status === 451
