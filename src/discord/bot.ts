@@ -1,0 +1,78 @@
+import { type Client, Events } from 'discord.js';
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { Pipeline } from '../core/pipeline.ts';
+import { createDiscordClient } from './client.ts';
+import type { Command } from './command.ts';
+import type { BotContext } from './context.ts';
+import { loadCommands } from './load-commands.ts';
+import { createInteractionRouter } from './router.ts';
+import { describeCloseCode, describeLoginError, StartupError } from './startup-errors.ts';
+
+export interface BotOptions {
+  config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL' | 'JOB_DEADLINE_MS'>;
+  pipeline: Pipeline;
+  logger: Logger;
+  /** For attachment downloads; defaults to the global fetch. */
+  fetch?: typeof globalThis.fetch;
+  /** Defaults to every module in commands/. */
+  commands?: Map<string, Command>;
+  maxAttachmentBytes?: number;
+}
+
+export interface Bot {
+  client: Client;
+  commands: Map<string, Command>;
+  /** Logs in and resolves once the gateway says READY; rejects with an operator-facing error. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const DEFAULT_MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024;
+
+export async function createBot(options: BotOptions): Promise<Bot> {
+  const { config, logger } = options;
+  const commands = options.commands ?? (await loadCommands());
+  const context: BotContext = {
+    pipeline: options.pipeline,
+    logger,
+    fetch: options.fetch ?? globalThis.fetch,
+    maxAttachmentBytes: options.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES,
+    jobDeadlineMs: config.JOB_DEADLINE_MS,
+  };
+  const client = createDiscordClient(config.DISCORD_API_URL);
+  const route = createInteractionRouter(commands, context);
+  // route never rejects: every failure is answered and logged inside it.
+  client.on(Events.InteractionCreate, (interaction) => void route(interaction));
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.Warn, (message) => logger.warn(message));
+
+  async function start(): Promise<void> {
+    const token = config.DISCORD_TOKEN;
+    if (!token) {
+      throw new StartupError(
+        'DISCORD_TOKEN is not set. Create a bot at https://discord.com/developers/applications, copy its token into .env as DISCORD_TOKEN=…, and start again.',
+      );
+    }
+    const ready = new Promise<void>((resolve, reject) => {
+      client.once(Events.ClientReady, () => resolve());
+      client.on(Events.ShardDisconnect, (event) => {
+        const error = describeCloseCode(event.code);
+        if (error) reject(error);
+      });
+    });
+    try {
+      await client.login(token);
+    } catch (error) {
+      throw describeLoginError(error);
+    }
+    await ready;
+    logger.info({ user: client.user?.tag, commands: [...commands.keys()] }, 'discord bot ready');
+  }
+
+  async function stop(): Promise<void> {
+    await client.destroy();
+  }
+
+  return { client, commands, start, stop };
+}

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { LENGTHS, type Length, STYLES, type Style } from '../core/schemas.ts';
+import { LIMITS } from './limits.ts';
+
+/**
+ * Buttons keep all their state in the custom id (at most 100 characters), so they work after a
+ * restart: the source's sha256 (base64url, 43 characters), the options of the reply they sit
+ * under, and who asked. Layout: `p1|<action>|<sha>|<length><style><quotesOnly>|<lang>|<owner>`.
+ */
+export const ACTIONS = ['shorter', 'longer', 'translate', 'quotes', 'public', 'summary'] as const;
+export type SummaryAction = (typeof ACTIONS)[number];
+
+export interface SummaryState {
+  sha256: string;
+  length: Length;
+  style: Style;
+  quotesOnly: boolean;
+  /** Output language tag; null = the source's language. */
+  language: string | null;
+  ownerId: string;
+}
+
+const PREFIX = 'p1';
+const ACTION_CODES: Record<SummaryAction, string> = {
+  shorter: 's',
+  longer: 'l',
+  translate: 't',
+  quotes: 'q',
+  public: 'p',
+  summary: 'm',
+};
+
+const LanguageTag = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$/);
+
+export function encodeSummaryId(action: SummaryAction, state: SummaryState): string {
+  const sha = Buffer.from(state.sha256, 'hex').toString('base64url');
+  const flags = `${state.length[0]}${state.style[0]}${state.quotesOnly ? 1 : 0}`;
+  const language =
+    state.language && LanguageTag.safeParse(state.language).success ? state.language : '-';
+  const owner = BigInt(state.ownerId).toString(36);
+  const id = [PREFIX, ACTION_CODES[action], sha, flags, language, owner].join('|');
+  if (id.length > LIMITS.customId) throw new Error(`custom id too long (${id.length}): ${id}`);
+  return id;
+}
+
+export function isSummaryId(customId: string): boolean {
+  return customId.startsWith(`${PREFIX}|`);
+}
+
+/** Null for an id this version does not understand (an old message, a forged id). */
+export function decodeSummaryId(
+  customId: string,
+): { action: SummaryAction; state: SummaryState } | null {
+  const [prefix, code, sha, flags, language, owner, ...rest] = customId.split('|');
+  if (prefix !== PREFIX || rest.length > 0 || !sha || !flags || !language || !owner) return null;
+  const action = ACTIONS.find((a) => ACTION_CODES[a] === code);
+  const length = LENGTHS.find((l) => l[0] === flags[0]);
+  const style = STYLES.find((s) => s[0] === flags[1]);
+  const bytes = Buffer.from(sha, 'base64url');
+  if (!action || !length || !style || bytes.length !== 32 || !/^[0-9a-z]+$/.test(owner))
+    return null;
+  if (language !== '-' && !LanguageTag.safeParse(language).success) return null;
+  return {
+    action,
+    state: {
+      sha256: bytes.toString('hex'),
+      length,
+      style,
+      quotesOnly: flags[2] === '1',
+      language: language === '-' ? null : language,
+      ownerId: parseBase36(owner).toString(),
+    },
+  };
+}
+
+function parseBase36(text: string): bigint {
+  let value = 0n;
+  for (const char of text) value = value * 36n + BigInt(Number.parseInt(char, 36));
+  return value;
+}
+
+/**
+ * The modal that /summarize and /quotes open with no input carries the command's options:
+ * `p1m|<summarize|quotes>|<length><style><private>|<lang>`.
+ */
+export interface ModalState {
+  quotesOnly: boolean;
+  length: Length;
+  style: Style;
+  ephemeral: boolean;
+  language: string | null;
+}
+
+export function encodeModalId(state: ModalState): string {
+  const flags = `${state.length[0]}${state.style[0]}${state.ephemeral ? 1 : 0}`;
+  const language =
+    state.language && LanguageTag.safeParse(state.language).success ? state.language : '-';
+  return ['p1m', state.quotesOnly ? 'q' : 's', flags, language].join('|');
+}
+
+export function decodeModalId(customId: string): ModalState | null {
+  const [prefix, kind, flags, language, ...rest] = customId.split('|');
+  if (prefix !== 'p1m' || rest.length > 0 || !flags || !language) return null;
+  const length = LENGTHS.find((l) => l[0] === flags[0]);
+  const style = STYLES.find((s) => s[0] === flags[1]);
+  if (!length || !style || (kind !== 'q' && kind !== 's')) return null;
+  if (language !== '-' && !LanguageTag.safeParse(language).success) return null;
+  return {
+    quotesOnly: kind === 'q',
+    length,
+    style,
+    ephemeral: flags[2] === '1',
+    language: language === '-' ? null : language,
+  };
+}
+
+export function isModalId(customId: string): boolean {
+  return customId.startsWith('p1m|');
+}

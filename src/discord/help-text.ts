@@ -1,0 +1,17 @@
+import { LIMITS } from './limits.ts';
+
+/** /help, in one place so a test can hold it to the 2000-character limit. */
+export const HELP_TEXT = `**Precis** turns an article into a short summary and key quotes. Every quote is checked word for word against the source and links to the exact passage.
+
+**Use it**
+• \`/summarize url:<link>\` (or \`text:\`, or \`file:\` with a .txt, .md, .html or .pdf). Run it with no input to paste long text in a form.
+• \`/quotes\` — the same inputs, key quotes only.
+• Right-click a message → Apps → **Summarize message** — reads the link, file or text in it (only you see the answer until you press Make public).
+• Options: \`length\` (short, medium, long), \`language\` (default: your Discord language), \`style\` (bullets or prose), \`private\`.
+• Buttons under a summary: Shorter, Longer, Translate, Key quotes, Make public. On a private reply only you can use them.
+
+**What it stores, and for how long**
+The extracted text of each source and the summaries made from it are kept in the bot's cache (not the messages around them) so the buttons work without fetching again; cached sources expire after a while (days, set by the operator) and the buttons then ask you to run the command again. The server's settings and a usage count per day are kept for moderators.
+
+**Limits**
+Public web pages only (no logins, no private addresses). Files up to 8 MB. Pasted text up to ${LIMITS.modalTextInput} characters in the form, 6000 in \`text:\`. Very long sources are summarized in parts. With no model configured, an offline engine picks sentences from the text itself and the footer says "offline engine".`;

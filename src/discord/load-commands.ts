@@ -1,0 +1,38 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import { type Command, CommandModuleSchema } from './command.ts';
+
+export const COMMANDS_DIR = new URL('../../commands/', import.meta.url);
+
+/**
+ * Imports every commands/*.ts and checks its shape. A module that does not match is a startup
+ * error naming the file, never a command that silently goes missing.
+ */
+export async function loadCommands(dir: URL = COMMANDS_DIR): Promise<Map<string, Command>> {
+  const files = (await readdir(dir))
+    .filter(
+      (file) => /\.(ts|js)$/.test(file) && !file.endsWith('.d.ts') && !file.includes('.test.'),
+    )
+    .sort();
+  const commands = new Map<string, Command>();
+  for (const file of files) {
+    const url = pathToFileURL(join(dir.pathname, file)).href;
+    const parsed = CommandModuleSchema.safeParse(await import(url));
+    if (!parsed.success) {
+      throw new Error(
+        `commands/${file} is not a command module (expected a default export of { data, execute }):\n${z.prettifyError(parsed.error)}`,
+      );
+    }
+    const command = parsed.data.default as Command;
+    if (commands.has(command.data.name)) {
+      throw new Error(
+        `commands/${file}: a command named "${command.data.name}" is already defined`,
+      );
+    }
+    commands.set(command.data.name, command);
+  }
+  if (commands.size === 0) throw new Error(`no commands found in ${dir.pathname}`);
+  return commands;
+}

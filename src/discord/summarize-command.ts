@@ -1,0 +1,90 @@
+import { type ChatInputCommandInteraction, SlashCommandBuilder } from 'discord.js';
+import { UserError } from '../core/errors.ts';
+import { LENGTHS, type Length, STYLES, type Style } from '../core/schemas.ts';
+import type { BotContext } from './context.ts';
+import { downloadAttachment } from './download-attachment.ts';
+import { LANGUAGES, SOURCE_LANGUAGE } from './languages.ts';
+import { buildPasteModal } from './paste-modal.ts';
+import { answerWithSummary } from './summary-job.ts';
+
+/** Discord's longest string option. Longer text goes through the modal or a file. */
+const MAX_TEXT_OPTION = 6000;
+
+/** The options /summarize and /quotes share. */
+export function buildSummarizeCommand(name: string, description: string) {
+  return new SlashCommandBuilder()
+    .setName(name)
+    .setDescription(description)
+    .addStringOption((o) =>
+      o.setName('url').setDescription('A link to the article').setMaxLength(2000),
+    )
+    .addStringOption((o) =>
+      o
+        .setName('text')
+        .setDescription('Text to summarize (or run with no input to paste long text)')
+        .setMaxLength(MAX_TEXT_OPTION),
+    )
+    .addAttachmentOption((o) => o.setName('file').setDescription('A .txt, .md, .html or .pdf file'))
+    .addStringOption((o) =>
+      o
+        .setName('length')
+        .setDescription('How long the summary is (default: medium)')
+        .addChoices(LENGTHS.map((length) => ({ name: length, value: length }))),
+    )
+    .addStringOption((o) =>
+      o
+        .setName('language')
+        .setDescription('Language of the summary (default: your Discord language)')
+        .addChoices(
+          { name: 'Same as the source', value: SOURCE_LANGUAGE },
+          ...LANGUAGES.map(({ tag, name: label }) => ({ name: label, value: tag })),
+        ),
+    )
+    .addStringOption((o) =>
+      o
+        .setName('style')
+        .setDescription('Bullet points or a paragraph (default: bullets)')
+        .addChoices(STYLES.map((style) => ({ name: style, value: style }))),
+    )
+    .addBooleanOption((o) =>
+      o.setName('private').setDescription('Only you see the answer (default: no)'),
+    );
+}
+
+/** /summarize and /quotes: one input (link, text or file), or a modal when none is given. */
+export async function runSummarizeCommand(
+  interaction: ChatInputCommandInteraction,
+  bot: BotContext,
+  { quotesOnly }: { quotesOnly: boolean },
+): Promise<void> {
+  const url = interaction.options.getString('url');
+  const text = interaction.options.getString('text');
+  const file = interaction.options.getAttachment('file');
+  const language = interaction.options.getString('language');
+  const common = {
+    quotesOnly,
+    length: (interaction.options.getString('length') ?? 'medium') as Length,
+    style: (interaction.options.getString('style') ?? 'bullets') as Style,
+    ephemeral: interaction.options.getBoolean('private') ?? false,
+    // Discord sends the user's client language with every interaction.
+    language: language === SOURCE_LANGUAGE ? null : (language ?? interaction.locale),
+  };
+  const given = [url, text, file].filter((value) => value !== null).length;
+  if (given > 1) {
+    throw new UserError('invalid_input', 'Give one input: a url, a text or a file, not several.');
+  }
+  if (given === 0) {
+    // showModal must be the first answer, so it replaces the deferReply here.
+    await interaction.showModal(buildPasteModal(common));
+    return;
+  }
+  await answerWithSummary(interaction, bot, {
+    ...common,
+    input: async () => {
+      if (file) return downloadAttachment(file, bot);
+      if (url) return { kind: 'url', url: url.trim() };
+      if (!text?.trim()) throw new UserError('empty_input', 'The text is empty.');
+      return { kind: 'text', text };
+    },
+  });
+}

@@ -1,0 +1,88 @@
+import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from 'discord.js';
+import { UserError } from '../core/errors.ts';
+import type { Length } from '../core/schemas.ts';
+import type { BotContext } from './context.ts';
+import { decodeSummaryId, type SummaryAction, type SummaryState } from './custom-ids.ts';
+import { LANGUAGES } from './languages.ts';
+import { buildSummaryReply, canEmbedIn } from './summary-reply.ts';
+
+const SHORTER: Record<Length, Length> = { short: 'short', medium: 'short', long: 'medium' };
+const LONGER: Record<Length, Length> = { short: 'medium', medium: 'long', long: 'long' };
+
+/**
+ * Shorter, Longer, Translate, Key quotes, Summary and Make public. Everything needed is in the
+ * custom id, and the source is re-read from the pipeline's cache by its sha256, so the buttons
+ * work after a restart. The person who asked changes the message in place; on a public reply
+ * anyone else may press too, and gets their own private version instead.
+ */
+export async function handleSummaryComponent(
+  interaction: ButtonInteraction | StringSelectMenuInteraction,
+  bot: BotContext,
+): Promise<void> {
+  const decoded = decodeSummaryId(interaction.customId);
+  if (!decoded) {
+    throw new UserError(
+      'invalid_input',
+      'This button belongs to an older reply. Run the command again.',
+    );
+  }
+  const { action, state } = decoded;
+  const messageIsEphemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
+  const isOwner = interaction.user.id === state.ownerId;
+  if (!isOwner && (messageIsEphemeral || action === 'public')) {
+    throw new UserError('not_allowed', 'Only the person who asked can use these buttons.');
+  }
+  const next = nextState(action, state, interaction.isStringSelectMenu() ? interaction.values : []);
+
+  let ephemeral: boolean;
+  if (action === 'public') {
+    // A new public message; the private one stays as it was.
+    await interaction.deferReply();
+    ephemeral = false;
+  } else if (isOwner) {
+    await interaction.deferUpdate();
+    ephemeral = messageIsEphemeral;
+  } else {
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    ephemeral = true;
+  }
+  const result = await bot.pipeline.resummarize(
+    next.sha256,
+    {
+      length: next.length,
+      style: next.style,
+      language: next.language,
+      quotesOnly: next.quotesOnly,
+    },
+    { signal: AbortSignal.timeout(bot.jobDeadlineMs) },
+  );
+  await interaction.editReply(
+    buildSummaryReply(result, {
+      ownerId: interaction.user.id,
+      language: next.language,
+      quotesOnly: next.quotesOnly,
+      ephemeral,
+      canEmbed: canEmbedIn(interaction.appPermissions),
+    }),
+  );
+}
+
+function nextState(action: SummaryAction, state: SummaryState, values: string[]): SummaryState {
+  switch (action) {
+    case 'shorter':
+      return { ...state, length: SHORTER[state.length] };
+    case 'longer':
+      return { ...state, length: LONGER[state.length] };
+    case 'quotes':
+      return { ...state, quotesOnly: true };
+    case 'summary':
+      return { ...state, quotesOnly: false };
+    case 'translate': {
+      const language = LANGUAGES.find((l) => l.tag === values[0])?.tag;
+      if (!language) throw new UserError('invalid_input', 'Pick a language from the list.');
+      return { ...state, language };
+    }
+    case 'public':
+      return state;
+  }
+}

@@ -1,0 +1,56 @@
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  type MessageActionRowComponentBuilder,
+  StringSelectMenuBuilder,
+} from 'discord.js';
+import { encodeSummaryId, type SummaryState } from './custom-ids.ts';
+import { LANGUAGES } from './languages.ts';
+
+/** The buttons under a summary; only those that make sense for this reply. */
+export function buildSummaryComponents(
+  state: SummaryState,
+  { ephemeral }: { ephemeral: boolean },
+): ActionRowBuilder<MessageActionRowComponentBuilder>[] {
+  const buttons: ButtonBuilder[] = [];
+  if (state.length !== 'short') {
+    buttons.push(button('shorter', state, 'Shorter', ButtonStyle.Secondary));
+  }
+  if (state.length !== 'long') {
+    buttons.push(button('longer', state, 'Longer', ButtonStyle.Secondary));
+  }
+  buttons.push(
+    state.quotesOnly
+      ? button('summary', state, 'Summary', ButtonStyle.Secondary)
+      : button('quotes', state, 'Key quotes', ButtonStyle.Secondary),
+  );
+  if (ephemeral) buttons.push(button('public', state, 'Make public', ButtonStyle.Primary));
+
+  const translate = new StringSelectMenuBuilder()
+    .setCustomId(encodeSummaryId('translate', state))
+    .setPlaceholder('Translate…')
+    .addOptions(
+      LANGUAGES.map(({ tag, name }) => ({
+        label: name,
+        value: tag,
+        default: tag === state.language,
+      })),
+    );
+  return [
+    new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(buttons),
+    new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(translate),
+  ];
+}
+
+function button(
+  action: Parameters<typeof encodeSummaryId>[0],
+  state: SummaryState,
+  label: string,
+  style: ButtonStyle,
+): ButtonBuilder {
+  return new ButtonBuilder()
+    .setCustomId(encodeSummaryId(action, state))
+    .setLabel(label)
+    .setStyle(style);
+}

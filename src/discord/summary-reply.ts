@@ -1,0 +1,55 @@
+import {
+  type InteractionEditReplyOptions,
+  PermissionFlagsBits,
+  type PermissionsBitField,
+} from 'discord.js';
+import type { Result } from '../core/schemas.ts';
+import type { SummaryState } from './custom-ids.ts';
+import { renderSummaryEmbeds } from './embeds.ts';
+import { renderSummaryText } from './plain-text.ts';
+import { buildSummaryComponents } from './summary-components.ts';
+
+export interface ReplyOptions {
+  ownerId: string;
+  /** The language asked for (kept by the buttons); null = the source's. */
+  language: string | null;
+  quotesOnly: boolean;
+  ephemeral: boolean;
+  /** False where the bot lacks Embed Links: the summary is sent as plain text instead. */
+  canEmbed: boolean;
+}
+
+/** The edit that turns a deferred reply into the summary, with its buttons. */
+export function buildSummaryReply(
+  result: Result,
+  options: ReplyOptions,
+): InteractionEditReplyOptions {
+  const components = /^[0-9a-f]{64}$/.test(result.source.sha256)
+    ? buildSummaryComponents(stateOf(result, options), { ephemeral: options.ephemeral })
+    : [];
+  const base = { components, allowedMentions: { parse: [] } };
+  if (!options.canEmbed) {
+    return { ...base, content: renderSummaryText(result, options), embeds: [] };
+  }
+  return {
+    ...base,
+    content: '',
+    embeds: renderSummaryEmbeds(result, { quotesOnly: options.quotesOnly }),
+  };
+}
+
+function stateOf(result: Result, options: ReplyOptions): SummaryState {
+  return {
+    sha256: result.source.sha256,
+    length: result.meta.length,
+    style: result.meta.style,
+    quotesOnly: options.quotesOnly,
+    language: options.language,
+    ownerId: options.ownerId,
+  };
+}
+
+/** Interactions carry the app's permissions in that channel; no cache or intent needed. */
+export function canEmbedIn(permissions: Readonly<PermissionsBitField> | null): boolean {
+  return permissions?.has(PermissionFlagsBits.EmbedLinks) ?? true;
+}
