@@ -31,6 +31,14 @@ function closesQuotation(punctuation: string): boolean {
   return HAS_MARK.test(punctuation.slice(1));
 }
 
+const MARK_CODES = new Set([...QUOTE_MARKS].map((char) => char.charCodeAt(0)));
+
+// Most gaps between words are one space; checking codes avoids a slice per word.
+function hasMarkBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (MARK_CODES.has(text.charCodeAt(i))) return true;
+  return false;
+}
+
 export function indexSource(text: string): SourceIndex {
   const tokens = tokenize(text);
   const norms = tokens.map((token) => token.norm);
@@ -45,8 +53,8 @@ export function indexSource(text: string): SourceIndex {
   const opensBefore = new Uint8Array(tokens.length + 1);
   const marksBefore = new Uint8Array(tokens.length + 1);
   for (let j = 1; j < tokens.length; j++) {
+    if (!hasMarkBetween(text, tokens[j - 1]!.end, tokens[j]!.start)) continue;
     const separator = separatorBefore(text, tokens, j);
-    if (!HAS_MARK.test(separator)) continue;
     marksBefore[j] = 1;
     // Which side of the whitespace a mark leans on tells opening from closing, whatever the
     // language's glyphs (German „…“ and French «…» disagree on which curly mark closes).
