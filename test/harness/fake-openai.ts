@@ -68,6 +68,8 @@ export type FakeStep =
     }
   /** Accepts the request and never answers (cleaned up by close()). */
   | { kind: 'hang' }
+  /** Sends the 200 headers and the start of the body, then nothing more. */
+  | { kind: 'stall' }
   /** Drops the connection without answering: a connection error for the client. */
   | { kind: 'reset' }
   | { kind: 'delay'; ms: number; then: FakeStep }
@@ -180,6 +182,7 @@ export const fakeSteps = {
       "This model's maximum context length is 128000 tokens. However, your messages resulted in 131072 tokens. Please reduce the length of the messages.",
   }),
   hang: (): FakeStep => ({ kind: 'hang' }),
+  stall: (): FakeStep => ({ kind: 'stall' }),
   reset: (): FakeStep => ({ kind: 'reset' }),
   delay: (ms: number, then: FakeStep): FakeStep => ({ kind: 'delay', ms, then }),
 } as const;
@@ -332,6 +335,11 @@ export async function startFakeOpenAi(options: { default?: FakeStep } = {}): Pro
         sendError(res, requestId, step);
         return;
       case 'hang':
+        return;
+      case 'stall':
+        if (res.destroyed) return;
+        res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': requestId });
+        res.write('{"id":"chatcmpl-fake","object":"chat.completion","choices":[');
         return;
       case 'reset':
         res.socket?.destroy();

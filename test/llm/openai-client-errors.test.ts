@@ -152,6 +152,22 @@ describe('timeouts and the deadline', () => {
     expect(fake.requests).toHaveLength(1);
   });
 
+  it('reports an answer that stalls after its headers as llm_timeout', async () => {
+    fake.setDefault(fakeSteps.stall());
+    await expect(
+      summarize(clientFor(fake, { timeoutMs: 300, maxRetries: 0 })),
+    ).rejects.toMatchObject({ code: 'llm_timeout' });
+  }, 3_000); // the SDK's own timeout stops at the headers; this must not wait for the suite's
+
+  it('stops with deadline when the signal aborts during a stalled answer', async () => {
+    fake.setDefault(fakeSteps.stall());
+    const controller = new AbortController();
+    const call = summarize(clientFor(fake), { signal: controller.signal });
+    await fake.waitForRequests(1);
+    controller.abort();
+    await expect(call).rejects.toMatchObject({ code: 'deadline' });
+  });
+
   it('retries a hung attempt, then succeeds', async () => {
     fake.push(fakeSteps.hang(), fakeSteps.json(summary));
     const client = clientFor(fake, { timeoutMs: 200, maxRetries: 1 });

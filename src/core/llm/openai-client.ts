@@ -1,6 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import OpenAI from 'openai';
-import { ContentFilterFinishReasonError, LengthFinishReasonError } from 'openai/error';
+import {
+  APIConnectionTimeoutError,
+  ContentFilterFinishReasonError,
+  LengthFinishReasonError,
+} from 'openai/error';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import { makeParseableResponseFormat } from 'openai/lib/parser';
 import type {
@@ -75,8 +79,25 @@ export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
     };
   }
 
-  function send<T>(request: LlmRequest<T>): Promise<ChatCompletion> {
-    const requestOptions = { signal: request.signal ?? null };
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  /**
+   * One attempt, bounded by our own timer as well as the SDK's: the SDK's timeout stops once
+   * the headers arrive, so a server that stalls mid-body would otherwise hang until the deadline.
+   */
+  async function attempt<T>(request: LlmRequest<T>): Promise<ChatCompletion> {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    try {
+      return await send(request, signal);
+    } catch (error) {
+      if (timeout.aborted && !request.signal?.aborted) throw new APIConnectionTimeoutError();
+      throw error;
+    }
+  }
+
+  function send<T>(request: LlmRequest<T>, signal: AbortSignal): Promise<ChatCompletion> {
+    const requestOptions = { signal };
     if (mode === 'json_object') {
       return sdk.chat.completions.create(
         { ...body(request), response_format: { type: 'json_object' } },
@@ -98,7 +119,7 @@ export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
   return {
     model: options.model,
     async complete<T>(request: LlmRequest<T>): Promise<LlmResponse<T>> {
-      const completion = await withRetries(() => send(request), {
+      const completion = await withRetries(() => attempt(request), {
         maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
         signal: request.signal,
         onRetry: options.onRetry,
