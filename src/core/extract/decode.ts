@@ -17,52 +17,29 @@ export function decodeBytes(
   const declared =
     usableLabel(options.charset) ??
     (options.sniffMeta ? usableLabel(sniffMetaCharset(bytes)) : null);
-  if (declared) return new TextDecoder(declared).decode(bytes);
+  if (declared) return decodeAs(declared, bytes);
 
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeWindows1252(bytes);
   }
 }
 
-function bomEncoding(bytes: Uint8Array): string | null {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  return null;
+function decodeAs(encoding: string, bytes: Uint8Array): string {
+  return encoding === 'windows-1252'
+    ? decodeWindows1252(bytes)
+    : new TextDecoder(encoding).decode(bytes);
 }
 
-/** A label TextDecoder knows, or null. A meta tag claiming UTF-16 is a lie (we just read it as ASCII). */
-function usableLabel(label: string | null | undefined): string | null {
-  if (!label) return null;
-  const clean = label
-    .trim()
-    .replace(/^["']|["']$/g, '')
-    .toLowerCase();
-  if (!clean) return null;
-  try {
-    const encoding = new TextDecoder(clean).encoding;
-    return encoding.startsWith('utf-16') ? 'utf-8' : encoding;
-  } catch {
-    return null;
-  }
-}
+// Node 20's TextDecoder decodes "windows-1252" (and so "iso-8859-1", its WHATWG alias) as
+// plain Latin-1, turning curly quotes and dashes in 0x80–0x9F into control characters.
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
-/** `<meta charset=x>` or `<meta http-equiv="Content-Type" content="…; charset=x">`. */
-export function sniffMetaCharset(bytes: Uint8Array): string | null {
-  // latin1 maps every byte to one char, so ASCII markup survives whatever the real encoding is.
-  const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, SNIFF_BYTES));
-  for (const tag of head.match(/<meta\b[^>]*>/gi) ?? []) {
-    const direct = /\bcharset\s*=\s*["']?([\w.:-]+)/i.exec(tag);
-    if (direct?.[1]) return direct[1];
-  }
-  return null;
-}
-
-/** The charset parameter of a Content-Type header, if any. */
-export function charsetFromContentType(contentType: string | null | undefined): string | null {
-  if (!contentType) return null;
-  const match = /;\s*charset\s*=\s*["']?([^;"'\s]+)/i.exec(contentType);
-  return match?.[1] ?? null;
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return new TextDecoder('latin1')
+    .decode(bytes)
+    .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
 }

@@ -1,0 +1,87 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../src/core/errors.ts';
+import { extractDocument } from '../../src/core/extract/index.ts';
+import type { ArticleDocument } from '../../src/core/schemas.ts';
+import { buildPdf, buildScannedPdf } from './fixtures/make-pdf.ts';
+
+const REPORT = buildPdf({
+  title: 'Water quality report 2024',
+  author: 'Estuary Monitoring Unit',
+  pages: [
+    [
+      'Water quality report 2024',
+      'Samples were taken monthly at twelve sites along the estuary.',
+      'Nitrate levels fell at nine of them (see table 3).',
+    ],
+    ['Bathing water at the north beach was rated excellent for the third year running.'],
+  ],
+});
+
+describe('GIVEN a PDF with a text layer', () => {
+  let doc: ArticleDocument;
+  beforeAll(async () => {
+    doc = await extractDocument({
+      bytes: REPORT,
+      contentType: 'application/pdf',
+      url: null,
+      fileName: 'report.pdf',
+    });
+  });
+
+  it('THEN the title is the document Title', () => {
+    expect(doc.title).toBe('Water quality report 2024');
+  });
+
+  it('THEN the byline is the document Author', () => {
+    expect(doc.byline).toBe('Estuary Monitoring Unit');
+  });
+
+  it('THEN the publication time is the creation date', () => {
+    expect(doc.publishedAt).toBe('2024-06-11T09:30:00.000Z');
+  });
+
+  it('THEN lines of a page keep their order', () => {
+    expect(doc.text).toContain(
+      'Samples were taken monthly at twelve sites along the estuary.\nNitrate levels fell at nine of them (see table 3).',
+    );
+  });
+
+  it('THEN pages are separated by a blank line', () => {
+    expect(doc.text).toMatch(/\(see table 3\)\.\n\nBathing water/);
+  });
+
+  it("THEN the caller's bytes are still usable afterwards", () => {
+    expect(REPORT.byteLength).toBeGreaterThan(0);
+  });
+});
+
+describe('GIVEN PDFs that cannot be read', () => {
+  const read = (bytes: Uint8Array) =>
+    extractDocument({ bytes, contentType: null, url: null, fileName: 'scan.pdf' }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+
+  it('THEN a PDF without a text layer is refused as a possible scan', async () => {
+    const error = await read(buildScannedPdf());
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toBe(
+      'could not read this file: the PDF has no text layer (it may be a scan)',
+    );
+  });
+
+  it('THEN a damaged PDF is refused as could_not_read', async () => {
+    const error = await read(Buffer.from('%PDF-1.4\nthis is not really a pdf'));
+    expect((error as UserError).code).toBe('could_not_read');
+  });
+
+  it('THEN a PDF named .pdf but sent without a type is recognised by its bytes', async () => {
+    const doc = await extractDocument({
+      bytes: REPORT,
+      contentType: null,
+      url: null,
+      fileName: null,
+    });
+    expect(doc.title).toBe('Water quality report 2024');
+  });
+});
