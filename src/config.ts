@@ -31,6 +31,20 @@ const ConfigSchema = z.object({
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
   FETCH_ALLOW_HOSTS: z.preprocess(emptyToUndefined, z.string().default('')),
+  /** Ports links may use; 80 and 443 unless an operator (or a test) allows more. */
+  FETCH_ALLOW_PORTS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default('80,443')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((port) => port.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^\d{1,5}$/).transform(Number)).min(1)),
+  ),
   DISCORD_TOKEN: optionalString,
   DISCORD_API_URL: z.preprocess(emptyToUndefined, z.url().optional()),
   DISCORD_GUILD_ID: z.preprocess(
@@ -55,6 +69,7 @@ const EXPECTS: Partial<Record<keyof Config, string>> = {
   LLM_CONTEXT_TOKENS: 'a whole number of tokens, at least 2048',
   LLM_TIMEOUT_MS: 'milliseconds, at least 1000',
   JOB_DEADLINE_MS: 'milliseconds, at least 1000',
+  FETCH_ALLOW_PORTS: 'comma-separated port numbers, e.g. 80,443,8080',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
   DISCORD_API_URL: 'a URL such as https://discord.com/api',
   DISCORD_GUILD_ID: 'a server id (a number of 15 to 21 digits)',
