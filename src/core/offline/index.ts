@@ -44,14 +44,14 @@ export function summarizeOffline(text: string, options: OfflineOptions): Summary
   const candidates = article.length > 0 ? article : sentences;
   const ranked = rankSentences(candidates, title);
 
-  const lead = pickTldr(ranked);
-  const bullets = options.quotesOnly ? [] : pickBullets(ranked, lead, BULLETS[options.length]);
+  const tldr = pickTldr(ranked);
+  const bullets = options.quotesOnly ? [] : pickBullets(ranked, tldr, BULLETS[options.length]);
 
   const quotes = selectQuotes(findQuotes(text, sentences, spans), QUOTES[options.length]).map(
     (quote, i) => ({ ...quote, id: `q${i + 1}` }),
   );
   return {
-    tldr: clip(lead.text, MAX_TLDR_CHARS),
+    tldr: clip(tldr.sentence.text, MAX_TLDR_CHARS),
     bullets: bullets.map((sentence) => ({
       text: sentence.text,
       quoteIds: quotes
@@ -62,28 +62,33 @@ export function summarizeOffline(text: string, options: OfflineOptions): Summary
   };
 }
 
-function pickTldr(ranked: readonly RankedSentence[]): Sentence {
+function pickTldr(ranked: readonly RankedSentence[]): RankedSentence {
   const first = ranked[0]!;
   let best = first;
   for (const entry of ranked) if (entry.score > best.score) best = entry;
   let mostCentral = 0;
   for (const entry of ranked) mostCentral = Math.max(mostCentral, entry.centrality);
-  return first.centrality >= LEAD_CENTRALITY * mostCentral ? first.sentence : best.sentence;
+  return first.centrality >= LEAD_CENTRALITY * mostCentral ? first : best;
 }
 
-function pickBullets(ranked: readonly RankedSentence[], tldr: Sentence, count: number): Sentence[] {
-  const chosen: Sentence[] = [];
+function pickBullets(
+  ranked: readonly RankedSentence[],
+  tldr: RankedSentence,
+  count: number,
+): Sentence[] {
+  const chosen: RankedSentence[] = [];
   const byScore = [...ranked].sort(
     (a, b) => b.score - a.score || a.sentence.index - b.sentence.index,
   );
-  for (const { sentence } of byScore) {
+  for (const entry of byScore) {
     if (chosen.length >= count) break;
-    if (sentence.index === tldr.index) continue;
-    if ([tldr, ...chosen].some((other) => overlap(other.text, sentence.text) > MAX_OVERLAP))
-      continue;
-    chosen.push(sentence);
+    if (entry === tldr) continue;
+    const repeats = [tldr, ...chosen].some(
+      (other) => overlap(other.terms, entry.terms) > MAX_OVERLAP,
+    );
+    if (!repeats) chosen.push(entry);
   }
-  return chosen.sort((a, b) => a.index - b.index);
+  return chosen.map((entry) => entry.sentence).sort((a, b) => a.index - b.index);
 }
 
 function clip(text: string, max: number): string {

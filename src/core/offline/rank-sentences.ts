@@ -7,6 +7,8 @@ export interface RankedSentence {
   centrality: number;
   /** Centrality with the lead bias and length preferences applied. */
   score: number;
+  /** The sentence's distinct stemmed content words. */
+  terms: ReadonlySet<string>;
 }
 
 /**
@@ -47,7 +49,12 @@ export function rankSentences(
     const titleBonus = titleTerms.size === 0 ? 1 : 1 + (0.3 * titleHits) / titleTerms.size;
     // Very short sentences say little; very long ones make poor bullets.
     const lengthFactor = words < 5 ? 0.6 : words > 40 ? 0.8 : 1;
-    return { sentence, centrality, score: centrality * lead * titleBonus * lengthFactor };
+    return {
+      sentence,
+      centrality,
+      score: centrality * lead * titleBonus * lengthFactor,
+      terms: new Set(bags[i]!.keys()),
+    };
   });
 }
 
@@ -74,9 +81,7 @@ function normalizeVector(vector: Map<string, number>): Map<string, number> {
 }
 
 /** Share of distinct content words two sentences have in common (Jaccard). */
-export function overlap(a: string, b: string): number {
-  const left = new Set(contentWords(a));
-  const right = new Set(contentWords(b));
+export function overlap(left: ReadonlySet<string>, right: ReadonlySet<string>): number {
   if (left.size === 0 || right.size === 0) return 0;
   let common = 0;
   for (const word of left) if (right.has(word)) common++;

@@ -118,6 +118,7 @@ const SENTENCE_OPENERS = new Set([
 
 const TERMINAL = '.!?…';
 const CLOSING = '”"’\'»)]';
+const TERMINAL_OR_CLOSING = TERMINAL + CLOSING;
 const OPENING = '“"‘\'«(„[';
 // A line shorter than this ends its block even without a period: headlines, bylines, lists.
 const SHORT_LINE = 60;
@@ -135,7 +136,7 @@ export function splitSentences(text: string, quotes: readonly QuoteSpan[] = []):
     for (let i = block.start; i < block.end; i++) {
       if (!TERMINAL.includes(text[i]!)) continue;
       let j = i + 1;
-      while (j < block.end && (TERMINAL + CLOSING).includes(text[j]!)) j++;
+      while (j < block.end && TERMINAL_OR_CLOSING.includes(text[j]!)) j++;
       if (j < block.end && !/\s/.test(text[j]!)) continue;
       while (q < quotes.length && quotes[q]!.close <= i) q++;
       const quote = quotes[q];
@@ -177,7 +178,7 @@ function startsNewSentence(text: string, punct: number, after: number, blockEnd:
   if (ABBREVIATIONS.has(word.toLowerCase())) return false;
   // An initial (John F. Kennedy) or an acronym with periods (U.S., e.g.).
   if (/^\p{L}$/u.test(word) || word.includes('.')) {
-    return SENTENCE_OPENERS.has(/^\p{L}+/u.exec(text.slice(k))?.[0] ?? '');
+    return SENTENCE_OPENERS.has(/^\p{L}+/u.exec(text.slice(k, k + 20))?.[0] ?? '');
   }
   return true;
 }

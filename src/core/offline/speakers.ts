@@ -26,8 +26,13 @@ const SUBJECT_THEN_VERB = new RegExp(
 const VERB_THEN_NAME = new RegExp(`${LEAD}${VERBS}\\s+(${NAME_RUN})`, 'u');
 const VERB_GLOBAL = new RegExp(`\\b${VERBS}\\b`, 'gu');
 const ACCORDING_TO = /\b[Aa]ccording to\s+([^,.;:“”"«»]{1,120})/gu;
+const ENDS_WITH_PRONOUN = new RegExp(`(?:^|\\s)(${PRONOUN})$`, 'u');
+const ENDS_WITH_ROLE = new RegExp(`(?:^|\\s)${ROLE}$`, 'u');
+const ENDS_WITH_NAME = new RegExp(`(?:^|[^\\p{L}\\p{M}.'’-])(${NAME_RUN})$`, 'u');
 // A verb this far before a quote introduces something else.
 const MAX_VERB_DISTANCE = 160;
+// Attributions are short; reading only this much around a quote keeps regexes linear.
+const WINDOW = 200;
 
 /** Who spoke, as the text says it: a name, a pronoun to resolve, or a role to look up. */
 type Subject = { name: string } | { pronoun: true } | { role: string };
@@ -93,14 +98,16 @@ export function attributeQuotes(
   return speakers;
 }
 
-function subjectAfter(after: string, book: NameBook): Subject | null {
+function subjectAfter(fullAfter: string, book: NameBook): Subject | null {
+  const after = fullAfter.slice(0, WINDOW);
   const match = SUBJECT_THEN_VERB.exec(after) ?? null;
   if (match !== null) return toSubject(match[1], match[2], match[3], book);
   const named = VERB_THEN_NAME.exec(after);
   return named === null ? null : toSubject(named[1], undefined, undefined, book);
 }
 
-function subjectBefore(before: string, book: NameBook): Subject | null {
+function subjectBefore(fullBefore: string, book: NameBook): Subject | null {
+  const before = fullBefore.slice(-(MAX_VERB_DISTANCE + WINDOW));
   let last: RegExpExecArray | null = null;
   for (const match of before.matchAll(VERB_GLOBAL)) last = match as RegExpExecArray;
   if (last === null || before.length - last.index > MAX_VERB_DISTANCE) return null;
@@ -110,14 +117,15 @@ function subjectBefore(before: string, book: NameBook): Subject | null {
 function subjectEndingAt(lead: string, book: NameBook): Subject | null {
   // Read the subject right before the verb, skipping an appositive: "Nuland, a top US diplomat,".
   const trimmed = lead
+    .slice(-WINDOW)
     .replace(/\s+$/u, '')
     .replace(/(?:\s+(?:also|later|then|once|has|have|had|previously))+$/u, '')
     .replace(/,[^,“”"«»]{1,80},$/u, '');
-  const pronoun = new RegExp(`(?:^|\\s)(${PRONOUN})$`, 'u').exec(trimmed);
+  const pronoun = ENDS_WITH_PRONOUN.exec(trimmed);
   if (pronoun !== null) return toSubject(undefined, pronoun[1], undefined, book);
-  const role = new RegExp(`(?:^|\\s)${ROLE}$`, 'u').exec(trimmed);
+  const role = ENDS_WITH_ROLE.exec(trimmed);
   if (role !== null) return toSubject(undefined, undefined, role[1], book);
-  const name = new RegExp(`(?:^|[^\\p{L}\\p{M}.'’-])(${NAME_RUN})$`, 'u').exec(trimmed);
+  const name = ENDS_WITH_NAME.exec(trimmed);
   return name === null ? null : toSubject(name[1], undefined, undefined, book);
 }
 

@@ -8,15 +8,28 @@ export function contentWords(text: string): string[] {
   for (const match of text.toLowerCase().matchAll(WORD)) {
     const word = match[0].replace(/['’]s?$|['’].*$/u, '');
     if (word.length < 2 || STOP_WORDS.has(word) || /^\d+$/.test(word)) continue;
-    words.push(stem(word));
+    let stemmed = STEMS.get(word);
+    if (stemmed === undefined) {
+      if (STEMS.size >= MAX_CACHED_STEMS) STEMS.clear();
+      stemmed = stem(word);
+      STEMS.set(word, stemmed);
+    }
+    words.push(stemmed);
   }
   return words;
 }
 
-/** Counts words the way a reader would: runs of letters or digits. */
+// Stemming is the hot spot of ranking; a bot sees the same words again and again. Bounded so a
+// long-running process does not grow without limit.
+const STEMS = new Map<string, string>();
+const MAX_CACHED_STEMS = 50_000;
+
+const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Counts the whitespace-separated tokens that hold a letter or digit ("—" is not a word). */
 export function countWords(text: string): number {
   let count = 0;
-  for (const _ of text.matchAll(WORD)) count++;
+  for (const token of text.split(/\s+/)) if (HAS_WORD_CHAR.test(token)) count++;
   return count;
 }
 
