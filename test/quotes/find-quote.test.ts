@@ -106,6 +106,12 @@ describe('findQuote allows two bounded gaps', () => {
     );
   });
 
+  it('ignores an ellipsis at the start or end of the quote', () => {
+    expect(shown(article, '…the more there will be a sense of solidarity…')).toBe(
+      'the more there will be a sense of solidarity',
+    );
+  });
+
   it('lets several ellipses each omit words, in order', () => {
     expect(
       shown(
@@ -155,6 +161,22 @@ describe('findQuote allows two bounded gaps', () => {
     expect(shown(source, 'We will not wait for anyone else')).toBe(
       'We will not wait,’ the minister said, ‘for anyone else',
     );
+  });
+
+  it('joins a German quote interrupted between „ and “ marks', () => {
+    const source = '„Wir warten nicht“, sagte der Minister, „auf niemanden.“';
+    expect(shown(source, 'Wir warten nicht auf niemanden')).toBe(source);
+  });
+
+  it('joins a French quote interrupted between spaced guillemets', () => {
+    const source = '« Nous n’attendrons pas », a dit le ministre, « pour personne. »';
+    expect(shown(source, "Nous n'attendrons pas pour personne")).toBe(
+      'Nous n’attendrons pas », a dit le ministre, « pour personne',
+    );
+  });
+
+  it('does not drop the quoted words themselves as if they were an attribution', () => {
+    expect(shown(article, 'he said, was with some laughs thrown in')).toBeNull();
   });
 
   it('does not mistake a plural possessive apostrophe for a closing quotation mark', () => {

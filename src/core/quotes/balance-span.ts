@@ -1,4 +1,4 @@
-import { isDoubleQuoteMark } from './normalize.ts';
+import { isDoubleQuoteMark, markDirection } from './quote-marks.ts';
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 /** How far past the last word a closing mark may sit (`effect.”`, `table,”`, `?!”`). */
@@ -43,9 +43,8 @@ export function balanceSpan(
 }
 
 /**
- * Counts double quotation marks inside the span that lack a partner there. A mark opens when
- * whitespace (or the start of the text) comes before it; this reads straight quotes and every
- * language's curly glyphs alike.
+ * Counts double quotation marks inside the span that lack a partner there. A mark that could
+ * face either way closes an open quotation if there is one, else opens one.
  */
 function unmatchedMarks(
   text: string,
@@ -55,10 +54,10 @@ function unmatchedMarks(
   let depth = 0;
   let unopened = 0;
   for (let i = start; i < end; i++) {
-    const char = text[i]!;
-    if (!isDoubleQuoteMark(char)) continue;
-    const before = i === 0 ? ' ' : text[i - 1]!;
-    if (/[\s([{]/.test(before)) depth++;
+    if (!isDoubleQuoteMark(text[i]!)) continue;
+    const direction = markDirection(text, i);
+    const closes = direction === 'close' || (direction !== 'open' && depth > 0);
+    if (!closes) depth++;
     else if (depth > 0) depth--;
     else unopened++;
   }

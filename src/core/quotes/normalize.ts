@@ -12,15 +12,6 @@ export const APOSTROPHES = "'’‘ʼ`´＇′";
  */
 export const INVISIBLES = '\u00AD\u200C\u200D\u2060';
 
-/**
- * Quotation marks that may open or close a quoted passage. The straight single quote is left
- * out on purpose: it is far more often an apostrophe than a quotation mark.
- */
-export const QUOTE_MARKS = '"“”„‟«»〝〞〟＂‘’‚‛‹›';
-
-/** Double quotation marks only, for balancing a shown span (’ is too often an apostrophe). */
-export const DOUBLE_QUOTE_MARKS = '"“”„‟«»〝〞〟＂';
-
 const APOSTROPHE_RUN = new RegExp(`[${APOSTROPHES}]`, 'g');
 const INVISIBLE_RUN = new RegExp(`[${INVISIBLES}]`, 'g');
 const NON_ASCII = /[\u0080-\uffff]/;
@@ -44,12 +35,4 @@ export function foldWord(raw: string): string {
 export function marksOmission(separator: string): boolean {
   if (separator.includes('…') || separator.includes('⋯')) return true;
   return separator.replace(/\s+/g, '').includes('...');
-}
-
-export function isQuoteMark(char: string): boolean {
-  return char.length > 0 && QUOTE_MARKS.includes(char);
-}
-
-export function isDoubleQuoteMark(char: string): boolean {
-  return char.length > 0 && DOUBLE_QUOTE_MARKS.includes(char);
 }

@@ -1,5 +1,11 @@
-import { DOUBLE_QUOTE_MARKS, QUOTE_MARKS } from './normalize.ts';
-import { separatorBefore, type Token, tokenize } from './tokenize.ts';
+import {
+  isPossessiveApostrophe,
+  isQuoteMark,
+  type MarkDirection,
+  markDirection,
+  QUOTE_MARKS,
+} from './quote-marks.ts';
+import { type Token, tokenize } from './tokenize.ts';
 
 /**
  * A source text prepared once for many quotes: its words, where each word occurs (so a quote
@@ -10,25 +16,12 @@ export interface SourceIndex {
   tokens: Token[];
   norms: string[];
   positions: Map<string, number[]>;
-  /** The text before word j holds a quotation mark attached to the previous word (`table,” he`). */
+  /** Between word j-1 and word j a quotation closes (`table,” he`). */
   closesBefore: Uint8Array;
-  /** The text before word j holds a quotation mark attached to word j (`added, “the`). */
+  /** Between word j-1 and word j a quotation opens (`added, “the`). */
   opensBefore: Uint8Array;
-  /** The text before word j holds any quotation mark. */
+  /** Between word j-1 and word j there is any quotation mark. */
   marksBefore: Uint8Array;
-}
-
-const HAS_MARK = new RegExp(`[${QUOTE_MARKS}]`);
-const HAS_DOUBLE_MARK = new RegExp(`[${DOUBLE_QUOTE_MARKS}]`);
-
-/**
- * Whether the punctuation right after a word closes a quotation. A single curly mark straight
- * after the word is more likely a plural possessive (`the presidents’ video`) than a close,
- * so it only counts after other punctuation (`wait,’ he said`).
- */
-function closesQuotation(punctuation: string): boolean {
-  if (HAS_DOUBLE_MARK.test(punctuation)) return true;
-  return HAS_MARK.test(punctuation.slice(1));
 }
 
 const MARK_CODES = new Set([...QUOTE_MARKS].map((char) => char.charCodeAt(0)));
@@ -38,6 +31,9 @@ function hasMarkBetween(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (MARK_CODES.has(text.charCodeAt(i))) return true;
   return false;
 }
+
+const CLOSES: ReadonlySet<MarkDirection> = new Set(['close', 'either']);
+const OPENS: ReadonlySet<MarkDirection> = new Set(['open', 'either']);
 
 export function indexSource(text: string): SourceIndex {
   const tokens = tokenize(text);
@@ -53,18 +49,16 @@ export function indexSource(text: string): SourceIndex {
   const opensBefore = new Uint8Array(tokens.length + 1);
   const marksBefore = new Uint8Array(tokens.length + 1);
   for (let j = 1; j < tokens.length; j++) {
-    if (!hasMarkBetween(text, tokens[j - 1]!.end, tokens[j]!.start)) continue;
-    const separator = separatorBefore(text, tokens, j);
-    marksBefore[j] = 1;
-    // Which side of the whitespace a mark leans on tells opening from closing, whatever the
-    // language's glyphs (German „…“ and French «…» disagree on which curly mark closes).
-    const firstSpace = separator.search(/\s/);
-    let lastSpace = separator.length - 1;
-    while (lastSpace >= 0 && !/\s/.test(separator[lastSpace]!)) lastSpace--;
-    const closing = firstSpace === -1 ? separator : separator.slice(0, firstSpace);
-    const opening = separator.slice(lastSpace + 1);
-    if (closesQuotation(closing)) closesBefore[j] = 1;
-    if (HAS_MARK.test(opening)) opensBefore[j] = 1;
+    const from = tokens[j - 1]!.end;
+    const to = tokens[j]!.start;
+    if (!hasMarkBetween(text, from, to)) continue;
+    for (let i = from; i < to; i++) {
+      if (!isQuoteMark(text[i]!) || isPossessiveApostrophe(text, i)) continue;
+      const direction = markDirection(text, i);
+      marksBefore[j] = 1;
+      if (CLOSES.has(direction)) closesBefore[j] = 1;
+      if (OPENS.has(direction)) opensBefore[j] = 1;
+    }
   }
   return { text, tokens, norms, positions, closesBefore, opensBefore, marksBefore };
 }
