@@ -45,6 +45,12 @@ describe('json_schema mode', () => {
     ]);
   });
 
+  it('sends a placeholder key when none is configured, for local servers', async () => {
+    fake.push(fakeSteps.json(summary));
+    await summarize(clientFor(fake, { apiKey: '' }));
+    expect(fake.headers[0]?.authorization).toBe('Bearer no-key');
+  });
+
   it('sends the API key as a bearer token', async () => {
     fake.push(fakeSteps.json(summary));
     await summarize(clientFor(fake));
@@ -172,6 +178,18 @@ describe('usage and model', () => {
     fake.push(fakeSteps.json(summary, { model: 'gpt-test-2026-01-01' }));
     const result = await summarize(clientFor(fake));
     expect(result.model).toBe('gpt-test-2026-01-01');
+  });
+
+  it('reports the tokens an unusable answer cost in the error details', async () => {
+    fake.push({
+      kind: 'content',
+      content: 'not json',
+      usage: { prompt_tokens: 10, completion_tokens: 3 },
+    });
+    await expect(summarize(clientFor(fake))).rejects.toMatchObject({
+      code: 'invalid_output',
+      details: { usage: { input: 10, output: 3 } },
+    });
   });
 
   it('falls back to the configured model when the provider names none', async () => {

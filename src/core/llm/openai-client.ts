@@ -51,14 +51,17 @@ export interface OpenAiClientOptions {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 2;
+const NO_KEY = 'no-key';
 
 export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const sdk = new OpenAI({
-    apiKey: options.apiKey,
+    // Local servers need no key, but the SDK refuses to start without one.
+    apiKey: options.apiKey || NO_KEY,
     baseURL: options.baseURL,
     // The SDK retries every 429, quota errors included, so retries are ours (withRetries).
     maxRetries: 0,
-    timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    timeout: timeoutMs,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const mode = options.structuredOutput;
@@ -78,8 +81,6 @@ export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
         : { [maxTokensField]: request.maxOutputTokens }),
     };
   }
-
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   /**
    * One attempt, bounded by our own timer as well as the SDK's: the SDK's timeout stops once
@@ -124,14 +125,18 @@ export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
         signal: request.signal,
         onRetry: options.onRetry,
       });
-      return {
-        value: readAnswer(completion, request.schema),
-        usage: {
-          input: completion.usage?.prompt_tokens ?? 0,
-          output: completion.usage?.completion_tokens ?? 0,
-        },
-        model: completion.model || options.model,
+      const usage = {
+        input: completion.usage?.prompt_tokens ?? 0,
+        output: completion.usage?.completion_tokens ?? 0,
       };
+      const model = completion.model || options.model;
+      try {
+        return { value: readAnswer(completion, request.schema), usage, model };
+      } catch (error) {
+        // An unusable answer still cost tokens: details.usage lets the ledger count them.
+        if (error instanceof UserError) Object.assign(error.details, { usage, model });
+        throw error;
+      }
     },
   };
 }
