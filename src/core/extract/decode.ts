@@ -43,3 +43,44 @@ export function decodeWindows1252(bytes: Uint8Array): string {
     .decode(bytes)
     .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
 }
+
+function bomEncoding(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  return null;
+}
+
+/** A label TextDecoder knows, or null. A meta tag claiming UTF-16 is a lie (we just read it as ASCII). */
+function usableLabel(label: string | null | undefined): string | null {
+  if (!label) return null;
+  const clean = label
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .toLowerCase();
+  if (!clean) return null;
+  try {
+    const encoding = new TextDecoder(clean).encoding;
+    return encoding.startsWith('utf-16') ? 'utf-8' : encoding;
+  } catch {
+    return null;
+  }
+}
+
+/** `<meta charset=x>` or `<meta http-equiv="Content-Type" content="…; charset=x">`. */
+export function sniffMetaCharset(bytes: Uint8Array): string | null {
+  // latin1 maps every byte to one char, so ASCII markup survives whatever the real encoding is.
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, SNIFF_BYTES));
+  for (const tag of head.match(/<meta\b[^>]*>/gi) ?? []) {
+    const direct = /\bcharset\s*=\s*["']?([\w.:-]+)/i.exec(tag);
+    if (direct?.[1]) return direct[1];
+  }
+  return null;
+}
+
+/** The charset parameter of a Content-Type header, if any. */
+export function charsetFromContentType(contentType: string | null | undefined): string | null {
+  if (!contentType) return null;
+  const match = /;\s*charset\s*=\s*["']?([^;"'\s]+)/i.exec(contentType);
+  return match?.[1] ?? null;
+}
