@@ -360,7 +360,8 @@ export async function startFakeOpenAi(options: { default?: FakeStep } = {}): Pro
     const message = `fake-openai: the scripted responder threw: ${error instanceof Error ? error.message : String(error)}`;
     sendError(res, requestId, {
       kind: 'status',
-      status: 500,
+      // A 400 is not retried, so this message reaches the test instead of a retry loop.
+      status: 400,
       message,
       code: 'fake_responder_threw',
     });

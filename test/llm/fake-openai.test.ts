@@ -70,6 +70,14 @@ describe('fake OpenAI server', () => {
     expect(body.choices[0].message.content).toBe('echo: hi');
   });
 
+  it('answers a throwing responder with a 400 that names the error', async () => {
+    fake.setDefault(() => {
+      throw new Error('boom');
+    });
+    const body = await (await post()).json();
+    expect(body.error.message).toContain('boom');
+  });
+
   it('records every request body', async () => {
     fake.setDefault(fakeSteps.json({}));
     await post({ model: 'a', messages: [], temperature: 0 });
