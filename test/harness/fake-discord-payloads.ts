@@ -242,3 +242,29 @@ export function makeAttachment(
     content_type: contentType,
   };
 }
+
+/** What Discord stores for embeds it was sent: a type, and `inline` spelled out. */
+export function toStoredEmbeds(embeds: unknown[]): APIEmbed[] {
+  return embeds.map((raw) => {
+    const embed = { type: 'rich', ...(raw as Record<string, unknown>) } as APIEmbed;
+    if (embed.fields) embed.fields = embed.fields.map((f) => ({ ...f, inline: f.inline ?? false }));
+    return embed;
+  });
+}
+
+/** Discord numbers components 1, 2, 3… in order and fills select defaults. */
+export function toStoredComponents(components: unknown[]): APIMessage['components'] {
+  let next = 1;
+  const visit = (raw: unknown): unknown => {
+    const component = { ...(raw as Record<string, unknown>) };
+    component.id ??= next;
+    next += 1;
+    if (component.type === 3) {
+      component.min_values ??= 1;
+      component.max_values ??= 1;
+    }
+    if (Array.isArray(component.components)) component.components = component.components.map(visit);
+    return component;
+  };
+  return components.map(visit) as APIMessage['components'];
+}

@@ -37,6 +37,8 @@ import {
   makeTextChannel,
   makeUser,
   nextId,
+  toStoredComponents,
+  toStoredEmbeds,
 } from './fake-discord-payloads.ts';
 import { validateMessageResponse, validateRequestBody } from './fake-discord-validate.ts';
 
@@ -517,7 +519,9 @@ export class FakeDiscord {
     const [status, answer, headers] = this.answer(record, match !== null);
     record.status = status;
     this.requests.push(record);
-    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    // Like Discord, a 204 has no body and no content type (discord.js would parse it).
+    if (status === 204) res.writeHead(204, headers);
+    else res.writeHead(status, { 'content-type': 'application/json', ...headers });
     res.end(status === 204 ? undefined : JSON.stringify(answer));
     for (const waiter of [...this.waiters]) {
       if (waiter.predicate(record)) {
@@ -702,8 +706,8 @@ export class FakeDiscord {
       channelId,
       author: this.botUser,
       content: typeof body.content === 'string' ? body.content : '',
-      embeds: Array.isArray(body.embeds) ? body.embeds : [],
-      components: Array.isArray(body.components) ? body.components : [],
+      embeds: Array.isArray(body.embeds) ? toStoredEmbeds(body.embeds) : [],
+      components: Array.isArray(body.components) ? toStoredComponents(body.components) : [],
       flags: Number(body.flags ?? 0),
       ...(viaInteraction
         ? { webhookId: this.applicationId, applicationId: this.applicationId }
@@ -715,8 +719,8 @@ export class FakeDiscord {
 
   private applyEdit(message: APIMessage, body: Record<string, unknown>): void {
     if ('content' in body) message.content = typeof body.content === 'string' ? body.content : '';
-    if (Array.isArray(body.embeds)) message.embeds = body.embeds;
-    if (Array.isArray(body.components)) message.components = body.components;
+    if (Array.isArray(body.embeds)) message.embeds = toStoredEmbeds(body.embeds);
+    if (Array.isArray(body.components)) message.components = toStoredComponents(body.components);
     // An edit ends the "thinking…" state of a deferred reply.
     message.flags = (message.flags ?? 0) & ~MessageFlags.Loading;
     message.edited_timestamp = new Date().toISOString();

@@ -1,0 +1,45 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { type Bot, createBot } from '../../src/discord/bot.ts';
+import { type FakeDiscord, startFakeDiscord } from '../harness/fake-discord.ts';
+import { createOfflinePipeline, ScriptedPipeline } from './scripted-pipeline.ts';
+
+export interface Running {
+  fake: FakeDiscord;
+  bot: Bot;
+  pipeline: ScriptedPipeline;
+  /** Every log line the bot wrote, parsed. */
+  logs: Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+/** A fake Discord, the real discord.js client logged into it, and the offline pipeline. */
+export async function startBot(options: { maxAttachmentBytes?: number } = {}): Promise<Running> {
+  const fake = await startFakeDiscord();
+  const logs: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) logs.push(JSON.parse(line));
+      done();
+    },
+  });
+  const logger = pino({ level: 'debug' }, sink);
+  const pipeline = new ScriptedPipeline(createOfflinePipeline());
+  const bot = await createBot({
+    config: { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl, JOB_DEADLINE_MS: 60_000 },
+    pipeline,
+    logger,
+    ...(options.maxAttachmentBytes ? { maxAttachmentBytes: options.maxAttachmentBytes } : {}),
+  });
+  await bot.start();
+  return {
+    fake,
+    bot,
+    pipeline,
+    logs,
+    async close() {
+      await bot.stop();
+      await fake.close();
+    },
+  };
+}
