@@ -97,3 +97,12 @@ describe('GIVEN text to split into sentences', () => {
     for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
 });
+
+describe('GIVEN a company abbreviation', () => {
+  it('THEN "Co." followed by a capital ends the sentence', () => {
+    expect(split('He works at Smith & Co. He likes it.')).toEqual([
+      'He works at Smith & Co.',
+      'He likes it.',
+    ]);
+  });
+});

@@ -69,16 +69,20 @@ export function attributeQuotes(
       if ('role' in subject) return book.byRoleName(subject.role);
       return subject.name;
     };
-    const found = inside.map((k, n) => {
+    // In order, so that "he" in a later segment can refer to the speaker of an earlier one.
+    const found: Array<string | null> = [];
+    inside.forEach((k, n) => {
       const span = spans[k]!;
       const before = text.slice(n === 0 ? sentence.start : spans[inside[n - 1]!]!.close, span.open);
       const afterEnd = n + 1 < inside.length ? spans[inside[n + 1]!]!.open : sentence.end;
       const after = text.slice(span.close, afterEnd);
-      return resolve(
+      const speaker = resolve(
         subjectAfter(after, book) ??
           subjectBefore(before, book) ??
           accordingTo(after + before, book),
       );
+      if (speaker !== null && isPersonLike(speaker)) lastPerson = speaker;
+      found.push(speaker);
     });
     const sentenceSpeaker = found.find((f) => f !== null) ?? null;
     inside.forEach((k, n) => {
