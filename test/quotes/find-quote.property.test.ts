@@ -71,4 +71,41 @@ describe('findQuote on damaged copies of real passages', () => {
       { numRuns: 500 },
     );
   });
+
+  it('returns null once any word of a real passage is replaced by one the source lacks', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: tokens.length - 3 }),
+        fc.integer({ min: 3, max: 40 }),
+        fc.nat(),
+        (a, length, which) => {
+          const b = Math.min(a + length - 1, tokens.length - 1);
+          const replaced = a + (which % (b - a + 1));
+          const quote =
+            article.slice(tokens[a]!.start, tokens[replaced]!.start) +
+            'zzyzx' +
+            article.slice(tokens[replaced]!.end, tokens[b]!.end);
+          expect(findQuote(article, quote)).toBeNull();
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws and only returns spans inside the source, whatever the quote', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(...article.slice(0, 3000).split(/(\s+)/)),
+      fc.constantFrom('…', '...', '“', '”', '"', "'", '’', ' -- ', '\n', '\u00ad', '\u0301'),
+      fc.string({ unit: 'grapheme', maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const span = findQuote(article, pieces.join(' '));
+        const inside =
+          span === null || (0 <= span.start && span.start < span.end && span.end <= article.length);
+        expect(inside).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
