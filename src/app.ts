@@ -36,6 +36,7 @@ export function createLoaders(
 ): Required<SourceLoaders> {
   const guardedFetch = createGuardedFetch({
     allowHosts: parseAllowHosts(config.FETCH_ALLOW_HOSTS),
+    allowPorts: config.FETCH_ALLOW_PORTS,
   });
   return {
     loadUrl: createUrlLoader({ guardedFetch, cache: documentCache }),
