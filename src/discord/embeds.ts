@@ -2,7 +2,7 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Quote, Result } from '../core/schemas.ts';
 import { footerParts } from './footer.ts';
 import { LIMITS, truncate } from './limits.ts';
-import { escapeUntrusted, safeLink } from './markdown.ts';
+import { breakMentions, escapeUntrusted, safeLink } from './markdown.ts';
 
 export interface RenderOptions {
   /** Appended to the footer, e.g. "requested by alice". */
@@ -23,7 +23,10 @@ const QUOTE_RESERVE = 1800;
 export function renderSummaryEmbeds(result: Result, options: RenderOptions = {}): APIEmbed[] {
   const quoteNumbers = new Map(result.quotes.map((quote, index) => [quote.id, index + 1]));
   const title = truncate(escapeUntrusted(result.source.title ?? 'Summary'), LIMITS.embedTitle);
-  const footer = truncate(footerParts(result, options.footerExtras).join(' · '), LIMITS.footerText);
+  const footer = truncate(
+    breakMentions(footerParts(result, options.footerExtras).join(' · ')),
+    LIMITS.footerText,
+  );
   const url = safeLink(result.source.url);
 
   const fixed = title.length + footer.length;
@@ -94,7 +97,7 @@ function describe(result: Result, quoteNumbers: Map<string, number>, quotesOnly:
   });
   const style = result.meta.style;
   const body = style === 'prose' ? bullets.map((b) => b.slice(2)).join(' ') : bullets.join('\n');
-  return [tldr ? `**${tldr}**` : '', body].filter((part) => part.length > 0).join('\n\n');
+  return [tldr ? `**TL;DR** ${tldr}` : '', body].filter((part) => part.length > 0).join('\n\n');
 }
 
 function evidenceMarker(n: number, quote: Quote | undefined): string {

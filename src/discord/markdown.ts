@@ -16,6 +16,13 @@ export function escapeUntrusted(text: string): string {
   );
 }
 
+/** For places that render mentions but not markdown (embed footers, author names). */
+export function breakMentions(text: string): string {
+  return text
+    .replace(/@(everyone|here)/g, '@\u200b$1')
+    .replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>');
+}
+
 /**
  * A link Discord will accept as an embed url or masked-link target, or null. Parentheses and
  * spaces are percent-encoded so a text fragment cannot close the masked link early.

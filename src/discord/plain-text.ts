@@ -1,7 +1,7 @@
 import type { Result } from '../core/schemas.ts';
 import { footerParts } from './footer.ts';
 import { LIMITS, truncate } from './limits.ts';
-import { escapeUntrusted, safeLink } from './markdown.ts';
+import { breakMentions, escapeUntrusted, safeLink } from './markdown.ts';
 
 /**
  * The summary as one plain message, for channels where the bot lacks Embed Links. Links are
@@ -11,7 +11,7 @@ export function renderSummaryText(result: Result, options: { quotesOnly?: boolea
   const title = escapeUntrusted(result.source.title ?? 'Summary');
   const link = safeLink(result.source.url);
   const head = `**${truncate(title, 200)}**${link ? ` <${link}>` : ''}`;
-  const footer = `-# ${footerParts(result).join(' · ')}`;
+  const footer = `-# ${breakMentions(footerParts(result).join(' · '))}`;
   const lines: string[] = [];
   if (result.summary.tldr.trim()) lines.push(escapeUntrusted(result.summary.tldr.trim()));
   if (!options.quotesOnly) {

@@ -1,0 +1,31 @@
+import * as spec from 'discord-api-spec/zod';
+import { describe, expect, it } from 'vitest';
+import { loadCommands } from '../../src/discord/load-commands.ts';
+
+describe('loadCommands', () => {
+  it('GIVEN commands/ THEN it finds summarize, quotes, help and the message context menu', async () => {
+    const commands = await loadCommands();
+    expect([...commands.keys()].sort()).toEqual([
+      'Summarize message',
+      'help',
+      'quotes',
+      'summarize',
+    ]);
+  });
+
+  it('GIVEN every command THEN its registration body is what Discord accepts', async () => {
+    const commands = await loadCommands();
+    for (const command of commands.values()) {
+      const parsed = spec.ApplicationCommandUpdateRequestSchema.safeParse(command.data.toJSON());
+      expect(parsed.success, `${command.data.name}: ${JSON.stringify(parsed.error?.issues)}`).toBe(
+        true,
+      );
+    }
+  });
+
+  it('GIVEN a module without execute THEN startup fails naming the file', async () => {
+    await expect(
+      loadCommands(new URL('./fixtures/bad-commands/', import.meta.url)),
+    ).rejects.toThrow(/commands\/broken\.ts is not a command module[\s\S]*execute/);
+  });
+});
