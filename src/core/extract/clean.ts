@@ -4,10 +4,44 @@
  * instructions…" in a display:none div), so it must never reach the summarizer.
  */
 
-const NEVER_CONTENT =
-  'script,style,noscript,template,iframe,svg,form,object,embed,canvas,dialog,button,select,input,textarea';
-const BOILERPLATE_TAGS =
-  'nav,footer,aside,[role=navigation],[role=banner],[role=contentinfo],[role=complementary],[role=search],[role=dialog],[role=alertdialog]';
+const NEVER_CONTENT = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'IFRAME',
+  'SVG',
+  'FORM',
+  'OBJECT',
+  'EMBED',
+  'CANVAS',
+  'DIALOG',
+  'BUTTON',
+  'SELECT',
+  'INPUT',
+  'TEXTAREA',
+  'LINK',
+  'META',
+  // AMP widgets that are never prose
+  'AMP-AD',
+  'AMP-ANALYTICS',
+  'AMP-PIXEL',
+  'AMP-STICKY-AD',
+  'AMP-SOCIAL-SHARE',
+  'AMP-CONSENT',
+  'AMP-SIDEBAR',
+  'AMP-USER-NOTIFICATION',
+]);
+const BOILERPLATE_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE']);
+const BOILERPLATE_ROLES = new Set([
+  'navigation',
+  'banner',
+  'contentinfo',
+  'complementary',
+  'search',
+  'dialog',
+  'alertdialog',
+]);
 
 // Class/id words (split on - and _) that mark page furniture. Whole words only, so
 // "commentary" or "shared-memory-article" survive.
@@ -74,18 +108,26 @@ const HIDDEN_STYLE =
 // must not delete the page.
 const PROTECTED = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
 
+/**
+ * One walk over the tree (linkedom's selector engine is slow enough that one pass per rule
+ * showed up in the benchmark): drops comments, never-content elements and hidden elements.
+ */
 export function removeInvisible(document: Document): void {
-  removeAll(document, NEVER_CONTENT);
-  removeComments(document);
-  for (const el of Array.from(
-    document.querySelectorAll('[hidden],[aria-hidden],[style],[class]'),
-  )) {
-    if (isHidden(el)) el.remove();
-  }
+  const visit = (parent: Node) => {
+    for (const child of Array.from(parent.childNodes)) {
+      if (child.nodeType === 8) parent.removeChild(child);
+      else if (child.nodeType === 1) {
+        const el = child as Element;
+        if (NEVER_CONTENT.has(el.tagName.toUpperCase()) || isHidden(el)) el.remove();
+        else visit(el);
+      }
+    }
+  };
+  visit(document);
 }
 
 function isHidden(el: Element): boolean {
-  if (PROTECTED.has(el.tagName)) return false;
+  if (PROTECTED.has(el.tagName.toUpperCase())) return false;
   if (el.hasAttribute('hidden')) return true;
   if (el.getAttribute('aria-hidden')?.trim().toLowerCase() === 'true') return true;
   const style = el.getAttribute('style');
@@ -103,40 +145,36 @@ export function removeBoilerplate(document: Document): void {
   const body = document.body;
   if (!body) return;
   const pageLength = textLength(body);
-  const candidates = [
-    ...Array.from(document.querySelectorAll(BOILERPLATE_TAGS)),
-    ...Array.from(document.querySelectorAll('[class],[id]')).filter(looksLikeBoilerplate),
-  ];
-  for (const el of candidates) {
-    if (!el.isConnected || PROTECTED.has(el.tagName)) continue;
-    if (el.querySelector('article,main,[itemprop=articleBody]')) continue;
-    // A wrapper holding most of the page is a layout container, not a widget.
-    if (textLength(el) > pageLength * 0.5) continue;
-    el.remove();
-  }
+  const visit = (parent: Element) => {
+    for (const el of Array.from(parent.children)) {
+      if (isBoilerplate(el) && removable(el, pageLength)) el.remove();
+      else visit(el);
+    }
+  };
+  visit(body);
+}
+
+function isBoilerplate(el: Element): boolean {
+  if (PROTECTED.has(el.tagName.toUpperCase())) return false;
+  if (BOILERPLATE_TAGS.has(el.tagName.toUpperCase())) return true;
+  const role = el.getAttribute('role');
+  if (role && BOILERPLATE_ROLES.has(role.trim().toLowerCase())) return true;
+  return looksLikeBoilerplate(el);
+}
+
+function removable(el: Element, pageLength: number): boolean {
+  if (el.querySelector('article,main,[itemprop=articleBody]')) return false;
+  // A wrapper holding most of the page is a layout container, not a widget.
+  return textLength(el) <= pageLength * 0.5;
 }
 
 export function looksLikeBoilerplate(el: Element): boolean {
+  if (!el.hasAttribute('class') && !el.hasAttribute('id')) return false;
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
   for (const word of names.split(/[\s_-]+/)) {
     if (BOILERPLATE_WORDS.has(word)) return true;
   }
   return false;
-}
-
-function removeAll(document: Document, selector: string): void {
-  for (const el of Array.from(document.querySelectorAll(selector))) el.remove();
-}
-
-function removeComments(document: Document): void {
-  const stack: Node[] = [document];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType === 8) child.parentNode?.removeChild(child);
-      else if (child.nodeType === 1) stack.push(child);
-    }
-  }
 }
 
 function textLength(el: Element): number {

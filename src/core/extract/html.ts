@@ -22,10 +22,15 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
 
   removeInvisible(document);
   removeBoilerplate(document);
-  const article = new Readability(document, {
-    serializer: (el: Node) => el,
-    charThreshold: 300,
-  }).parse() as { content: Element | null | undefined; byline?: string | null } | null;
+  // Readability retries up to four times on a page with little text; a wall or an empty
+  // shell is known to be short already.
+  const article =
+    countWords(document.body?.textContent ?? '') < MIN_WORDS
+      ? null
+      : (new Readability(document, {
+          serializer: (el: Node) => el,
+          charThreshold: 300,
+        }).parse() as { content: Element | null | undefined; byline?: string | null } | null);
 
   const context = { title: metadata.title, byline: metadata.byline };
   let text = article?.content
