@@ -1,4 +1,5 @@
 import { benchPipeline } from './pipeline.ts';
+import { benchQuotes } from './quotes.ts';
 import { rssMb } from './stats.ts';
 
 /**
@@ -32,6 +33,14 @@ for (const row of pipeline) {
     target: `≤ ${limit}`,
   });
 }
+
+const quotes = await benchQuotes();
+record.quotes = quotes;
+rows.push({
+  figure: `quote verification, ${quotes.quotes} quotes in 20,000 words (median / p95)`,
+  value: `${quotes.medianMs.toFixed(2)} / ${quotes.p95Ms.toFixed(2)} ms`,
+  target: '',
+});
 
 try {
   const { benchExtract } = await import('./extract.ts');
