@@ -157,10 +157,26 @@ describe('redirects that are refused', () => {
     expect(canary.connections).toBe(0);
   });
 
+  it('names the refused target and where the redirect came from', async () => {
+    await expect(guardedFetch(link('/to-literal'))).rejects.toMatchObject({
+      code: 'blocked_address',
+      message: expect.stringContaining(`(the site site.test redirected there)`),
+      details: {
+        url: `http://127.0.0.1:${canary.port}/`,
+        address: '127.0.0.1',
+        redirectedFrom: link('/to-literal'),
+      },
+    });
+  });
+
   it('refuses a redirect to a name that resolves to a private address', async () => {
     await expect(guardedFetch(link('/to-private-name'))).rejects.toMatchObject({
       code: 'blocked_address',
-      details: { host: 'private.test', address: '127.0.0.1' },
+      details: {
+        url: `http://private.test:${canary.port}/`,
+        host: 'private.test',
+        address: '127.0.0.1',
+      },
     });
     expect(resolver.calls).toContain('private.test');
     expect(canary.connections).toBe(0);

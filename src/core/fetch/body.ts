@@ -28,7 +28,14 @@ export async function readBody(
     },
   });
   await pipeline([body, ...decoders, sink], { signal });
-  return new Uint8Array(Buffer.concat(chunks, total));
+  // A fresh array, not Buffer.concat: small Buffers share a pooled ArrayBuffer with other data.
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
 }
 
 export function tooLarge(url: string, maxBytes: number): UserError {

@@ -20,14 +20,12 @@ export function timedOut(context: FailureContext, deadlineMs: number): UserError
 export function toUserError(error: unknown, context: FailureContext): unknown {
   const own = findUserError(error);
   if (own) {
-    return new UserError(
-      own.code,
-      own.message,
-      { ...own.details, ...context, host: context.host },
-      {
-        cause: own.cause,
-      },
-    );
+    // Refusals from the lookup hook know the host but not the URL; keep what they do know.
+    const details: Record<string, unknown> = { ...context };
+    for (const [key, value] of Object.entries(own.details)) {
+      if (value !== undefined) details[key] = value;
+    }
+    return new UserError(own.code, own.message, details, { cause: own.cause });
   }
   const code = findCode(error);
   if (code === undefined) return error;
