@@ -24,7 +24,9 @@ const QUOTES: Record<Length, number> = { short: 3, medium: 5, long: 8 };
 const MAX_OVERLAP = 0.5;
 // The tldr is the lead unless the lead is much less central than the best sentence.
 const LEAD_CENTRALITY = 0.6;
+// A "sentence" can be a whole unpunctuated page; renderers have hard limits.
 const MAX_TLDR_CHARS = 400;
+const MAX_BULLET_CHARS = 600;
 
 export { findQuotes } from './key-quotes.ts';
 export { splitSentences } from './sentences.ts';
@@ -53,7 +55,7 @@ export function summarizeOffline(text: string, options: OfflineOptions): Summary
   return {
     tldr: clip(tldr.sentence.text, MAX_TLDR_CHARS),
     bullets: bullets.map((sentence) => ({
-      text: sentence.text,
+      text: clip(sentence.text, MAX_BULLET_CHARS),
       quoteIds: quotes
         .filter((q) => q.start >= sentence.start && q.end <= sentence.end)
         .map((q) => q.id),
