@@ -58,6 +58,15 @@ beforeAll(async () => {
       return void res.writeHead(status, { location: location(fixture.port, canary.port) }).end();
     }
     if (url.pathname === '/nowhere') return void res.writeHead(302).end();
+    const slowHop = /^\/slow\/(\d+)$/.exec(url.pathname)?.[1];
+    if (slowHop !== undefined) {
+      // Each hop is well inside the deadline; together they are not.
+      const timer = setTimeout(() => {
+        res.writeHead(302, { location: `/slow/${Number(slowHop) + 1}` }).end();
+      }, 150);
+      res.on('close', () => clearTimeout(timer));
+      return;
+    }
     res.writeHead(200, { 'content-type': 'text/html' }).end(page);
   });
   resolver = stubResolver({
@@ -114,6 +123,21 @@ describe('redirects that are followed', () => {
 });
 
 describe('redirects that are refused', () => {
+  it('stops a chain of slow hops at the one overall deadline', async () => {
+    const impatient = createGuardedFetch({
+      lookup: resolver.lookup,
+      allowHosts: ['site.test'],
+      allowPorts: [fixture.port],
+      deadlineMs: 400,
+      maxRedirects: 20,
+    });
+    await expect(impatient(link('/slow/0'))).rejects.toMatchObject({
+      code: 'fetch_timeout',
+      details: { url: expect.stringMatching(/\/slow\/[1-9]$/) },
+    });
+    await impatient.close();
+  });
+
   it('refuses a sixth redirect', async () => {
     await expect(guardedFetch(link('/chain/5'))).rejects.toMatchObject({
       code: 'too_many_redirects',

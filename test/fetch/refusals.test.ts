@@ -186,6 +186,16 @@ describe('names resolving to unsafe addresses (refused at connect time)', () => 
     expect(resolve.calls).toEqual(['inside.test']);
   });
 
+  it('guards https connections with the same lookup hook', async () => {
+    const resolve = stubResolver({ 'inside.test': ['127.0.0.1'] });
+    const guardedFetch = guarded({ lookup: resolve.lookup });
+    await expect(guardedFetch(`https://inside.test:${canary.port}/`)).rejects.toMatchObject({
+      code: 'blocked_address',
+      details: { host: 'inside.test', address: '127.0.0.1' },
+    });
+    expect(resolve.calls).toEqual(['inside.test']);
+  });
+
   it('says it could not find a site that does not exist', async () => {
     const guardedFetch = guarded();
     await expect(guardedFetch(`http://missing.test:${canary.port}/`)).rejects.toMatchObject({
