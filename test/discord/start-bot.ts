@@ -10,6 +10,8 @@ export interface Running {
   pipeline: ScriptedPipeline;
   /** Every log line the bot wrote, parsed. */
   logs: Record<string, unknown>[];
+  /** Stops the bot and starts a new one (nothing kept in memory) with the same pipeline. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -25,21 +27,33 @@ export async function startBot(options: { maxAttachmentBytes?: number } = {}): P
   });
   const logger = pino({ level: 'debug' }, sink);
   const pipeline = new ScriptedPipeline(createOfflinePipeline());
-  const bot = await createBot({
-    config: { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl, JOB_DEADLINE_MS: 60_000 },
-    pipeline,
-    logger,
-    ...(options.maxAttachmentBytes ? { maxAttachmentBytes: options.maxAttachmentBytes } : {}),
-  });
-  await bot.start();
-  return {
+  const launch = async () => {
+    const bot = await createBot({
+      config: {
+        DISCORD_TOKEN: 'test-token',
+        DISCORD_API_URL: fake.apiUrl,
+        JOB_DEADLINE_MS: 60_000,
+      },
+      pipeline,
+      logger,
+      ...(options.maxAttachmentBytes ? { maxAttachmentBytes: options.maxAttachmentBytes } : {}),
+    });
+    await bot.start();
+    return bot;
+  };
+  const running: Running = {
     fake,
-    bot,
+    bot: await launch(),
     pipeline,
     logs,
+    async restart() {
+      await running.bot.stop();
+      running.bot = await launch();
+    },
     async close() {
-      await bot.stop();
+      await running.bot.stop();
       await fake.close();
     },
   };
+  return running;
 }

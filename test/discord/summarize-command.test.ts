@@ -20,7 +20,9 @@ describe('/summarize', () => {
     const i = run.fake.slash('summarize', { url: ARTICLE_URL });
     expect((await i.callback()).body).toMatchObject({ type: 5, data: { flags: 0 } });
     const body = sent(await i.edit());
-    expect(body.embeds?.[0]?.title).toBe('Biden-Putin Talks Provide No Breakthrough in Ukraine Tensions');
+    expect(body.embeds?.[0]?.title).toBe(
+      'Biden-Putin Talks Provide No Breakthrough in Ukraine Tensions',
+    );
     expect(body.embeds?.[0]?.url).toBe(ARTICLE_URL);
     expect(lastCall()?.input).toEqual({ kind: 'url', url: ARTICLE_URL });
   });
@@ -28,7 +30,9 @@ describe('/summarize', () => {
   it('GIVEN text THEN the offline engine answers and the footer says so', async () => {
     const i = run.fake.slash('summarize', { text: ARTICLE_TEXT.slice(0, 3000) });
     const body = sent(await i.edit());
-    expect(body.embeds?.at(-1)?.footer?.text).toMatch(/min read · offline@\d+ · offline-extractive · 0\+0 tokens · offline engine$/);
+    expect(body.embeds?.at(-1)?.footer?.text).toMatch(
+      /min read · offline@\d+ · offline-extractive · 0\+0 tokens · offline engine$/,
+    );
     expect(lastCall()?.input).toMatchObject({ kind: 'text' });
   });
 
@@ -44,9 +48,19 @@ describe('/summarize', () => {
   });
 
   it('GIVEN length, style and language THEN the pipeline gets them', async () => {
-    const i = run.fake.slash('summarize', { url: ARTICLE_URL, length: 'short', style: 'prose', language: 'fr' });
+    const i = run.fake.slash('summarize', {
+      url: ARTICLE_URL,
+      length: 'short',
+      style: 'prose',
+      language: 'fr',
+    });
     await i.edit();
-    expect(lastCall()?.options).toEqual({ length: 'short', style: 'prose', language: 'fr', quotesOnly: false });
+    expect(lastCall()?.options).toEqual({
+      length: 'short',
+      style: 'prose',
+      language: 'fr',
+      quotesOnly: false,
+    });
   });
 
   it('GIVEN private THEN the reply is ephemeral and offers Make public', async () => {
@@ -59,7 +73,11 @@ describe('/summarize', () => {
 
   it('GIVEN a public reply THEN there is no Make public button', async () => {
     const body = sent(await run.fake.slash('summarize', { url: ARTICLE_URL }).edit());
-    expect(body.components?.[0]?.components.map((c) => c.label)).toEqual(['Shorter', 'Longer', 'Key quotes']);
+    expect(body.components?.[0]?.components.map((c) => c.label)).toEqual([
+      'Shorter',
+      'Longer',
+      'Key quotes',
+    ]);
     expect(body.components?.[1]?.components[0]?.options).toHaveLength(20);
   });
 
@@ -73,7 +91,9 @@ describe('/summarize', () => {
   });
 
   it('GIVEN an .html attachment THEN its text is extracted', async () => {
-    const html = `<html><head><title>Talks</title></head><body><article><h1>Talks</h1>${ARTICLE_TEXT.split('\n\n')
+    const html = `<html><head><title>Talks</title></head><body><article><h1>Talks</h1>${ARTICLE_TEXT.split(
+      '\n\n',
+    )
       .map((p) => `<p>${p}</p>`)
       .join('')}</article></body></html>`;
     const file = run.fake.addAttachment('talks.html', html, 'text/html');
@@ -98,7 +118,10 @@ describe('/summarize', () => {
   it('GIVEN a url and a text THEN it asks for one input, before any defer', async () => {
     const i = run.fake.slash('summarize', { url: ARTICLE_URL, text: 'some text' });
     const callback = await i.callback();
-    expect(callback.body).toMatchObject({ type: 4, data: { flags: 64, content: 'Give one input: a url, a text or a file, not several.' } });
+    expect(callback.body).toMatchObject({
+      type: 4,
+      data: { flags: 64, content: 'Give one input: a url, a text or a file, not several.' },
+    });
   });
 });
 
