@@ -149,6 +149,8 @@ export class NameBook {
   static fromText(text: string): NameBook {
     const book = new NameBook();
     for (const { run } of nameRuns(text)) {
+      // Only a run of several words can introduce a full name; most runs are one word.
+      if (!/\s/.test(run)) continue;
       const parts = cleanName(run);
       if (parts === null) continue;
       book.add(parts);

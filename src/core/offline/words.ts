@@ -1,13 +1,14 @@
 import { STOP_WORDS } from './stop-words.ts';
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+// "Russia’s" and "don’t" split at the apostrophe; "s", "don" and "t" are stop words.
+const WORD = /[\p{L}\p{N}]+/gu;
 
 /** The stemmed content words of a sentence, lower-cased, stop words removed. */
 export function contentWords(text: string): string[] {
   const words: string[] = [];
   for (const match of text.toLowerCase().matchAll(WORD)) {
-    const word = match[0].replace(/['’]s?$|['’].*$/u, '');
-    if (word.length < 2 || STOP_WORDS.has(word) || /^\d+$/.test(word)) continue;
+    const word = match[0];
+    if (word.length < 2 || STOP_WORDS.has(word) || isNumber(word)) continue;
     let stemmed = STEMS.get(word);
     if (stemmed === undefined) {
       if (STEMS.size >= MAX_CACHED_STEMS) STEMS.clear();
@@ -17,6 +18,11 @@ export function contentWords(text: string): string[] {
     words.push(stemmed);
   }
   return words;
+}
+
+function isNumber(word: string): boolean {
+  const first = word.charCodeAt(0);
+  return first >= 48 && first <= 57 && /^\d+$/.test(word);
 }
 
 // Stemming is the hot spot of ranking; a bot sees the same words again and again. Bounded so a
