@@ -23,6 +23,8 @@ import { countTokens, splitByTokens } from './tokens.ts';
 export interface JobContext {
   /** Aborts the whole job (the user went away, the process is stopping). */
   signal?: AbortSignal;
+  /** Who the job is for (a server id), so model calls are shared fairly between servers. */
+  queueKey?: string;
 }
 
 /** The one entry the bot and the CLI call. */
@@ -38,6 +40,12 @@ export interface Pipeline {
    * Throws UserError 'source_expired' when the source is no longer kept.
    */
   resummarize(sha256: string, options?: SummarizeOptions, context?: JobContext): Promise<Result>;
+}
+
+/** What every model call of one job carries. */
+interface Job {
+  signal: AbortSignal;
+  queueKey?: string;
 }
 
 export interface PipelineDeps extends SourceLoaders {
@@ -68,7 +76,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     source: KeptSource,
     sha: string,
     options: ResolvedOptions,
-    signal: AbortSignal,
+    job: Job,
     timingsMs: Record<string, number>,
     started: number,
   ): Promise<Result> {
@@ -102,7 +110,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 
     const summarizeStarted = now();
     const verified = llm
-      ? await summarizeDocument(llm, source.document, options, signal)
+      ? await summarizeDocument(llm, source.document, options, job)
       : offlineSummary(source.document, options);
     timingsMs.summarizeMs = now() - summarizeStarted;
 
@@ -133,7 +141,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     llm: LlmClient,
     document: ArticleDocument,
     options: ResolvedOptions,
-    signal: AbortSignal,
+    job: Job,
   ): Promise<VerifiedSummary> {
     const prompt = prompts.resolve('summarize', options.prompt);
     const preset = LENGTH_PRESETS[options.quotesOnly ? 'long' : options.length];
@@ -157,7 +165,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         sourceText: document.text,
         url: document.url,
         minQuotes: Math.min(2, preset.quotes),
-        signal,
+        ...job,
       }).then((summary) => ({
         ...summary,
         tokens: {
@@ -187,19 +195,16 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
           `The text is too long to summarize (about ${articleTokens} tokens; the most is about ${maxParts * partTokens}).`,
         );
       }
-      const mapped = await mapParts({ llm, prompt: prompts.resolve('map'), parts, title, signal });
+      const mapped = await mapParts({ llm, prompt: prompts.resolve('map'), parts, title, ...job });
       return call(mapped.notes, mapped.tokens);
     }
   }
 
-  async function withDeadline<T>(
-    context: JobContext | undefined,
-    job: (signal: AbortSignal) => Promise<T>,
-  ) {
+  async function withDeadline<T>(context: JobContext | undefined, work: (job: Job) => Promise<T>) {
     const deadline = AbortSignal.timeout(deadlineMs);
     const signal = context?.signal ? AbortSignal.any([context.signal, deadline]) : deadline;
     try {
-      return await job(signal);
+      return await work({ signal, queueKey: context?.queueKey });
     } catch (error) {
       // Whatever failed once the deadline passed failed because of it.
       if (deadline.aborted) {
@@ -217,22 +222,22 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   return {
     async summarize(input, options, context) {
       const resolved = resolveOptions(options);
-      return withDeadline(context, async (signal) => {
+      return withDeadline(context, async (job) => {
         const started = now();
-        const source = await loadSource(input, deps, signal);
+        const source = await loadSource(input, deps, job.signal);
         const timingsMs: Record<string, number> = { loadMs: now() - started };
         const sha = sha256(source.document.text);
         await cache.putSource(sha, source);
-        return run(source, sha, resolved, signal, timingsMs, started);
+        return run(source, sha, resolved, job, timingsMs, started);
       });
     },
     async resummarize(sha, options, context) {
       const resolved = resolveOptions(options);
-      return withDeadline(context, async (signal) => {
+      return withDeadline(context, async (job) => {
         const started = now();
         const source = await cache.getSource(sha);
         if (!source) throw new UserError('source_expired', 'That article is no longer kept.');
-        return run(source, sha, resolved, signal, { loadMs: 0 }, started);
+        return run(source, sha, resolved, job, { loadMs: 0 }, started);
       });
     },
   };

@@ -15,6 +15,8 @@ export interface LlmRequest<T> {
   maxOutputTokens?: number;
   /** The job's overall deadline; aborting it ends the call at once. */
   signal?: AbortSignal;
+  /** Who the call is for (a server id): the scheduler shares model calls fairly between them. */
+  queueKey?: string;
 }
 
 export interface LlmResponse<T> {

@@ -24,6 +24,7 @@ interface SummaryCall {
   /** Fewer verified quotes than this (when some were rejected) triggers the re-ask. */
   minQuotes: number;
   signal?: AbortSignal;
+  queueKey?: string;
 }
 
 /** The model's invalid answer, as the OpenAI client reports it (see InvalidOutputError). */
@@ -52,6 +53,7 @@ export async function summarizeWithLlm(call: SummaryCall): Promise<VerifiedSumma
       temperature: call.prompt.model.temperature,
       maxOutputTokens: call.prompt.model.maxOutputTokens,
       signal: call.signal,
+      queueKey: call.queueKey,
     });
     tokens.input += response.usage.input;
     tokens.output += response.usage.output;

@@ -9,6 +9,7 @@ export interface MapStep {
   parts: string[];
   title: string;
   signal?: AbortSignal;
+  queueKey?: string;
   /** How many parts are sent to the model at once. */
   concurrency?: number;
 }
@@ -39,6 +40,7 @@ export async function mapParts(
         temperature: step.prompt.model.temperature,
         maxOutputTokens: step.prompt.model.maxOutputTokens,
         signal: step.signal,
+        queueKey: step.queueKey,
       });
       tokens.input += response.usage.input;
       tokens.output += response.usage.output;
