@@ -6,6 +6,7 @@ import {
   type Result,
   ResultSchema,
 } from '../core/schemas.ts';
+import { lookupKey } from './hash.ts';
 import type { Database } from './tables.ts';
 import { addSeconds, type Clock } from './time.ts';
 import { parseArgument, parseStoredJson } from './validate.ts';
@@ -31,11 +32,10 @@ export function cacheStore(db: Kysely<Database>, clock: Clock): CacheStore {
     key: string,
     schema: T,
   ): Promise<z.output<T> | null> {
-    const keyColumn = table === 'summary_cache' ? 'key' : 'url';
     const row = await db
       .selectFrom(table)
       .select('value')
-      .where(keyColumn, '=', key)
+      .where('key', '=', lookupKey(key))
       .where('expires_at', '>', clock().toISOString())
       .executeTakeFirst();
     // An entry written by an older Result shape is a miss, not a crash: it will be rewritten.
@@ -57,19 +57,11 @@ export function cacheStore(db: Kysely<Database>, clock: Clock): CacheStore {
       created_at: now.toISOString(),
       expires_at: addSeconds(now, ttlSeconds).toISOString(),
     };
-    if (table === 'summary_cache') {
-      await db
-        .insertInto('summary_cache')
-        .values({ key, ...columns })
-        .onConflict((oc) => oc.column('key').doUpdateSet(columns))
-        .execute();
-    } else {
-      await db
-        .insertInto('document_cache')
-        .values({ url: key, ...columns })
-        .onConflict((oc) => oc.column('url').doUpdateSet(columns))
-        .execute();
-    }
+    await db
+      .insertInto(table)
+      .values({ key: lookupKey(key), ...columns })
+      .onConflict((oc) => oc.column('key').doUpdateSet(columns))
+      .execute();
   }
 
   async function purgeExpiredCache(): Promise<number> {

@@ -55,13 +55,10 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
           .addColumn('updated_at', 'text', (col) => col.notNull())
           .execute();
 
-        for (const [table, keyColumn] of [
-          ['summary_cache', 'key'],
-          ['document_cache', 'url'],
-        ] as const) {
+        for (const table of ['summary_cache', 'document_cache']) {
           await db.schema
             .createTable(table)
-            .addColumn(keyColumn, 'text', (col) => col.primaryKey())
+            .addColumn('key', 'text', (col) => col.primaryKey())
             .addColumn('value', 'text', (col) => col.notNull())
             .addColumn('created_at', 'text', (col) => col.notNull())
             .addColumn('expires_at', 'text', (col) => col.notNull())
@@ -99,6 +96,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
           .addColumn('source_message_id', 'text')
           .addColumn('url', 'text')
           .addColumn('url_key', 'text')
+          .addColumn('url_key_hash', 'text')
           .addColumn('reply_channel_id', 'text', (col) => col.notNull())
           .addColumn('reply_message_id', 'text', (col) => col.notNull())
           .addColumn('thread_id', 'text')
@@ -108,7 +106,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
         await db.schema
           .createIndex('summary_posts_guild_url')
           .on('summary_posts')
-          .columns(['guild_id', 'url_key'])
+          .columns(['guild_id', 'url_key_hash'])
           .execute();
         await db.schema
           .createIndex('summary_posts_source_message')

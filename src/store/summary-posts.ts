@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
+import { lookupKey } from './hash.ts';
 import type { Database, SummaryPostsTable } from './tables.ts';
 import type { Clock } from './time.ts';
 import { parseArgument } from './validate.ts';
@@ -62,6 +63,7 @@ export function summaryPostStore(db: Kysely<Database>, clock: Clock): SummaryPos
         source_message_id: post.sourceMessageId,
         url: post.url,
         url_key: post.urlKey,
+        url_key_hash: post.urlKey === null ? null : lookupKey(post.urlKey),
         reply_channel_id: post.replyChannelId,
         reply_message_id: post.replyMessageId,
         thread_id: post.threadId,
@@ -78,6 +80,7 @@ export function summaryPostStore(db: Kysely<Database>, clock: Clock): SummaryPos
       .selectFrom('summary_posts')
       .selectAll()
       .where('guild_id', '=', guildId)
+      .where('url_key_hash', '=', lookupKey(urlKey))
       .where('url_key', '=', urlKey)
       .orderBy('id')
       .limit(1)

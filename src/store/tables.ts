@@ -11,7 +11,7 @@ export interface Database {
   channel_rules: ChannelRulesTable;
   channel_progress: ChannelProgressTable;
   summary_cache: CacheTable;
-  document_cache: DocumentCacheTable;
+  document_cache: CacheTable;
   usage: UsageTable;
   summary_posts: SummaryPostsTable;
 }
@@ -47,15 +47,9 @@ export interface ChannelProgressTable {
   updated_at: string;
 }
 
+/** `key` is the SHA-256 of the caller's key (or URL), see lookupKey. */
 export interface CacheTable {
   key: string;
-  value: string;
-  created_at: string;
-  expires_at: string;
-}
-
-export interface DocumentCacheTable {
-  url: string;
   value: string;
   created_at: string;
   expires_at: string;
@@ -79,6 +73,8 @@ export interface SummaryPostsTable {
   source_message_id: string | null;
   url: string | null;
   url_key: string | null;
+  /** SHA-256 of url_key: the indexed column dedupe looks up. */
+  url_key_hash: string | null;
   reply_channel_id: string;
   reply_message_id: string;
   thread_id: string | null;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DATABASES, useStore } from './databases.ts';
 import { sampleDocument, sampleResult } from './fixtures.ts';
@@ -93,6 +94,13 @@ describe.each(DATABASES)('document cache on $name', (database) => {
     await t.store.putCachedDocument(URL, sampleDocument(), { ttlSeconds: 600 });
     t.clock.advance(600);
     expect(await t.store.getCachedDocument(URL)).toBeNull();
+  });
+
+  it('stores a URL longer than a PostgreSQL index entry allows', async () => {
+    // Random, so PostgreSQL cannot compress it under the limit.
+    const longUrl = `${URL}?q=${randomBytes(4000).toString('hex')}`;
+    await t.store.putCachedDocument(longUrl, sampleDocument(), { ttlSeconds: 600 });
+    expect(await t.store.getCachedDocument(longUrl)).toEqual(sampleDocument());
   });
 
   it('replaces a document stored again for the same URL', async () => {

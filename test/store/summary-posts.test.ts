@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { SummaryPostInput } from '../../src/store/index.ts';
 import { DATABASES, START, useStore } from './databases.ts';
@@ -33,6 +34,13 @@ describe.each(DATABASES)('summary posts on $name', (database) => {
     t.clock.advance(60);
     await t.store.recordSummaryPost(post({ replyMessageId: '9100' }));
     expect((await t.store.findSummaryByUrl('100', 'news.example/cats'))?.id).toBe(first.id);
+  });
+
+  it('finds a summary by a URL longer than a PostgreSQL index entry allows', async () => {
+    // Random, so PostgreSQL cannot compress it under the limit.
+    const urlKey = `news.example/cats?q=${randomBytes(4000).toString('hex')}`;
+    const recorded = await t.store.recordSummaryPost(post({ urlKey }));
+    expect(await t.store.findSummaryByUrl('100', urlKey)).toEqual(recorded);
   });
 
   it('does not find a summary made in another server', async () => {
