@@ -101,8 +101,26 @@ const HIDDEN_CLASSES = new Set([
   'offscreen',
 ]);
 
-const HIDDEN_STYLE =
-  /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:[a-z%]+)?\s*(?:!important)?\s*(?:;|$)|opacity\s*:\s*0(?:\.0+)?\s*(?:!important)?\s*(?:;|$)|(?:height|max-height)\s*:\s*0(?:px)?\s*(?:!important)?\s*(?:;|$)|clip\s*:\s*rect\(\s*0)/i;
+// Inline styles that hide text from a reader. Opacity and height are left alone: fade-in and
+// collapse effects use them on real content that scripts reveal.
+const HIDDEN_STYLE = new RegExp(
+  [
+    'display\\s*:\\s*none',
+    'visibility\\s*:\\s*(?:hidden|collapse)',
+    'font-size\\s*:\\s*0(?:\\.0+)?(?:[a-z%]+)?\\s*(?:!important\\s*)?(?:;|$)',
+    'clip\\s*:\\s*rect\\(\\s*0',
+    'clip-path\\s*:\\s*inset\\(\\s*50%',
+    '(?:left|top|text-indent)\\s*:\\s*-\\d{4,}(?:px|em)',
+  ]
+    .map((rule) => `(?:^|;)\\s*${rule}`)
+    .join('|'),
+  'i',
+);
+
+// Tailwind and Bootstrap hide on small screens and show on large ones ("hidden md:block");
+// the desktop page is the one being read.
+const SHOWN_AT_BREAKPOINT =
+  /^(?:(?:sm|md|lg|xl|2xl):(?:block|flex|grid|inline|inline-block|table|contents)|d-(?:sm|md|lg|xl|xxl)-(?:block|flex|grid|inline|inline-block|table))$/;
 
 // Containers the article itself lives in; a "sidebar" word on <body class="has-sidebar">
 // must not delete the page.
@@ -126,19 +144,20 @@ export function removeInvisible(document: Document): void {
   visit(document);
 }
 
-function isHidden(el: Element): boolean {
-  if (PROTECTED.has(el.tagName.toUpperCase())) return false;
+export function isHidden(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (tag === 'HTML' || tag === 'BODY') return false; // "display:none until scripts load"
   if (el.hasAttribute('hidden')) return true;
   if (el.getAttribute('aria-hidden')?.trim().toLowerCase() === 'true') return true;
   const style = el.getAttribute('style');
   if (style && HIDDEN_STYLE.test(style)) return true;
   const classes = el.getAttribute('class');
-  if (classes) {
-    for (const name of classes.toLowerCase().split(/\s+/)) {
-      if (HIDDEN_CLASSES.has(name)) return true;
-    }
-  }
-  return false;
+  if (!classes) return false;
+  const names = classes.toLowerCase().split(/\s+/);
+  return (
+    names.some((name) => HIDDEN_CLASSES.has(name)) &&
+    !names.some((name) => SHOWN_AT_BREAKPOINT.test(name))
+  );
 }
 
 export function removeBoilerplate(document: Document): void {

@@ -37,10 +37,16 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
     ? joinBlocks(dropBoilerplate(renderBlocks(article.content), context))
     : '';
 
-  if (countWords(text) < MIN_WORDS) {
-    const body = jsonLd?.articleBody ? plainTextBlocks(jsonLd.articleBody) : fallbackBlocks(html);
-    const fallback = joinBlocks(dropBoilerplate(body, context));
-    if (countWords(fallback) > countWords(text)) text = fallback;
+  const words = countWords(text);
+  const ldBody = jsonLd?.articleBody
+    ? joinBlocks(dropBoilerplate(plainTextBlocks(jsonLd.articleBody), context))
+    : '';
+  // The publisher's own articleBody wins when the visible page is a fraction of it (a
+  // script-rendered body, or Readability settling on a summary box).
+  if (ldBody && countWords(ldBody) > Math.max(words * 2, MIN_WORDS)) text = ldBody;
+  else if (words < MIN_WORDS) {
+    const fallback = joinBlocks(dropBoilerplate(fallbackBlocks(html), context));
+    if (countWords(fallback) > words) text = fallback;
   }
 
   assertReadable(text, signals);

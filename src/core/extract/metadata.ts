@@ -122,7 +122,9 @@ function readByline(
   const fromItemprop = clean(itemprop?.getAttribute('content') ?? itemprop?.textContent);
   if (fromItemprop) return fromItemprop;
   const byline = clean(document.querySelector('.byline, [class*=byline], .author')?.textContent);
-  return byline ? clean(byline.replace(/^by\s+/i, '')) : null;
+  const name = byline ? clean(byline.replace(/^by\s+/i, '')) : null;
+  // A long "byline" is a whole meta line (name, role, date); better none than that.
+  return name && name.length <= 80 ? name : null;
 }
 
 function readLang(
@@ -155,7 +157,10 @@ function readPublished(
     meta.get('date'),
     meta.get('pubdate'),
     meta.get('dc.date.issued'),
-    document.querySelector('article time[datetime], time[datetime]')?.getAttribute('datetime'),
+    // The article's own <time> before any in a sidebar.
+    (
+      document.querySelector('article time[datetime]') ?? document.querySelector('time[datetime]')
+    )?.getAttribute('datetime'),
   ];
   for (const value of candidates) {
     const iso = toIso(value);

@@ -90,7 +90,12 @@ export function renderBlocks(root: Element): Block[] {
   let lineKind: Omit<Block, 'text'> = { item: false, heading: false };
 
   const flush = () => {
-    const text = line.replace(/[ \t\f\v\u00a0]+/g, ' ').trim();
+    // <br> leaves a \n inside the block: an address or a verse keeps its lines.
+    const text = line
+      .split('\n')
+      .map((part) => part.replace(/[ \t\f\v\u00a0]+/g, ' ').trim())
+      .filter(Boolean)
+      .join('\n');
     if (text) blocks.push({ text, ...lineKind });
     line = '';
     lineKind = { item: false, heading: false };
@@ -99,7 +104,7 @@ export function renderBlocks(root: Element): Block[] {
   const visit = (node: Node, pre: boolean) => {
     if (node.nodeType === 3) {
       const value = node.nodeValue ?? '';
-      line += pre ? value : value.replace(/\s+/g, ' ');
+      line += pre ? value : value.replace(/[ \t\n\r\f\v]+/g, ' ');
       return;
     }
     if (node.nodeType !== 1) return;
@@ -109,8 +114,7 @@ export function renderBlocks(root: Element): Block[] {
     // A list that is nearly all links is a "related stories" or tag list, not prose.
     if ((tag === 'UL' || tag === 'OL') && linkDensity(el) > 0.7) return;
     if (tag === 'BR') {
-      if (pre) line += '\n';
-      else flush();
+      line += '\n';
       return;
     }
     if (CELLS.has(tag)) {

@@ -1,4 +1,5 @@
 import { UserError } from '../errors.ts';
+import { isHidden } from './clean.ts';
 import type { JsonLdArticle } from './json-ld.ts';
 
 /**
@@ -45,7 +46,10 @@ export function readWallSignals(document: Document, jsonLd: JsonLdArticle | null
   }
   const cookieWords = text.match(COOKIE_TEXT)?.length ?? 0;
   return {
-    password: document.querySelector('input[type=password]') !== null,
+    // Sites keep a hidden login modal on every article; only a visible one is a wall.
+    password: Array.from(document.querySelectorAll('input[type=password]')).some(
+      (el) => !insideHidden(el),
+    ),
     loginText: LOGIN_TEXT.test(text),
     paywall: paywallClass || PAYWALL_TEXT.test(text) || jsonLd?.isAccessibleForFree === false,
     cookie: (cookieClass && cookieWords > 0) || cookieWords >= 3,
@@ -76,6 +80,19 @@ function unreadable(why: string, reason: string): UserError {
   return new UserError('could_not_read', `could not read this page: ${why}`, { reason });
 }
 
+function insideHidden(el: Element): boolean {
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    if (isHidden(node)) return true;
+  }
+  return false;
+}
+
+// Chinese, Japanese and Thai are written without spaces; about two characters make a word.
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu;
+
 export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+  const unspaced = text.match(UNSPACED)?.length ?? 0;
+  const spaced =
+    text.replace(UNSPACED, ' ').match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+  return spaced + Math.ceil(unspaced / 2);
 }
