@@ -26,6 +26,17 @@ const ConfigSchema = z.object({
   LLM_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).default(30000)),
   /** One deadline for a whole job: fetch, extraction, every model call and re-ask. */
   JOB_DEADLINE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).default(90000)),
+  /** Model calls in flight at once across all servers (shared fairly between servers). */
+  LLM_CONCURRENCY: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(256).default(8),
+  ),
+  /** US dollars per million tokens, for cost estimates and budgets. */
+  LLM_PRICE_INPUT_PER_MTOK: z.preprocess(emptyToUndefined, z.coerce.number().min(0).default(0.15)),
+  LLM_PRICE_OUTPUT_PER_MTOK: z.preprocess(emptyToUndefined, z.coerce.number().min(0).default(0.6)),
+  /** Serve GET /healthz and GET /metrics on this port; unset = no HTTP port. */
+  HTTP_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).optional()),
+  HTTP_HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -43,7 +54,16 @@ const ConfigSchema = z.object({
           .map((port) => port.trim())
           .filter(Boolean),
       )
-      .pipe(z.array(z.string().regex(/^\d{1,5}$/).transform(Number)).min(1)),
+      .pipe(
+        z
+          .array(
+            z
+              .string()
+              .regex(/^\d{1,5}$/)
+              .transform(Number),
+          )
+          .min(1),
+      ),
   ),
   DISCORD_TOKEN: optionalString,
   DISCORD_API_URL: z.preprocess(emptyToUndefined, z.url().optional()),
@@ -69,6 +89,10 @@ const EXPECTS: Partial<Record<keyof Config, string>> = {
   LLM_CONTEXT_TOKENS: 'a whole number of tokens, at least 2048',
   LLM_TIMEOUT_MS: 'milliseconds, at least 1000',
   JOB_DEADLINE_MS: 'milliseconds, at least 1000',
+  LLM_CONCURRENCY: 'a whole number from 1 to 256',
+  LLM_PRICE_INPUT_PER_MTOK: 'US dollars per million input tokens, e.g. 0.15',
+  LLM_PRICE_OUTPUT_PER_MTOK: 'US dollars per million output tokens, e.g. 0.6',
+  HTTP_PORT: 'a port number',
   FETCH_ALLOW_PORTS: 'comma-separated port numbers, e.g. 80,443,8080',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
   DISCORD_API_URL: 'a URL such as https://discord.com/api',
