@@ -11,7 +11,10 @@ export const DEFAULT_SQLITE_PATH = './data/precis.sqlite';
 export interface ConnectOptions {
   databaseUrl?: string | null;
   sqlitePath?: string;
-  /** PostgreSQL only: the schema to use (created if missing). Also read from `?schema=`. */
+  /**
+   * PostgreSQL only: the schema to use (created if missing). Also read from the URL's
+   * `?schema=` or `?options=-c search_path=`.
+   */
   schema?: string;
 }
 
@@ -54,7 +57,8 @@ function connectSqlite(path: string): Connection {
 
 async function connectPostgres(rawUrl: string, schemaOption?: string): Promise<Connection> {
   const url = new URL(rawUrl);
-  const schema = schemaOption ?? url.searchParams.get('schema');
+  const schema =
+    schemaOption ?? url.searchParams.get('schema') ?? searchPathOf(url.searchParams.get('options'));
   // `schema` is ours, not libpq's: do not hand it to pg.
   url.searchParams.delete('schema');
   if (schema !== null && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) {
@@ -77,4 +81,9 @@ async function connectPostgres(rawUrl: string, schemaOption?: string): Promise<C
     });
   }
   return { db, dialect: 'postgres', schema };
+}
+
+/** The schema named by libpq's `options=-c search_path=<schema>`, so it can be created too. */
+function searchPathOf(options: string | null): string | null {
+  return options?.match(/search_path=([A-Za-z_][A-Za-z0-9_]*)/)?.[1] ?? null;
 }

@@ -90,6 +90,19 @@ describe.skipIf(SKIP_PG)('opening the store on PostgreSQL', () => {
     await isolated.close();
   });
 
+  it('creates and uses the schema named by options=-c search_path= in the URL', async () => {
+    const schema = uniqueSchemaName();
+    schemas.push(schema);
+    const url = new URL(PG_URL);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    const store = await openStore({ databaseUrl: url.toString() });
+    await store.updateGuildSettings('100', { style: 'prose' });
+    await store.close();
+    const isolated = await openStore({ databaseUrl: PG_URL, schema });
+    expect((await isolated.getGuildSettings('100')).style).toBe('prose');
+    await isolated.close();
+  });
+
   it('accepts a postgresql:// URL', async () => {
     const schema = uniqueSchemaName();
     schemas.push(schema);
