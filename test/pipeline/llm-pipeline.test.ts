@@ -86,6 +86,15 @@ describe('the pipeline with a model', () => {
     expect(result.meta.reasks).toBe(1);
   });
 
+  it('GIVEN a re-ask THEN the tokens of the rejected answer are counted too', async () => {
+    fake.push(
+      fakeSteps.json({ summary: 'no' }, { usage: { prompt_tokens: 100, completion_tokens: 10 } }),
+      fakeSteps.json(GOOD_ANSWER, { usage: { prompt_tokens: 120, completion_tokens: 50 } }),
+    );
+    const result = await pipelineAgainst(fake).summarize(input);
+    expect(result.meta.tokens).toEqual({ input: 220, output: 60 });
+  });
+
   it('GIVEN an answer that is not JSON twice THEN it fails with invalid_output after two calls', async () => {
     fake.push(fakeSteps.content('Sure! Here is a summary.'), fakeSteps.content('Still not JSON'));
     await expect(pipelineAgainst(fake).summarize(input)).rejects.toMatchObject({

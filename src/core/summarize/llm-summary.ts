@@ -46,15 +46,28 @@ export async function summarizeWithLlm(call: SummaryCall): Promise<VerifiedSumma
   const messages = renderPrompt(call.prompt, call.values);
   const tokens = { input: 0, output: 0 };
   const ask = async (conversation: ChatMessage[]) => {
-    const response = await call.llm.complete({
-      messages: conversation,
-      schema: SummaryOutputSchema,
-      schemaName: call.prompt.output,
-      temperature: call.prompt.model.temperature,
-      maxOutputTokens: call.prompt.model.maxOutputTokens,
-      signal: call.signal,
-      queueKey: call.queueKey,
-    });
+    const response = await call.llm
+      .complete({
+        messages: conversation,
+        schema: SummaryOutputSchema,
+        schemaName: call.prompt.output,
+        temperature: call.prompt.model.temperature,
+        maxOutputTokens: call.prompt.model.maxOutputTokens,
+        signal: call.signal,
+        queueKey: call.queueKey,
+      })
+      .catch((error: unknown) => {
+        // An unusable answer still cost tokens; count them with the rest of the job.
+        const usage =
+          error instanceof UserError
+            ? (error.details.usage as typeof tokens | undefined)
+            : undefined;
+        if (usage) {
+          tokens.input += usage.input;
+          tokens.output += usage.output;
+        }
+        throw error;
+      });
     tokens.input += response.usage.input;
     tokens.output += response.usage.output;
     return response;
