@@ -58,6 +58,9 @@ describe('GIVEN a news page with navigation, sidebar, related links, share butto
     ['the footer', 'All rights reserved'],
     ['the cookie banner', 'We use cookies'],
     ['tags', 'Tags:'],
+    ['the newsletter promo inside the story', 'Harbour Briefing'],
+    ['the newsletter pitch inside the story', 'unsubscribe at any time'],
+    ['the recirculation teaser inside the story', 'spring tides'],
     ['the headline repeated', 'Council approves harbour-front'],
     ['the byline line', 'Local Affairs Reporter'],
   ])('THEN %s is not in the text', (_what, fragment) => {
