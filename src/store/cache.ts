@@ -22,6 +22,10 @@ export interface CacheStore {
   /** An extracted document for `url` that has not expired, or null. */
   getCachedDocument(url: string): Promise<ArticleDocument | null>;
   putCachedDocument(url: string, doc: ArticleDocument, options: CacheOptions): Promise<void>;
+  /** Forgets a summary now (its source was deleted); true when there was one. */
+  deleteCachedResult(key: string): Promise<boolean>;
+  /** Forgets a document now (its source was deleted); true when there was one. */
+  deleteCachedDocument(url: string): Promise<boolean>;
   /** Deletes expired entries of both caches; returns how many. */
   purgeExpiredCache(): Promise<number>;
 }
@@ -64,6 +68,11 @@ export function cacheStore(db: Kysely<Database>, clock: Clock): CacheStore {
       .execute();
   }
 
+  async function remove(table: 'summary_cache' | 'document_cache', key: string) {
+    const result = await db.deleteFrom(table).where('key', '=', lookupKey(key)).executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+
   async function purgeExpiredCache(): Promise<number> {
     const now = clock().toISOString();
     let count = 0;
@@ -81,6 +90,8 @@ export function cacheStore(db: Kysely<Database>, clock: Clock): CacheStore {
     getCachedDocument: (url) => get('document_cache', url, ArticleDocumentSchema),
     putCachedDocument: async (url, doc, options) =>
       put('document_cache', url, parseArgument(ArticleDocumentSchema, doc, 'document'), options),
+    deleteCachedResult: (key) => remove('summary_cache', key),
+    deleteCachedDocument: (url) => remove('document_cache', url),
     purgeExpiredCache,
   };
 }

@@ -62,6 +62,20 @@ describe.each(DATABASES)('summary cache on $name', (database) => {
     expect(await t.store.getCachedResult(KEY)).toBeNull();
   });
 
+  it('forgets an entry deleted on purpose', async () => {
+    await t.store.putCachedResult(KEY, sampleResult(), { ttlSeconds: 600 });
+    await t.store.deleteCachedResult(KEY);
+    expect(await t.store.getCachedResult(KEY)).toBeNull();
+  });
+
+  it('says whether there was an entry to delete', async () => {
+    await t.store.putCachedResult(KEY, sampleResult(), { ttlSeconds: 600 });
+    expect([await t.store.deleteCachedResult(KEY), await t.store.deleteCachedResult(KEY)]).toEqual([
+      true,
+      false,
+    ]);
+  });
+
   it('deletes expired entries of both caches when purged', async () => {
     await t.store.putCachedResult(KEY, sampleResult(), { ttlSeconds: 60 });
     await t.store.putCachedDocument(URL, sampleDocument(), { ttlSeconds: 60 });
@@ -101,6 +115,12 @@ describe.each(DATABASES)('document cache on $name', (database) => {
     const longUrl = `${URL}?q=${randomBytes(4000).toString('hex')}`;
     await t.store.putCachedDocument(longUrl, sampleDocument(), { ttlSeconds: 600 });
     expect(await t.store.getCachedDocument(longUrl)).toEqual(sampleDocument());
+  });
+
+  it('forgets a document deleted on purpose', async () => {
+    await t.store.putCachedDocument(URL, sampleDocument(), { ttlSeconds: 600 });
+    await t.store.deleteCachedDocument(URL);
+    expect(await t.store.getCachedDocument(URL)).toBeNull();
   });
 
   it('replaces a document stored again for the same URL', async () => {
