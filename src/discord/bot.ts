@@ -61,6 +61,8 @@ export async function createBot(options: BotOptions): Promise<Bot> {
         if (error) reject(error);
       });
     });
+    // If login itself fails, that error is the one reported; this one must not go unhandled.
+    ready.catch(() => undefined);
     try {
       await client.login(token);
     } catch (error) {

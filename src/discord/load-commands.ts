@@ -19,13 +19,15 @@ export async function loadCommands(dir: URL = COMMANDS_DIR): Promise<Map<string,
   const commands = new Map<string, Command>();
   for (const file of files) {
     const url = pathToFileURL(join(dir.pathname, file)).href;
-    const parsed = CommandModuleSchema.safeParse(await import(url));
+    const module: unknown = await import(url);
+    const parsed = CommandModuleSchema.safeParse(module);
     if (!parsed.success) {
       throw new Error(
         `commands/${file} is not a command module (expected a default export of { data, execute }):\n${z.prettifyError(parsed.error)}`,
       );
     }
-    const command = parsed.data.default as Command;
+    // The module itself, not Zod's copy: a copy of a builder loses its prototype.
+    const command = (module as { default: Command }).default;
     if (commands.has(command.data.name)) {
       throw new Error(
         `commands/${file}: a command named "${command.data.name}" is already defined`,

@@ -15,7 +15,11 @@ export function describeLoginError(error: unknown): Error {
       { cause: error },
     );
   }
-  if (code === 'DisallowedIntents') return disallowedIntents(error);
+  // @discordjs/ws reports gateway close codes as plain Errors; only the message tells them apart.
+  const message = error instanceof Error ? error.message : '';
+  if (code === 'DisallowedIntents' || /disallowed intents/i.test(message))
+    return disallowedIntents(error);
+  if (/authentication failed/i.test(message)) return describeLoginError({ code: 'TokenInvalid' });
   return error instanceof Error ? error : new Error(String(error));
 }
 

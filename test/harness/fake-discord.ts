@@ -114,6 +114,7 @@ type OptionValue = string | number | boolean | APIAttachment;
 
 const ROUTES: [method: string, pattern: string][] = [
   ['GET', '/gateway/bot'],
+  ['GET', '/applications/@me'],
   ['POST', '/interactions/:id/:token/callback'],
   ['GET', '/webhooks/:app/:token/messages/:message'],
   ['PATCH', '/webhooks/:app/:token/messages/:message'],
@@ -159,6 +160,10 @@ export class FakeDiscord {
   private readonly appPermissions = new Map<string, bigint>();
   private readonly files = new Map<string, { bytes: Uint8Array; contentType: string }>();
   private faults: Fault[] = [];
+  /** Set to answer like Discord does to a wrong token (401 on every authenticated route). */
+  rejectToken = false;
+  /** Set to close the gateway with 4014, as Discord does for intents not enabled in the portal. */
+  disallowIntents = false;
   private waiters: {
     predicate: (r: RecordedRequest) => boolean;
     resolve: (r: RecordedRequest) => void;
@@ -533,6 +538,9 @@ export class FakeDiscord {
 
   private answer(r: RecordedRequest, known: boolean): [number, unknown, Record<string, string>?] {
     if (!known) return [404, { message: '404: Not Found', code: 0 }];
+    if (this.rejectToken && r.headers.authorization !== undefined) {
+      return [401, { message: '401: Unauthorized', code: 0 }];
+    }
     const fault = this.faults.find((f) => f.route === r.route && f.times > 0);
     if (fault) {
       fault.times -= 1;
@@ -570,6 +578,18 @@ export class FakeDiscord {
               reset_after: 0,
               max_concurrency: 1,
             },
+          },
+        ];
+      case '/applications/@me':
+        return [
+          200,
+          {
+            id: this.applicationId,
+            name: 'Precis',
+            description: '',
+            bot_public: true,
+            bot_require_code_grant: false,
+            flags: 0,
           },
         ];
       case '/interactions/:id/:token/callback':
@@ -765,6 +785,10 @@ export class FakeDiscord {
         socket.send(JSON.stringify({ op: GatewayOpcodes.HeartbeatAck }));
       } else if (packet.op === GatewayOpcodes.Identify) {
         this.identifies.push(packet.d as GatewayIdentifyData);
+        if (this.disallowIntents) {
+          socket.close(4014, 'Disallowed intent(s).');
+          return;
+        }
         this.sockets.add(socket);
         this.sendReady();
       }

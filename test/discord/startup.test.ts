@@ -1,0 +1,112 @@
+import { spawn } from 'node:child_process';
+import pino from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBot } from '../../src/discord/bot.ts';
+import { deployCommands } from '../../src/discord/deploy.ts';
+import { loadCommands } from '../../src/discord/load-commands.ts';
+import { type FakeDiscord, startFakeDiscord } from '../harness/fake-discord.ts';
+import { createOfflinePipeline } from './scripted-pipeline.ts';
+
+let fake: FakeDiscord;
+beforeEach(async () => {
+  fake = await startFakeDiscord();
+});
+afterEach(async () => {
+  expect(fake.validationFailures).toEqual([]);
+  await fake.close();
+});
+
+async function botFor(token = 'test-token') {
+  return createBot({
+    config: { DISCORD_TOKEN: token, DISCORD_API_URL: fake.apiUrl, JOB_DEADLINE_MS: 60_000 },
+    pipeline: createOfflinePipeline(),
+    logger: pino({ level: 'silent' }),
+  });
+}
+
+/** Runs a script the way npm does, against the fake; resolves with its exit code and output. */
+function runScript(
+  script: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      env: { ...process.env, DISCORD_GUILD_ID: '', LOG_LEVEL: 'silent', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('starting the bot', () => {
+  it('GIVEN a good token THEN it logs in asking only for the Guilds intent', async () => {
+    const bot = await botFor();
+    await bot.start();
+    expect(fake.identifies.map((identify) => identify.intents)).toEqual([1]);
+    expect(fake.requests[0]?.headers.authorization).toBe('Bot test-token');
+    await bot.stop();
+  });
+
+  it('GIVEN a token Discord rejects THEN start fails saying so and what to do', async () => {
+    fake.rejectToken = true;
+    const bot = await botFor('wrong');
+    await expect(bot.start()).rejects.toThrow(
+      /^Discord rejected DISCORD_TOKEN\. Copy the bot token again/,
+    );
+    await bot.stop();
+  });
+
+  it('GIVEN intents not enabled in the portal THEN start fails naming the switch to turn on', async () => {
+    fake.disallowIntents = true;
+    const bot = await botFor();
+    await expect(bot.start()).rejects.toThrow(/Bot → Privileged Gateway Intents/);
+    await bot.stop();
+  });
+
+  it('GIVEN npm start with a rejected token THEN the process exits 1 with one clear line', async () => {
+    fake.rejectToken = true;
+    const { code, stderr } = await runScript('src/main.ts', {
+      DISCORD_TOKEN: 'wrong',
+      DISCORD_API_URL: fake.apiUrl,
+    });
+    expect(code).toBe(1);
+    expect(stderr.trim()).toMatch(/^Discord rejected DISCORD_TOKEN\./);
+  });
+});
+
+describe('deploying commands', () => {
+  it('GIVEN a server id THEN the commands are registered to that server, in a body Discord accepts', async () => {
+    const registered = await deployCommands({
+      token: 'test-token',
+      apiUrl: fake.apiUrl,
+      guildId: fake.guildId,
+      commands: await loadCommands(),
+    });
+    expect(registered.map((c) => c.name).sort()).toEqual([
+      'Summarize message',
+      'help',
+      'quotes',
+      'summarize',
+    ]);
+    expect(fake.requests.at(-1)?.path).toBe(
+      `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`,
+    );
+  });
+
+  it('GIVEN npm run deploy-commands without a server id THEN they are registered globally', async () => {
+    const { code, stdout } = await runScript('src/deploy-commands.ts', {
+      DISCORD_TOKEN: 'test-token',
+      DISCORD_API_URL: fake.apiUrl,
+    });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Registered 4 commands globally/);
+    expect(fake.requests.at(-1)?.path).toBe(`/applications/${fake.applicationId}/commands`);
+  });
+});
