@@ -97,6 +97,12 @@ describe.each(DATABASES)('guild settings on $name', (database) => {
     );
   });
 
+  it('fails loudly rather than drop a stored deny list that is not JSON', async () => {
+    await t.store.updateGuildSettings('100', { domainDeny: ['spam.example'] });
+    await t.location.exec(`update guild_settings set domain_deny = 'spam.example'`);
+    await expect(t.store.getGuildSettings('100')).rejects.toThrow(/domain lists/);
+  });
+
   it('leaves stored settings untouched when a patch is rejected', async () => {
     await t.store.updateGuildSettings('100', { length: 'short' });
     await t.store
