@@ -40,33 +40,43 @@ async function plainReadability(bytes: Uint8Array): Promise<string | null> {
   return new Readability(document).parse()?.textContent ?? null;
 }
 
-async function time(extract: Extractor): Promise<BenchResult> {
-  const inputs = PAGES.map(fixtureBytes);
-  for (let round = 0; round < WARMUP_ROUNDS; round++)
-    for (const bytes of inputs) await extract(bytes);
-  const samples: number[] = [];
+/**
+ * Times several extractors on the same pages, interleaved call by call, so load from other
+ * processes on the machine falls on all of them alike.
+ */
+async function time(
+  extractors: Extractor[],
+  pages: readonly string[] = PAGES,
+): Promise<BenchResult[]> {
+  const inputs = pages.map(fixtureBytes);
+  for (let round = 0; round < WARMUP_ROUNDS; round++) {
+    for (const bytes of inputs) for (const extract of extractors) await extract(bytes);
+  }
+  const samples = extractors.map(() => [] as number[]);
   for (let round = 0; round < ROUNDS; round++) {
     for (const bytes of inputs) {
-      const start = performance.now();
-      await extract(bytes);
-      samples.push(performance.now() - start);
+      for (const [index, extract] of extractors.entries()) {
+        const start = performance.now();
+        await extract(bytes);
+        samples[index]!.push(performance.now() - start);
+      }
     }
   }
-  samples.sort((a, b) => a - b);
-  return {
-    pages: inputs.length,
-    medianMs: round2(quantile(samples, 0.5)),
-    p95Ms: round2(quantile(samples, 0.95)),
-    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-  };
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  return samples.map((list) => {
+    list.sort((x, y) => x - y);
+    return {
+      pages: inputs.length,
+      medianMs: round2(quantile(list, 0.5)),
+      p95Ms: round2(quantile(list, 0.95)),
+      peakRssMb,
+    };
+  });
 }
 
-export function benchExtract(): Promise<BenchResult> {
-  return time(precis);
-}
-
-export function benchPlainReadability(): Promise<BenchResult> {
-  return time(plainReadability);
+export async function benchExtract(): Promise<BenchResult> {
+  const [result] = await time([precis]);
+  return result!;
 }
 
 /** Token precision and recall against the hand-marked bodies, averaged over article fixtures. */
@@ -117,26 +127,25 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const extractors = { precis, 'readability+textContent': plainReadability };
+  const all = await time(Object.values(extractors));
+  // Wall pages are cheap for Precis (it skips Readability on them); time articles alone too.
+  const articles = await time(Object.values(extractors), ARTICLE_FIXTURES);
   const rows = [];
-  for (const [name, extract, bench] of [
-    ['precis', precis, benchExtract],
-    ['readability+textContent', plainReadability, benchPlainReadability],
-  ] as const) {
-    const speed = await bench();
+  for (const [index, [name, extract]] of Object.entries(extractors).entries()) {
     const score = await scoreExtractor(extract);
     rows.push({
       extractor: name,
-      pages: speed.pages,
-      'median ms': speed.medianMs,
-      'p95 ms': speed.p95Ms,
+      'median ms (all 9)': all[index]!.medianMs,
+      'p95 ms (all 9)': all[index]!.p95Ms,
+      'median ms (6 articles)': articles[index]!.medianMs,
       precision: score.precision,
       recall: score.recall,
       'empty outputs': score.empty,
-      'peak RSS MB': speed.peakRssMb,
     });
   }
   console.table(rows);
   console.log(
-    `precision/recall: ${ARTICLE_FIXTURES.length} article fixtures; timing: ${PAGES.length} pages x ${ROUNDS} rounds`,
+    `precision/recall over ${ARTICLE_FIXTURES.length} article fixtures; ${ROUNDS} timed rounds per page; peak RSS ${all[0]!.peakRssMb} MB (whole process)`,
   );
 }
