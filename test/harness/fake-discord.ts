@@ -61,6 +61,8 @@ export interface RecordedRequest {
   body: unknown;
   /** The status the fake answered with. */
   status: number;
+  /** performance.now() when the request arrived. */
+  at: number;
 }
 
 export interface ValidationFailure {
@@ -95,7 +97,7 @@ export interface InteractionHandle {
   /** The interaction callback (defer, reply, modal, update). */
   callback(): Promise<RecordedRequest>;
   /** The first successful edit of the original response. */
-  edit(): Promise<RecordedRequest>;
+  edit(timeoutMs?: number): Promise<RecordedRequest>;
   /** The first successful follow-up message. */
   followUp(): Promise<RecordedRequest>;
   /** Every request made with this interaction's id or token so far. */
@@ -520,6 +522,7 @@ export class FakeDiscord {
       headers: req.headers,
       body,
       status: 0,
+      at: performance.now(),
     };
     const [status, answer, headers] = this.answer(record, match !== null);
     record.status = status;
