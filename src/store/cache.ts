@@ -1,15 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
+import { z as zod } from 'zod';
 import {
   type ArticleDocument,
   ArticleDocumentSchema,
   type Result,
   ResultSchema,
+  SourceKindSchema,
 } from '../core/schemas.ts';
+import type { KeptSource } from '../core/summarize/cache.ts';
 import { lookupKey } from './hash.ts';
 import type { Database } from './tables.ts';
 import { addSeconds, type Clock } from './time.ts';
 import { parseArgument, parseStoredJson } from './validate.ts';
+
+const KeptSourceSchema = zod.object({ kind: SourceKindSchema, document: ArticleDocumentSchema });
 
 export interface CacheOptions {
   ttlSeconds: number;
@@ -26,6 +31,9 @@ export interface CacheStore {
   deleteCachedResult(key: string): Promise<boolean>;
   /** Forgets a document now (its source was deleted); true when there was one. */
   deleteCachedDocument(url: string): Promise<boolean>;
+  /** A source kept for the bot's buttons (by the sha256 of its text), or null. */
+  getKeptSource(sha256: string): Promise<KeptSource | null>;
+  putKeptSource(sha256: string, source: KeptSource, options: CacheOptions): Promise<void>;
   /** Deletes expired entries of both caches; returns how many. */
   purgeExpiredCache(): Promise<number>;
 }
@@ -90,6 +98,15 @@ export function cacheStore(db: Kysely<Database>, clock: Clock): CacheStore {
     getCachedDocument: (url) => get('document_cache', url, ArticleDocumentSchema),
     putCachedDocument: async (url, doc, options) =>
       put('document_cache', url, parseArgument(ArticleDocumentSchema, doc, 'document'), options),
+    // Kept sources share the document table under their own key space.
+    getKeptSource: (sha256) => get('document_cache', `source:${sha256}`, KeptSourceSchema),
+    putKeptSource: async (sha256, source, options) =>
+      put(
+        'document_cache',
+        `source:${sha256}`,
+        parseArgument(KeptSourceSchema, source, 'source'),
+        options,
+      ),
     deleteCachedResult: (key) => remove('summary_cache', key),
     deleteCachedDocument: (url) => remove('document_cache', url),
     purgeExpiredCache,

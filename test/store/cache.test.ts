@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { createStoreCaches } from '../../src/store/pipeline-cache.ts';
 import { DATABASES, useStore } from './databases.ts';
 import { sampleDocument, sampleResult } from './fixtures.ts';
 
@@ -131,5 +132,35 @@ describe.each(DATABASES)('document cache on $name', (database) => {
       { ttlSeconds: 600 },
     );
     expect((await t.store.getCachedDocument(URL))?.title).toBe('Updated');
+  });
+});
+
+describe.each(DATABASES)('kept sources and the pipeline caches on $name', (database) => {
+  const t = useStore(database);
+  const SHA = 'b'.repeat(64);
+
+  it('returns a kept source with its kind', async () => {
+    await t.store.putKeptSource(
+      SHA,
+      { kind: 'file', document: sampleDocument() },
+      { ttlSeconds: 600 },
+    );
+    expect(await t.store.getKeptSource(SHA)).toEqual({ kind: 'file', document: sampleDocument() });
+  });
+
+  it('never keeps article text longer than the text time to live, whatever the page allows', async () => {
+    const caches = createStoreCaches(t.store, { textTtlSeconds: 60 });
+    await caches.documents.put(`url:${URL}`, sampleDocument(), 86_400);
+    await caches.pipeline.putSource(SHA, { kind: 'url', document: sampleDocument() });
+    t.clock.advance(60);
+    expect(await caches.documents.get(`url:${URL}`)).toBeNull();
+    expect(await caches.pipeline.getSource(SHA)).toBeNull();
+  });
+
+  it('serves a Result to the pipeline until the text time to live passes', async () => {
+    const caches = createStoreCaches(t.store, { textTtlSeconds: 60 });
+    await caches.pipeline.putResult(KEY, sampleResult());
+    t.clock.advance(59);
+    expect(await caches.pipeline.getResult(KEY)).toEqual(sampleResult());
   });
 });
