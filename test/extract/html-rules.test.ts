@@ -104,3 +104,28 @@ describe('GIVEN small HTML pages that exercise one rule each', () => {
     expect(extractHtml(html, null).title).toBe('New ferry timetable adds crossings');
   });
 });
+
+describe('GIVEN short free articles on sites with paywalls and login boxes', () => {
+  const shortArticle = (extra: string) =>
+    `<!doctype html><html lang="en"><body>${extra}<article><h1>Ferry timetable</h1>${FILLER}${FILLER}</article></body></html>`;
+
+  it('THEN a hidden paywall template does not make the article a teaser', () => {
+    const template = '<div class="paywall" hidden><h2>Subscribe to continue reading</h2></div>';
+    expect(() => extractHtml(shortArticle(template), null)).not.toThrow();
+  });
+
+  it('THEN an "Already a subscriber? Sign in" header does not make the article a teaser', () => {
+    const header =
+      '<header><a href="/subscribe">Subscribe</a> Already a subscriber? <a href="/login">Sign in</a></header>';
+    expect(() => extractHtml(shortArticle(header), null)).not.toThrow();
+  });
+});
+
+describe('GIVEN metadata with character references', () => {
+  it('THEN entities in meta content are decoded', () => {
+    const html = page('', {
+      head: '<meta property="og:title" content="Fish &amp; chips &#8211; a history">',
+    });
+    expect(extractHtml(html, null).title).toBe('Fish & chips – a history');
+  });
+});

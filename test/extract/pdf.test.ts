@@ -85,3 +85,14 @@ describe('GIVEN PDFs that cannot be read', () => {
     expect(doc.title).toBe('Water quality report 2024');
   });
 });
+
+describe('GIVEN a PDF mislabelled as HTML by the server', () => {
+  it('THEN it is read as a PDF by its magic bytes', async () => {
+    const doc = await extractDocument({
+      bytes: REPORT,
+      contentType: 'text/html',
+      url: 'https://example.com/r',
+    });
+    expect(doc.byline).toBe('Estuary Monitoring Unit');
+  });
+});

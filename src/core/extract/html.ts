@@ -25,12 +25,7 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
   // Readability retries up to four times on a page with little text; a wall or an empty
   // shell is known to be short already.
   const article =
-    countWords(document.body?.textContent ?? '') < MIN_WORDS
-      ? null
-      : (new Readability(document, {
-          serializer: (el: Node) => el,
-          charThreshold: 300,
-        }).parse() as { content: Element | null | undefined; byline?: string | null } | null);
+    countWords(document.body?.textContent ?? '') < MIN_WORDS ? null : runReadability(document);
 
   const context = { title: metadata.title, byline: metadata.byline };
   let text = article?.content
@@ -55,6 +50,20 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
     byline: metadata.byline ?? clean(article?.byline),
     text,
   };
+}
+
+type ReadabilityArticle = { content: Element | null | undefined; byline?: string | null };
+
+function runReadability(document: Document): ReadabilityArticle | null {
+  try {
+    return new Readability(document, {
+      serializer: (el: Node) => el,
+      charThreshold: 300,
+    }).parse() as ReadabilityArticle | null;
+  } catch {
+    // Readability on an odd DOM is not the user's problem: the fallbacks below still run.
+    return null;
+  }
 }
 
 /** JSON-LD articleBody is plain text, sometimes with HTML tags left in. */

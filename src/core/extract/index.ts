@@ -40,14 +40,21 @@ export function detectKind(
   const type = (input.contentType ?? '').split(';')[0]!.trim().toLowerCase();
   const ext = extension(input.fileName) ?? (input.fileName ? null : extension(pathOf(input.url)));
 
-  if (type === 'application/pdf' || type === 'application/x-pdf') return 'pdf';
+  // Servers label PDFs as HTML or octet-stream often enough; the magic bytes do not lie.
+  if (
+    type === 'application/pdf' ||
+    type === 'application/x-pdf' ||
+    startsWith(input.bytes, '%PDF-')
+  ) {
+    return 'pdf';
+  }
   if (type === 'text/html' || type === 'application/xhtml+xml') return 'html';
   if (type === 'text/markdown' || type === 'text/x-markdown') return 'markdown';
   if (type === 'text/plain') return ext === 'md' || ext === 'markdown' ? 'markdown' : 'text';
 
   // No type, or a generic one: trust the file name, then the first bytes.
   if (type === '' || type === 'application/octet-stream' || type === 'binary/octet-stream') {
-    if (ext === 'pdf' || startsWith(input.bytes, '%PDF-')) return 'pdf';
+    if (ext === 'pdf') return 'pdf';
     if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html';
     if (ext === 'md' || ext === 'markdown') return 'markdown';
     if (ext === 'txt' || ext === 'text') return 'text';

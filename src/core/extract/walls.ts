@@ -4,9 +4,10 @@ import type { JsonLdArticle } from './json-ld.ts';
 
 /**
  * Pages that are not the article: login walls, paywall teasers, cookie walls, empty shells.
- * Signals are read from the raw page (before cleaning removes the very banners that give a
- * wall away); the decision is made on the extracted text, so a full article that merely
- * carries a login link or a cookie banner is still read.
+ * Signals are read from the visible part of the raw page (before cleaning removes the very
+ * banners that give a wall away; hidden templates do not count, since sites ship a hidden
+ * login modal or paywall box with every article). The decision is made on the extracted
+ * text, so a full article that merely carries a login link or a cookie banner is still read.
  */
 
 export const MIN_WORDS = 80;
@@ -25,31 +26,45 @@ export type WallSignals = {
 const LOGIN_TEXT =
   /\b(?:(?:sign|log) ?in (?:to (?:continue|read|view|access)|or (?:sign|register|create)|required)|please (?:sign|log) ?in|you (?:must|need to) (?:be logged|sign|log) ?in|(?:sign|log) in to your account)\b/i;
 const PAYWALL_TEXT =
-  /\b(?:subscribe (?:now )?to (?:continue|keep) reading|to continue reading,? (?:please )?(?:subscribe|sign up|log in)|(?:this (?:article|story|content) is (?:only )?(?:available )?(?:for|to) (?:subscribers|members))|already (?:a )?(?:subscriber|member)\??|subscribers only|become a (?:subscriber|member) to (?:read|continue)|unlock (?:this|the full) (?:article|story)|read the full (?:article|story) (?:with|by subscribing))/i;
+  /\b(?:subscribe (?:now )?to (?:continue|keep) reading|to continue reading,? (?:please )?(?:subscribe|sign up|log in)|(?:this (?:article|story|content) is (?:only )?(?:available )?(?:for|to) (?:subscribers|members))|subscribers only|become a (?:subscriber|member) to (?:read|continue)|unlock (?:this|the full) (?:article|story)|read the full (?:article|story) (?:with|by subscribing))/i;
 const PAYWALL_CLASS =
-  /(?:^|[\s_-])(?:paywall|paywalled|regwall|meter(?:ed)?-?wall|piano|tp-modal|subscriber-only|premium-(?:wall|content-gate)|article-gate)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:paywall|paywalled|regwall|meter(?:ed)?-?wall|tp-modal|subscriber-only|premium-(?:wall|content-gate)|article-gate)(?:$|[\s_-])/i;
 const COOKIE_CLASS =
   /(?:^|[\s_-])(?:cookie|cookies|consent|gdpr|cmp|onetrust|didomi|cookiebot|qc-cmp2)(?:$|[\s_-])/i;
 const COOKIE_TEXT =
   /\b(?:we use cookies|uses cookies|cookie (?:policy|settings|preferences)|accept all|reject all|manage (?:cookies|preferences|options)|consent)\b/gi;
 
+const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD']);
+
 export function readWallSignals(document: Document, jsonLd: JsonLdArticle | null): WallSignals {
-  const body = document.body;
-  const text = body?.textContent?.replace(/\s+/g, ' ') ?? '';
+  const texts: string[] = [];
+  let password = false;
   let paywallClass = false;
   let cookieClass = false;
-  for (const el of Array.from(document.querySelectorAll('[class],[id]'))) {
-    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (!paywallClass && PAYWALL_CLASS.test(names)) paywallClass = true;
-    if (!cookieClass && COOKIE_CLASS.test(names)) cookieClass = true;
-    if (paywallClass && cookieClass) break;
-  }
+  const visit = (parent: Node) => {
+    for (const child of Array.from(parent.childNodes)) {
+      if (child.nodeType === 3) {
+        texts.push(child.nodeValue ?? '');
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const el = child as Element;
+      const tag = el.tagName.toUpperCase();
+      if (INVISIBLE_TAGS.has(tag) || isHidden(el)) continue;
+      if (tag === 'INPUT' && el.getAttribute('type')?.toLowerCase() === 'password') password = true;
+      const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+      if (names.length > 1) {
+        paywallClass ||= PAYWALL_CLASS.test(names);
+        cookieClass ||= COOKIE_CLASS.test(names);
+      }
+      visit(el);
+    }
+  };
+  visit(document.body ?? document);
+  const text = texts.join(' ').replace(/\s+/g, ' ');
   const cookieWords = text.match(COOKIE_TEXT)?.length ?? 0;
   return {
-    // Sites keep a hidden login modal on every article; only a visible one is a wall.
-    password: Array.from(document.querySelectorAll('input[type=password]')).some(
-      (el) => !insideHidden(el),
-    ),
+    password,
     loginText: LOGIN_TEXT.test(text),
     paywall: paywallClass || PAYWALL_TEXT.test(text) || jsonLd?.isAccessibleForFree === false,
     cookie: (cookieClass && cookieWords > 0) || cookieWords >= 3,
@@ -78,13 +93,6 @@ export function assertReadable(text: string, signals: WallSignals): void {
 
 function unreadable(why: string, reason: string): UserError {
   return new UserError('could_not_read', `could not read this page: ${why}`, { reason });
-}
-
-function insideHidden(el: Element): boolean {
-  for (let node: Element | null = el; node; node = node.parentElement) {
-    if (isHidden(node)) return true;
-  }
-  return false;
 }
 
 // Chinese, Japanese and Thai are written without spaces; about two characters make a word.
