@@ -1,0 +1,143 @@
+import { join } from 'node:path';
+import { UserError } from '../core/errors.ts';
+import type { LlmClient } from '../core/llm/types.ts';
+import { createPipeline } from '../core/pipeline.ts';
+import { loadPromptRegistry } from '../core/prompts/registry.ts';
+import type { Result } from '../core/schemas.ts';
+import { observeCalls } from './call-log.ts';
+import { DEFAULT_EVAL_DIR, type EvalArticle, loadEvalSet } from './eval-set.ts';
+import { type CaseMetrics, caseMetrics, summarizeVersion, type VersionSummary } from './metrics.ts';
+import {
+  MissingRecordingError,
+  type Recording,
+  readRecording,
+  writeRecording,
+} from './recordings.ts';
+import { createReplayClient } from './replay-client.ts';
+
+export const DEFAULT_PROMPTS = ['summarize@1', 'summarize@2'];
+
+export interface RunEvalOptions {
+  /** Prompt versions to compare, `summarize@N`. Default: summarize@1 and summarize@2. */
+  prompts?: readonly string[];
+  /** replay (default): answers come from recordings. live: a real model is called. */
+  mode?: 'replay' | 'live';
+  /** live only: save every case's calls as a recording. */
+  record?: boolean;
+  /** live only: the model; default the configured endpoint (OPENAI_API_KEY, OPENAI_BASE_URL…). */
+  llm?: LlmClient | ((article: EvalArticle, prompt: string) => LlmClient);
+  /** What a written recording says it is; only the hand-authoring script says 'authored'. */
+  origin?: Recording['origin'];
+  /** Only these article ids (default: the whole set). */
+  articles?: readonly string[];
+  evalDir?: string;
+  recordingsDir?: string;
+  promptsDir?: string;
+  /** The model's context window, as LLM_CONTEXT_TOKENS; decides when map-reduce starts. */
+  contextTokens?: number;
+}
+
+export interface EvalReport {
+  mode: 'replay' | 'live';
+  versions: VersionSummary[];
+  cases: CaseMetrics[];
+  /** Things worth knowing that do not stop the run (a prompt edited since it was recorded). */
+  warnings: string[];
+  /** Recording files written (record mode). */
+  written: string[];
+}
+
+export async function runEval(options: RunEvalOptions = {}): Promise<EvalReport> {
+  const mode = options.mode ?? 'replay';
+  if (options.record && mode !== 'live') {
+    throw new Error('Recording needs a real model: use --live with --record.');
+  }
+  const evalDir = options.evalDir ?? DEFAULT_EVAL_DIR;
+  const recordingsDir = options.recordingsDir ?? join(evalDir, 'recordings');
+  const registry = loadPromptRegistry(options.promptsDir);
+  const prompts = options.prompts?.length ? options.prompts : DEFAULT_PROMPTS;
+  const files = prompts.map((pin) => registry.resolve('summarize', pin));
+  const articles = selectArticles(loadEvalSet(evalDir), options.articles);
+  const llmFor = mode === 'live' ? await liveClient(options.llm) : null;
+
+  const report: EvalReport = { mode, versions: [], cases: [], warnings: [], written: [] };
+  for (const [i, prompt] of prompts.entries()) {
+    const file = files[i]!;
+    const cases: CaseMetrics[] = [];
+    for (const article of articles) {
+      const caseOptions = `length=${article.length};language=${article.outputLanguage ?? '-'}`;
+      let inner: LlmClient;
+      if (llmFor) {
+        inner = llmFor(article, prompt);
+      } else {
+        const recording = readRecording(recordingsDir, prompt, article.id);
+        if (recording.promptSha8 !== file.sha8) {
+          report.warnings.push(
+            `${prompt} changed since "${article.id}" was recorded (sha8 ${recording.promptSha8} then, ${file.sha8} now): replaying the old answers; record again to measure the edit.`,
+          );
+        }
+        inner = createReplayClient(recording, caseOptions);
+      }
+      const observed = observeCalls(inner, caseOptions);
+      const pipeline = createPipeline({
+        llm: observed.llm,
+        prompts: registry,
+        contextTokens: options.contextTokens,
+      });
+      let result: Result | null = null;
+      let error: string | null = null;
+      try {
+        result = await pipeline.summarize(
+          { kind: 'text', text: article.text, title: article.title },
+          { prompt, length: article.length, language: article.outputLanguage, engine: 'llm' },
+        );
+      } catch (caught) {
+        // A missing recording or a bug stops the run; a job the model made fail is a figure.
+        if (caught instanceof MissingRecordingError || !(caught instanceof UserError)) throw caught;
+        error = caught.message;
+      }
+      if (options.record) {
+        report.written.push(
+          writeRecording(recordingsDir, {
+            format: 1,
+            prompt,
+            promptSha8: file.sha8,
+            article: article.id,
+            origin: options.origin ?? 'recorded',
+            calls: observed.calls,
+          }),
+        );
+      }
+      cases.push(caseMetrics({ article, prompt, result, calls: observed.calls, error }));
+    }
+    report.cases.push(...cases);
+    report.versions.push(summarizeVersion(prompt, cases));
+  }
+  return report;
+}
+
+function selectArticles(all: EvalArticle[], ids: readonly string[] | undefined): EvalArticle[] {
+  if (!ids?.length) return all;
+  const unknown = ids.filter((id) => !all.some((article) => article.id === id));
+  if (unknown.length > 0) throw new Error(`Not in the eval set: ${unknown.join(', ')}`);
+  return all.filter((article) => ids.includes(article.id));
+}
+
+async function liveClient(
+  llm: RunEvalOptions['llm'],
+): Promise<(article: EvalArticle, prompt: string) => LlmClient> {
+  if (typeof llm === 'function') return llm;
+  if (llm) return () => llm;
+  // Loaded only here: the config reads .env, which replay (what CI runs) must not need.
+  const [{ loadConfig }, { createLlmFromConfig }] = await Promise.all([
+    import('../config.ts'),
+    import('../app.ts'),
+  ]);
+  const configured = createLlmFromConfig(loadConfig());
+  if (!configured) {
+    throw new Error(
+      '--live needs a model endpoint: set OPENAI_API_KEY (and OPENAI_BASE_URL and LLM_MODEL for an endpoint other than OpenAI).',
+    );
+  }
+  return () => configured;
+}
