@@ -75,6 +75,25 @@ const ConfigSchema = z.object({
       .optional(),
   ),
   DATABASE_URL: optionalString,
+  /** Shards in total across every machine: a number, or auto (Discord's recommendation). */
+  SHARD_COUNT: z.preprocess(
+    emptyToUndefined,
+    z.union([z.literal('auto'), z.coerce.number().int().min(1).max(4096)]).default('auto'),
+  ),
+  /** The shard ids this machine runs (e.g. 0,1); unset = all of them. */
+  SHARD_LIST: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d+(,\d+)*$/)
+      .transform((value) => value.split(',').map(Number))
+      .optional(),
+  ),
+  /** Pause between spawning two shards (Discord allows one identify per 5 s per bucket). */
+  SHARD_SPAWN_DELAY_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).default(5500),
+  ),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -95,6 +114,9 @@ const EXPECTS: Partial<Record<keyof Config, string>> = {
   HTTP_PORT: 'a port number',
   FETCH_ALLOW_PORTS: 'comma-separated port numbers, e.g. 80,443,8080',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
+  SHARD_COUNT: 'auto or a whole number of shards',
+  SHARD_LIST: 'comma-separated shard ids, e.g. 0,1',
+  SHARD_SPAWN_DELAY_MS: 'milliseconds',
   DISCORD_API_URL: 'a URL such as https://discord.com/api',
   DISCORD_GUILD_ID: 'a server id (a number of 15 to 21 digits)',
 };

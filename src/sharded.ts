@@ -1,0 +1,49 @@
+import { fileURLToPath } from 'node:url';
+import { ShardingManager } from 'discord.js';
+import pino from 'pino';
+import { ConfigError, loadConfig } from './config.ts';
+
+/**
+ * `npm run start:sharded`: one process per shard, each running src/main.ts. All state lives
+ * in the database, so shards on several machines share one PostgreSQL (DATABASE_URL); each
+ * machine runs its own SHARD_LIST out of the same SHARD_COUNT.
+ */
+const logger = pino({ level: process.env.LOG_LEVEL || 'info' });
+
+try {
+  const config = loadConfig();
+  if (!config.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN is required to run the bot.');
+  const manager = new ShardingManager(fileURLToPath(new URL('./main.ts', import.meta.url)), {
+    token: config.DISCORD_TOKEN,
+    totalShards: config.SHARD_COUNT === 'auto' ? 'auto' : config.SHARD_COUNT,
+    ...(config.SHARD_LIST ? { shardList: config.SHARD_LIST } : {}),
+    execArgv: ['--import', 'tsx'],
+    respawn: true,
+  });
+  manager.on('shardCreate', (shard) => {
+    logger.info({ shard: shard.id }, 'shard launched');
+    shard.on('death', () => logger.warn({ shard: shard.id }, 'shard process exited; respawning'));
+  });
+  const amount =
+    config.SHARD_COUNT === 'auto' ? await recommendedShards(config) : config.SHARD_COUNT;
+  await manager.spawn({ amount, delay: config.SHARD_SPAWN_DELAY_MS });
+  logger.info({ shards: manager.totalShards }, 'all shards spawned');
+} catch (error) {
+  logger.fatal(
+    { err: error },
+    error instanceof ConfigError ? error.message : 'could not start the shards',
+  );
+  process.exitCode = 1;
+}
+
+/** Discord's recommendation, asked of DISCORD_API_URL when set (discord.js would ask discord.com). */
+async function recommendedShards(config: ReturnType<typeof loadConfig>): Promise<number> {
+  const base = (config.DISCORD_API_URL ?? 'https://discord.com/api').replace(/\/$/, '');
+  const response = await fetch(`${base}/v10/gateway/bot`, {
+    headers: { authorization: `Bot ${config.DISCORD_TOKEN}` },
+  });
+  if (response.status === 401) throw new ConfigError('Discord rejected DISCORD_TOKEN.');
+  if (!response.ok) throw new Error(`GET /gateway/bot answered ${response.status}`);
+  const { shards } = (await response.json()) as { shards: number };
+  return Math.max(1, shards);
+}
