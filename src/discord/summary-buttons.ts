@@ -4,7 +4,7 @@ import type { Length } from '../core/schemas.ts';
 import type { BotContext } from './context.ts';
 import { decodeSummaryId, type SummaryAction, type SummaryState } from './custom-ids.ts';
 import { LANGUAGES } from './languages.ts';
-import { buildSummaryReply, canEmbedIn } from './summary-reply.ts';
+import { buildSummaryReply, embedsAllowed } from './summary-reply.ts';
 
 const SHORTER: Record<Length, Length> = { short: 'short', medium: 'short', long: 'medium' };
 const LONGER: Record<Length, Length> = { short: 'medium', medium: 'long', long: 'long' };
@@ -62,7 +62,7 @@ export async function handleSummaryComponent(
       language: next.language,
       quotesOnly: next.quotesOnly,
       ephemeral,
-      canEmbed: canEmbedIn(interaction.appPermissions),
+      canEmbed: embedsAllowed(interaction, bot),
     }),
   );
 }

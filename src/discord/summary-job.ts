@@ -8,7 +8,7 @@ import {
 } from 'discord.js';
 import type { Length, Style, SummarizeInput } from '../core/schemas.ts';
 import type { BotContext } from './context.ts';
-import { buildSummaryReply, canEmbedIn } from './summary-reply.ts';
+import { buildSummaryReply, embedsAllowed } from './summary-reply.ts';
 
 export type SummaryInteraction =
   | ChatInputCommandInteraction
@@ -51,7 +51,7 @@ export async function answerWithSummary(
       language: request.language,
       quotesOnly: request.quotesOnly,
       ephemeral: request.ephemeral,
-      canEmbed: canEmbedIn(interaction.appPermissions),
+      canEmbed: embedsAllowed(interaction, bot),
     }),
   );
 }

@@ -1,12 +1,14 @@
 import {
+  type Interaction,
   type InteractionEditReplyOptions,
   PermissionFlagsBits,
-  type PermissionsBitField,
 } from 'discord.js';
 import type { Result } from '../core/schemas.ts';
+import type { BotContext } from './context.ts';
 import type { SummaryState } from './custom-ids.ts';
 import { renderSummaryEmbeds } from './embeds.ts';
 import { renderSummaryText } from './plain-text.ts';
+import { interactionContext } from './reply-with-error.ts';
 import { buildSummaryComponents } from './summary-components.ts';
 
 export interface ReplyOptions {
@@ -49,7 +51,17 @@ function stateOf(result: Result, options: ReplyOptions): SummaryState {
   };
 }
 
-/** Interactions carry the app's permissions in that channel; no cache or intent needed. */
-export function canEmbedIn(permissions: Readonly<PermissionsBitField> | null): boolean {
-  return permissions?.has(PermissionFlagsBits.EmbedLinks) ?? true;
+/**
+ * Interactions carry the app's permissions in that channel, so no cache or intent is needed.
+ * Without Embed Links the reply falls back to plain text; the operator hears about it.
+ */
+export function embedsAllowed(interaction: Interaction, bot: BotContext): boolean {
+  const allowed = interaction.appPermissions?.has(PermissionFlagsBits.EmbedLinks) ?? true;
+  if (!allowed) {
+    bot.logger.warn(
+      interactionContext(interaction),
+      'no Embed Links permission here: replying in plain text',
+    );
+  }
+  return allowed;
 }

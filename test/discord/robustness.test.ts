@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.ts';
 import { DEFAULT_BOT_PERMISSIONS } from '../harness/fake-discord-payloads.ts';
 import { CALLBACK, EDIT, expectCleanTraffic, FOLLOW_UP, sent } from './expectations.ts';
-import { hugeResult } from './results.ts';
+import { hostileResult, hugeResult } from './results.ts';
 import { ARTICLE_URL } from './scripted-pipeline.ts';
 import { type Running, startBot } from './start-bot.ts';
 
@@ -65,6 +65,24 @@ describe('GIVEN hostile or heavy input', () => {
     expect(body.embeds).toEqual([]);
     expect(body.content).toContain('Biden-Putin Talks');
     expect(body.content?.length).toBeLessThanOrEqual(2000);
+    expect(
+      run.logs.some(
+        (l) => l.msg?.toString().startsWith('no Embed Links') && l.interactionId === i.id,
+      ),
+    ).toBe(true);
+  });
+
+  it('a plain-text reply escapes mentions and markdown too', async () => {
+    run.pipeline.transformNext((result) => hostileResult(result));
+    const i = run.fake.slash(
+      'summarize',
+      { url: ARTICLE_URL },
+      { channelId: run.fake.otherChannelId },
+    );
+    const body = sent(await i.edit());
+    expect(body.content).toContain('everyone');
+    expect(body.content).not.toMatch(/@everyone|@here|<@&?\d+>/);
+    expect(body.content).not.toMatch(/(?<!\\)\[paypal\.com\]\(/);
   });
 
   it('the same interaction dispatched twice is answered once', async () => {
