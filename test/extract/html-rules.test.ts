@@ -129,3 +129,21 @@ describe('GIVEN metadata with character references', () => {
     expect(extractHtml(html, null).title).toBe('Fish & chips – a history');
   });
 });
+
+describe('GIVEN HTML that leaves out optional tags', () => {
+  it('THEN a page without <html>, <head> or <body> tags is still read', () => {
+    const html = `<!doctype html><meta charset="utf-8"><title>Ferry timetable | Island Times</title><h1>Ferry timetable</h1>${FILLER}${FILLER}`;
+    expect(extractHtml(html, null).text).toMatch(/^The ferry company said/);
+  });
+
+  it('THEN the <title> of such a page is not part of the text', () => {
+    const html = `<title>Island Times</title>${FILLER}${FILLER}`;
+    expect(extractHtml(html, null).text).not.toContain('Island Times');
+  });
+
+  it('THEN an empty document is refused because there is almost no text', () => {
+    expect(() => extractHtml('', null)).toThrow(
+      'could not read this page: there is almost no text on it',
+    );
+  });
+});

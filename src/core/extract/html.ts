@@ -15,7 +15,7 @@ import { assertReadable, countWords, MIN_WORDS, readWallSignals } from './walls.
  * an article (login, paywall, cookie wall, almost no text).
  */
 export function extractHtml(html: string, url: string | null): ArticleDocument {
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(withDocumentShape(html));
   const jsonLd = readJsonLdArticle(document);
   const metadata = readMetadata(document, jsonLd, url);
   const signals = readWallSignals(document, jsonLd);
@@ -50,6 +50,25 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
     byline: metadata.byline ?? clean(article?.byline),
     text,
   };
+}
+
+/**
+ * linkedom builds no implied elements: without a <body> tag the body stays empty, and without
+ * an <html> tag it throws. Both tags are optional in HTML, so supply them.
+ */
+export function withDocumentShape(html: string): string {
+  let page = /<html[\s>]/i.test(html) ? html : `<html>${html}</html>`;
+  if (!/<body[\s>]/i.test(page)) {
+    const headEnd = /<\/head\s*>/i.exec(page);
+    const htmlStart = /<html[^>]*>/i.exec(page);
+    const at = headEnd
+      ? headEnd.index + headEnd[0].length
+      : htmlStart!.index + htmlStart![0].length;
+    const close = page.search(/<\/html\s*>/i);
+    const end = close >= at ? close : page.length;
+    page = `${page.slice(0, at)}<body>${page.slice(at, end)}</body>${page.slice(end)}`;
+  }
+  return page;
 }
 
 type ReadabilityArticle = { content: Element | null | undefined; byline?: string | null };
@@ -87,7 +106,7 @@ function renderHtmlFragment(fragment: string): string {
  * copy (Readability has rewritten the first one).
  */
 function fallbackBlocks(html: string): Block[] {
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(withDocumentShape(html));
   removeInvisible(document);
   removeBoilerplate(document);
   let best: Element | null = null;
