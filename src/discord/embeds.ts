@@ -39,7 +39,9 @@ export function renderSummaryEmbeds(result: Result, options: RenderOptions = {})
     descriptionBudget,
   );
 
-  const first: APIEmbed = { title, description, color: ACCENT, footer: { text: footer } };
+  // Discord rejects an empty description, so an empty summary leaves the field out.
+  const first: APIEmbed = { title, color: ACCENT, footer: { text: footer } };
+  if (description) first.description = description;
   if (url) first.url = url;
   const embeds: APIEmbed[] = [first];
 

@@ -74,6 +74,12 @@ describe('renderSummaryEmbeds', () => {
     expect(embeds[0]?.description).toContain('\\-# small');
   });
 
+  it('GIVEN an empty summary and no quotes THEN there is no empty description', () => {
+    const result = { ...makeResult({ tldr: '', bullets: [] }), quotes: [] };
+    const [embed] = renderSummaryEmbeds(result);
+    expect(embed).not.toHaveProperty('description');
+  });
+
   it('GIVEN quotes only THEN the bullets are left out', () => {
     const [embed] = renderSummaryEmbeds(makeResult(), { quotesOnly: true });
     expect(embed?.description).not.toContain('•');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { extractDocument } from '../../src/core/extract/index.ts';
-import { createPipeline, type Pipeline } from '../../src/core/pipeline.ts';
+import { createPipeline, type JobContext, type Pipeline } from '../../src/core/pipeline.ts';
 import type {
   ArticleDocument,
   Result,
@@ -81,14 +81,18 @@ export class ScriptedPipeline implements Pipeline {
     return { release, started: startedPromise };
   }
 
-  summarize(input: SummarizeInput, options?: SummarizeOptions): Promise<Result> {
+  summarize(
+    input: SummarizeInput,
+    options?: SummarizeOptions,
+    context?: JobContext,
+  ): Promise<Result> {
     this.calls.push({ method: 'summarize', input, sha256: null, options });
-    return this.run(() => this.inner.summarize(input, options));
+    return this.run(() => this.inner.summarize(input, options, context));
   }
 
-  resummarize(sha256: string, options?: SummarizeOptions): Promise<Result> {
+  resummarize(sha256: string, options?: SummarizeOptions, context?: JobContext): Promise<Result> {
     this.calls.push({ method: 'resummarize', input: null, sha256, options });
-    return this.run(() => this.inner.resummarize(sha256, options));
+    return this.run(() => this.inner.resummarize(sha256, options, context));
   }
 
   private async run(call: () => Promise<Result>): Promise<Result> {

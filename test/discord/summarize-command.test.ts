@@ -1,5 +1,6 @@
 import { Locale } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPdf } from '../extract/fixtures/make-pdf.ts';
 import { expectCleanTraffic, sent } from './expectations.ts';
 import { ARTICLE_TEXT, ARTICLE_URL } from './scripted-pipeline.ts';
 import { type Running, startBot } from './start-bot.ts';
@@ -99,6 +100,23 @@ describe('/summarize', () => {
     const file = run.fake.addAttachment('talks.html', html, 'text/html');
     const body = sent(await run.fake.slash('summarize', { file }).edit());
     expect(body.embeds?.[0]?.description).toBeTruthy();
+  });
+
+  it('GIVEN a .pdf attachment THEN its text is extracted and summarized', async () => {
+    const ascii = ARTICLE_TEXT.slice(0, 3000)
+      .replace(/[’‘]/g, "'")
+      .replace(/[“”]/g, '"')
+      .replace(/[^\x20-\x7e\n]/g, ' ');
+    const lines = ascii.split('\n').flatMap((line) => line.match(/.{1,90}(\s|$)/g) ?? ['']);
+    const pdf = buildPdf({ title: 'Talks', pages: [lines.slice(0, 40), lines.slice(40)] });
+    const file = run.fake.addAttachment('talks.pdf', pdf, 'application/pdf');
+    const body = sent(await run.fake.slash('summarize', { file }).edit());
+    expect(lastCall()?.input).toMatchObject({
+      kind: 'file',
+      name: 'talks.pdf',
+      contentType: 'application/pdf',
+    });
+    expect(body.embeds?.[0]?.description).toMatch(/Biden|Putin/);
   });
 
   it('GIVEN an unsupported attachment THEN the user is told which files work, privately', async () => {
