@@ -32,6 +32,9 @@ export async function handleSummaryComponent(
   if (!isOwner && (messageIsEphemeral || action === 'public')) {
     throw new UserError('not_allowed', 'Only the person who asked can use these buttons.');
   }
+  if (action === 'public' && !messageIsEphemeral) {
+    throw new UserError('invalid_input', 'This reply is already public.');
+  }
   const next = nextState(action, state, interaction.isStringSelectMenu() ? interaction.values : []);
 
   let ephemeral: boolean;
