@@ -22,6 +22,8 @@ const NEVER_CONTENT = new Set([
   'TEXTAREA',
   'LINK',
   'META',
+  'TITLE',
+  'BASE',
   // AMP widgets that are never prose
   'AMP-AD',
   'AMP-ANALYTICS',

@@ -53,6 +53,8 @@ export function dropBoilerplate(
     if (short && BOILERPLATE_LINE.test(text)) continue;
     const plain = normalize(text) ?? '';
     // Readability often keeps the headline and the "By …" line at the top of the body.
+    if (index < 4 && block.heading && title && (plain === title || title.startsWith(plain)))
+      continue;
     if (index < 4 && title && plain === title) continue;
     if (
       index < 6 &&

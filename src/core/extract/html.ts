@@ -57,7 +57,9 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
  * an <html> tag it throws. Both tags are optional in HTML, so supply them.
  */
 export function withDocumentShape(html: string): string {
-  let page = /<html[\s>]/i.test(html) ? html : `<html>${html}</html>`;
+  let page = /<html[\s>]/i.test(html)
+    ? html
+    : `${html.replace(/^(\s*<!doctype[^>]*>)?/i, '$1<html>')}</html>`;
   if (!/<body[\s>]/i.test(page)) {
     const headEnd = /<\/head\s*>/i.exec(page);
     const htmlStart = /<html[^>]*>/i.exec(page);

@@ -82,8 +82,11 @@ function readTitle(
   const headline = clean(jsonLd?.headline);
   if (headline) return headline;
   const title = clean(document.querySelector('title')?.textContent);
+  const h1 = clean(document.querySelector('h1')?.textContent);
+  // "Headline | Site" where the page's <h1> is the headline part.
+  if (title && h1 && h1 !== title && title.startsWith(h1)) return h1;
   if (title) return stripSiteName(title, siteName, true);
-  return clean(document.querySelector('h1')?.textContent);
+  return h1;
 }
 
 /**
