@@ -25,7 +25,8 @@ export interface Bot {
   commands: Map<string, Command>;
   /** Logs in and resolves once the gateway says READY; rejects with an operator-facing error. */
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /** Takes no new interactions, lets answers in progress finish (up to graceMs), logs out. */
+  stop(options?: { graceMs?: number }): Promise<void>;
 }
 
 const DEFAULT_MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024;
@@ -42,8 +43,13 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   };
   const client = createDiscordClient(config.DISCORD_API_URL);
   const route = createInteractionRouter(commands, context);
-  // route never rejects: every failure is answered and logged inside it.
-  client.on(Events.InteractionCreate, (interaction) => void route(interaction));
+  // Answers in progress, so stop() can let them finish instead of leaving users "thinking…".
+  const inFlight = new Set<Promise<void>>();
+  client.on(Events.InteractionCreate, (interaction) => {
+    // route never rejects: every failure is answered and logged inside it.
+    const job = route(interaction).finally(() => inFlight.delete(job));
+    inFlight.add(job);
+  });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
 
@@ -72,7 +78,17 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     logger.info({ user: client.user?.tag, commands: [...commands.keys()] }, 'discord bot ready');
   }
 
-  async function stop(): Promise<void> {
+  async function stop({ graceMs = 15_000 }: { graceMs?: number } = {}): Promise<void> {
+    client.removeAllListeners(Events.InteractionCreate);
+    if (inFlight.size > 0) {
+      logger.info({ pending: inFlight.size }, 'stopping: waiting for answers in progress');
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, graceMs);
+      });
+      await Promise.race([Promise.allSettled([...inFlight]), grace]);
+      clearTimeout(timer);
+    }
     await client.destroy();
   }
 

@@ -5,7 +5,7 @@ import { createBot } from '../../src/discord/bot.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
 import { loadCommands } from '../../src/discord/load-commands.ts';
 import { type FakeDiscord, startFakeDiscord } from '../harness/fake-discord.ts';
-import { createOfflinePipeline } from './scripted-pipeline.ts';
+import { ARTICLE_URL, createOfflinePipeline, ScriptedPipeline } from './scripted-pipeline.ts';
 
 let fake: FakeDiscord;
 beforeEach(async () => {
@@ -78,6 +78,35 @@ describe('starting the bot', () => {
     });
     expect(code).toBe(1);
     expect(stderr.trim()).toMatch(/^Discord rejected DISCORD_TOKEN\./);
+  });
+});
+
+describe('stopping the bot', () => {
+  it('GIVEN an answer in progress WHEN the bot stops THEN the answer is delivered before it logs out', async () => {
+    const pipeline = new ScriptedPipeline(createOfflinePipeline());
+    const hold = pipeline.holdNext();
+    const bot = await createBot({
+      config: {
+        DISCORD_TOKEN: 'test-token',
+        DISCORD_API_URL: fake.apiUrl,
+        JOB_DEADLINE_MS: 60_000,
+      },
+      pipeline,
+      logger: pino({ level: 'silent' }),
+    });
+    await bot.start();
+    const i = fake.slash('summarize', { url: ARTICLE_URL });
+    await hold.started;
+    const stopped = bot.stop();
+    // Proving that stop() waits needs a bounded wait: there is no event for "not yet".
+    const notYet = new Promise((resolve) => setTimeout(() => resolve('waiting'), 300));
+    expect(await Promise.race([stopped.then(() => 'stopped'), notYet])).toBe('waiting');
+    expect(fake.disconnects).toEqual([]);
+    hold.release();
+    await stopped;
+    const edit = i.requests().find((r) => r.route.startsWith('PATCH') && r.status === 200);
+    expect(edit).toBeDefined();
+    expect(edit?.at).toBeLessThan(fake.disconnects.at(-1) ?? 0);
   });
 });
 

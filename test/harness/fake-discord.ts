@@ -149,6 +149,8 @@ export class FakeDiscord {
   /** Problems in the fake's own answers (checked against Discord's response schemas). */
   readonly responseFailures: ValidationFailure[] = [];
   readonly identifies: GatewayIdentifyData[] = [];
+  /** performance.now() at each gateway disconnect, e.g. to order it against REST calls. */
+  readonly disconnects: number[] = [];
   readonly messages = new Map<string, APIMessage>();
   /** The modal data the bot opened, by interaction token. */
   readonly modals = new Map<string, unknown>();
@@ -796,7 +798,10 @@ export class FakeDiscord {
         this.sendReady();
       }
     });
-    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      this.disconnects.push(performance.now());
+    });
   }
 
   private sendReady(): void {
