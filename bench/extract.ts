@@ -136,9 +136,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const score = await scoreExtractor(extract);
     rows.push({
       extractor: name,
-      'median ms (all 9)': all[index]!.medianMs,
-      'p95 ms (all 9)': all[index]!.p95Ms,
-      'median ms (6 articles)': articles[index]!.medianMs,
+      [`median ms (all ${PAGES.length})`]: all[index]!.medianMs,
+      [`p95 ms (all ${PAGES.length})`]: all[index]!.p95Ms,
+      [`median ms (${ARTICLE_FIXTURES.length} articles)`]: articles[index]!.medianMs,
       precision: score.precision,
       recall: score.recall,
       'empty outputs': score.empty,

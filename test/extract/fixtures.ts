@@ -13,6 +13,7 @@ export const ARTICLE_FIXTURES = [
   'jsonld-only',
   'latin1',
   'injection',
+  'newsletter',
 ] as const;
 /** The HTML fixtures that are not articles. */
 export const WALL_FIXTURES = ['paywall', 'cookie-wall', 'login'] as const;
