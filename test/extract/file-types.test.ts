@@ -57,3 +57,16 @@ describe('GIVEN files and links of kinds Precis does not read', () => {
     expect(doc.text).toMatch(/^The harbour opened at dawn\./);
   });
 });
+
+describe('GIVEN an attached .html file labelled text/plain', () => {
+  it('THEN it is read as HTML, not shown as markup', async () => {
+    const html = `<html><body><article><p>${'The harbour opened at dawn. '.repeat(30)}</p></article></body></html>`;
+    const doc = await extractDocument({
+      bytes: new TextEncoder().encode(html),
+      contentType: 'text/plain',
+      url: null,
+      fileName: 'saved-page.html',
+    });
+    expect(doc.text).not.toContain('<article>');
+  });
+});

@@ -50,7 +50,12 @@ export function detectKind(
   }
   if (type === 'text/html' || type === 'application/xhtml+xml') return 'html';
   if (type === 'text/markdown' || type === 'text/x-markdown') return 'markdown';
-  if (type === 'text/plain') return ext === 'md' || ext === 'markdown' ? 'markdown' : 'text';
+  // Chat apps and some servers call every text file text/plain; the name says more.
+  if (type === 'text/plain') {
+    if (ext === 'md' || ext === 'markdown') return 'markdown';
+    if (input.fileName && (ext === 'html' || ext === 'htm')) return 'html';
+    return 'text';
+  }
 
   // No type, or a generic one: trust the file name, then the first bytes.
   if (type === '' || type === 'application/octet-stream' || type === 'binary/octet-stream') {
