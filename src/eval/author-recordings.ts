@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { createAuthoredClient } from './authored-client.ts';
 import { DEFAULT_EVAL_DIR } from './eval-set.ts';
-import { renderNotes, renderTable } from './table.ts';
 import { DEFAULT_PROMPTS, runEval } from './run-eval.ts';
+import { renderNotes, renderTable } from './table.ts';
 
 /** The model the answers imitate; the name goes into the recordings. */
 export const AUTHORED_MODEL = 'gpt-4o-mini-2024-07-18';
