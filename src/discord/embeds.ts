@@ -14,6 +14,8 @@ export interface RenderOptions {
 const ACCENT = 0x5865f2;
 // Space kept free for quotes when the summary itself is huge.
 const QUOTE_RESERVE = 1800;
+// Discord allows 2048, but a long site name should not eat the summary's share of the 6000.
+const FOOTER_CAP = Math.min(LIMITS.footerText, 300);
 
 /**
  * The summary as Discord embeds, always inside Discord's limits: text is cut with "…" rather
@@ -22,10 +24,13 @@ const QUOTE_RESERVE = 1800;
  */
 export function renderSummaryEmbeds(result: Result, options: RenderOptions = {}): APIEmbed[] {
   const quoteNumbers = new Map(result.quotes.map((quote, index) => [quote.id, index + 1]));
-  const title = truncate(escapeUntrusted(result.source.title ?? 'Summary'), LIMITS.embedTitle);
+  const title = truncate(
+    escapeUntrusted(result.source.title?.trim() || 'Summary'),
+    LIMITS.embedTitle,
+  );
   const footer = truncate(
     breakMentions(footerParts(result, options.footerExtras).join(' · ')),
-    LIMITS.footerText,
+    FOOTER_CAP,
   );
   const url = safeLink(result.source.url);
 
@@ -66,10 +71,9 @@ export function renderSummaryEmbeds(result: Result, options: RenderOptions = {})
   if (hidden > 0) {
     const note = `…and ${hidden} more quote${hidden === 1 ? '' : 's'} not shown here.`;
     const last = embeds[embeds.length - 1] as APIEmbed;
-    last.description = truncate(
-      `${last.description ? `${last.description}\n` : ''}${note}`,
-      LIMITS.embedDescription,
-    );
+    // Cut the text, never the note: the reader must learn that quotes are missing.
+    const room = LIMITS.embedDescription - note.length - 1;
+    last.description = last.description ? `${truncate(last.description, room)}\n${note}` : note;
   }
   // The footer reads best under the last embed.
   if (embeds.length > 1) {

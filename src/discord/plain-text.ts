@@ -8,7 +8,7 @@ import { breakMentions, escapeUntrusted, safeLink } from './markdown.ts';
  * wrapped in <> so Discord does not try to unfurl them (which it would not be allowed to).
  */
 export function renderSummaryText(result: Result, options: { quotesOnly?: boolean } = {}): string {
-  const title = escapeUntrusted(result.source.title ?? 'Summary');
+  const title = escapeUntrusted(result.source.title?.trim() || 'Summary');
   const link = safeLink(result.source.url);
   const head = `**${truncate(title, 200)}**${link ? ` <${link}>` : ''}`;
   const footer = `-# ${breakMentions(footerParts(result).join(' · '))}`;
