@@ -147,3 +147,11 @@ describe('GIVEN HTML that leaves out optional tags', () => {
     );
   });
 });
+
+describe('GIVEN an article body whose classes also name a widget', () => {
+  it('THEN "story-body comments-open" is kept even when the comments outweigh it', () => {
+    const comments = `<section class="comments">${'<p>I have taken this ferry every week for years and it is always late.</p>'.repeat(30)}</section>`;
+    const html = `<!doctype html><html><body><div class="story-body comments-open"><h1>Ferry timetable</h1>${FILLER}${FILLER}</div>${comments}</body></html>`;
+    expect(extractHtml(html, null).text).toContain('Passenger numbers have recovered');
+  });
+});

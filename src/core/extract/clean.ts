@@ -4,104 +4,33 @@
  * instructions…" in a display:none div), so it must never reach the summarizer.
  */
 
-const NEVER_CONTENT = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'IFRAME',
-  'SVG',
-  'FORM',
-  'OBJECT',
-  'EMBED',
-  'CANVAS',
-  'DIALOG',
-  'BUTTON',
-  'SELECT',
-  'INPUT',
-  'TEXTAREA',
-  'LINK',
-  'META',
-  'TITLE',
-  'BASE',
-  // AMP widgets that are never prose
-  'AMP-AD',
-  'AMP-ANALYTICS',
-  'AMP-PIXEL',
-  'AMP-STICKY-AD',
-  'AMP-SOCIAL-SHARE',
-  'AMP-CONSENT',
-  'AMP-SIDEBAR',
-  'AMP-USER-NOTIFICATION',
-]);
-const BOILERPLATE_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE']);
-const BOILERPLATE_ROLES = new Set([
-  'navigation',
-  'banner',
-  'contentinfo',
-  'complementary',
-  'search',
-  'dialog',
-  'alertdialog',
-]);
+const words = (list: string) => new Set(list.trim().split(/\s+/));
+
+const NEVER_CONTENT = words(`
+  SCRIPT STYLE NOSCRIPT TEMPLATE IFRAME SVG FORM OBJECT EMBED CANVAS DIALOG BUTTON SELECT INPUT
+  TEXTAREA LINK META TITLE BASE
+  AMP-AD AMP-ANALYTICS AMP-PIXEL AMP-STICKY-AD AMP-SOCIAL-SHARE AMP-CONSENT AMP-SIDEBAR
+  AMP-USER-NOTIFICATION
+`);
+const BOILERPLATE_TAGS = words('NAV FOOTER ASIDE');
+const BOILERPLATE_ROLES = words(
+  'navigation banner contentinfo complementary search dialog alertdialog',
+);
 
 // Class/id words (split on - and _) that mark page furniture. Whole words only, so
-// "commentary" or "shared-memory-article" survive.
-const BOILERPLATE_WORDS = new Set([
-  'share',
-  'sharing',
-  'social',
-  'subscribe',
-  'subscription',
-  'newsletter',
-  'signup',
-  'related',
-  'comments',
-  'comment',
-  'disqus',
-  'promo',
-  'advert',
-  'advertisement',
-  'ad',
-  'ads',
-  'sponsored',
-  'cookie',
-  'cookies',
-  'consent',
-  'gdpr',
-  'breadcrumb',
-  'breadcrumbs',
-  'sidebar',
-  'widget',
-  'recommended',
-  'recirculation',
-  'popular',
-  'trending',
-  'outbrain',
-  'taboola',
-  'paywall',
-  'modal',
-  'popup',
-  'banner',
-  'masthead',
-  'toolbar',
-  'byline', // metadata is read before cleaning; in the text it is noise
-  'skip',
-]);
+// "commentary" or "shared-memory-article" survive. "byline" is here because metadata is read
+// before cleaning; in the text it is noise.
+const BOILERPLATE_WORDS = words(`
+  share sharing social subscribe subscription newsletter signup related comments comment disqus
+  promo advert advertisement ad ads sponsored cookie cookies consent gdpr breadcrumb breadcrumbs
+  sidebar widget recommended recirculation popular trending outbrain taboola paywall modal popup
+  banner masthead toolbar byline skip
+`);
 
-const HIDDEN_CLASSES = new Set([
-  'sr-only',
-  'visually-hidden',
-  'visuallyhidden',
-  'screen-reader-text',
-  'screen-reader-only',
-  'hidden',
-  'd-none',
-  'hide',
-  'is-hidden',
-  'invisible',
-  'offscreen',
-]);
+const HIDDEN_CLASSES = words(`
+  sr-only visually-hidden visuallyhidden screen-reader-text screen-reader-only hidden d-none hide
+  is-hidden invisible offscreen
+`);
 
 // Inline styles that hide text from a reader. Opacity and height are left alone: fade-in and
 // collapse effects use them on real content that scripts reveal.
@@ -126,7 +55,7 @@ const SHOWN_AT_BREAKPOINT =
 
 // Containers the article itself lives in; a "sidebar" word on <body class="has-sidebar">
 // must not delete the page.
-const PROTECTED = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
+const PROTECTED = words('HTML BODY MAIN ARTICLE');
 
 /**
  * One walk over the tree (linkedom's selector engine is slow enough that one pass per rule
@@ -189,13 +118,19 @@ function removable(el: Element, pageLength: number): boolean {
   return textLength(el) <= pageLength * 0.5;
 }
 
+const CONTENT_HEADS = words('body content text entry article story post main');
+
 export function looksLikeBoilerplate(el: Element): boolean {
   if (!el.hasAttribute('class') && !el.hasAttribute('id')) return false;
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
-  for (const word of names.split(/[\s_-]+/)) {
-    if (BOILERPLATE_WORDS.has(word)) return true;
+  let furniture = false;
+  for (const name of names.split(/\s+/)) {
+    const parts = name.split(/[_-]+/);
+    if (parts.some((part) => BOILERPLATE_WORDS.has(part))) furniture = true;
+    // "story-body comments-open" is the article that has comments, not the comments.
+    else if (CONTENT_HEADS.has(parts[parts.length - 1] ?? '')) return false;
   }
-  return false;
+  return furniture;
 }
 
 function textLength(el: Element): number {
