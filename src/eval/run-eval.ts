@@ -35,6 +35,8 @@ export interface RunEvalOptions {
   promptsDir?: string;
   /** The model's context window, as LLM_CONTEXT_TOKENS; decides when map-reduce starts. */
   contextTokens?: number;
+  /** Keep every case's Result in the report (for tests and --json readers; large). */
+  keepResults?: boolean;
 }
 
 export interface EvalReport {
@@ -45,6 +47,8 @@ export interface EvalReport {
   warnings: string[];
   /** Recording files written (record mode). */
   written: string[];
+  /** With keepResults: what each case produced, null when the job failed. */
+  results: Array<{ article: string; prompt: string; result: Result | null }>;
 }
 
 export async function runEval(options: RunEvalOptions = {}): Promise<EvalReport> {
@@ -60,7 +64,14 @@ export async function runEval(options: RunEvalOptions = {}): Promise<EvalReport>
   const articles = selectArticles(loadEvalSet(evalDir), options.articles);
   const llmFor = mode === 'live' ? await liveClient(options.llm) : null;
 
-  const report: EvalReport = { mode, versions: [], cases: [], warnings: [], written: [] };
+  const report: EvalReport = {
+    mode,
+    versions: [],
+    cases: [],
+    warnings: [],
+    written: [],
+    results: [],
+  };
   for (const [i, prompt] of prompts.entries()) {
     const file = files[i]!;
     const cases: CaseMetrics[] = [];
@@ -109,6 +120,7 @@ export async function runEval(options: RunEvalOptions = {}): Promise<EvalReport>
         );
       }
       cases.push(caseMetrics({ article, prompt, result, calls: observed.calls, error }));
+      if (options.keepResults) report.results.push({ article: article.id, prompt, result });
     }
     report.cases.push(...cases);
     report.versions.push(summarizeVersion(prompt, cases));
