@@ -155,3 +155,25 @@ describe('GIVEN an article body whose classes also name a widget', () => {
     expect(extractHtml(html, null).text).toContain('Passenger numbers have recovered');
   });
 });
+
+describe('GIVEN metadata in awkward shapes', () => {
+  it('THEN an empty lang attribute falls back to og:locale', () => {
+    const html = page('', { head: '<meta property="og:locale" content="pt_BR">' }).replace(
+      'lang="en"',
+      'lang=""',
+    );
+    expect(extractHtml(html, null).lang).toBe('pt-BR');
+  });
+
+  it('THEN a published time without a zone is read as UTC, whatever the server zone', () => {
+    const html = page('', {
+      head: '<meta property="article:published_time" content="2024-07-01T09:00:00">',
+    });
+    expect(extractHtml(html, null).publishedAt).toBe('2024-07-01T09:00:00.000Z');
+  });
+
+  it('THEN an unparseable date gives a null publishedAt', () => {
+    const html = page('', { head: '<meta property="article:published_time" content="yesterday">' });
+    expect(extractHtml(html, null).publishedAt).toBeNull();
+  });
+});

@@ -136,9 +136,10 @@ function readLang(
   jsonLd: JsonLdArticle | null,
 ): string | null {
   const raw =
-    document.documentElement?.getAttribute('lang') ??
-    document.documentElement?.getAttribute('xml:lang') ??
-    meta.get('og:locale') ??
+    // || not ??: lang="" is common and means nothing.
+    (document.documentElement?.getAttribute('lang')?.trim() ||
+      document.documentElement?.getAttribute('xml:lang')?.trim() ||
+      meta.get('og:locale')) ??
     meta.get('content-language') ??
     meta.get('language') ??
     jsonLd?.inLanguage ??
@@ -173,8 +174,12 @@ function readPublished(
 }
 
 function toIso(value: string | null | undefined): string | null {
-  if (!value?.trim()) return null;
-  const time = Date.parse(value.trim());
+  const raw = value?.trim();
+  if (!raw) return null;
+  // A date-time without a zone would be read in the server's zone; UTC is at least stable.
+  const time = Date.parse(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(raw) ? `${raw}Z` : raw,
+  );
   return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
