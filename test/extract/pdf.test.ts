@@ -96,3 +96,16 @@ describe('GIVEN a PDF mislabelled as HTML by the server', () => {
     expect(doc.byline).toBe('Estuary Monitoring Unit');
   });
 });
+
+describe('GIVEN a PDF whose Title is a word-processor file name', () => {
+  it('THEN the first line of text is the title instead', async () => {
+    const pdf = buildPdf({
+      title: 'Microsoft Word - minutes-final-v3.docx',
+      pages: [
+        ['Minutes of the harbour board, May 2024', 'Present: six members and the harbour master.'],
+      ],
+    });
+    const doc = await extractDocument({ bytes: pdf, contentType: 'application/pdf', url: null });
+    expect(doc.title).toBe('Minutes of the harbour board, May 2024');
+  });
+});

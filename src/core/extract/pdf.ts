@@ -43,7 +43,7 @@ export async function extractPdf(bytes: Uint8Array, url: string | null): Promise
   }
   return {
     url,
-    title: metaString(info.Title) ?? firstLine(text),
+    title: usefulTitle(metaString(info.Title)) ?? firstLine(text),
     byline: metaString(info.Author),
     siteName: null,
     lang: metaString(info.Language),
@@ -54,6 +54,19 @@ export async function extractPdf(bytes: Uint8Array, url: string | null): Promise
 
 function metaString(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value.trim() : null;
+}
+
+/** Word processors fill Title with the file name ("Microsoft Word - draft3.docx"). */
+function usefulTitle(title: string | null): string | null {
+  if (!title) return null;
+  if (
+    /^(?:microsoft (?:word|powerpoint) - |untitled\b|document\d*$)|\.(?:docx?|pdf|odt|pages|rtf|pptx?)$/i.test(
+      title,
+    )
+  ) {
+    return null;
+  }
+  return title;
 }
 
 function firstLine(text: string): string | null {
