@@ -1,0 +1,135 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createOpenAiClient } from '../../src/core/llm/openai-client.ts';
+import type { SummaryOutput } from '../../src/core/schemas.ts';
+import { readRecording } from '../../src/eval/recordings.ts';
+import { runEval } from '../../src/eval/run-eval.ts';
+import { type FakeOpenAi, fakeSteps, startFakeOpenAi } from '../harness/fake-openai.ts';
+
+/** A valid answer for the sports article whose quotes are in it word for word. */
+const SPORTS_ANSWER: SummaryOutput = {
+  tldr: 'Ashford Rovers beat Carlow Town 2-1 after extra time to win their first cup since 1967.',
+  bullets: [
+    { text: 'Mensah set up both goals after coming on at half-time.', quoteIds: ['q1'] },
+    { text: 'Ross scored the winner in the 112th minute.', quoteIds: ['q2'] },
+  ],
+  quotes: [
+    {
+      id: 'q1',
+      text: 'We needed someone who would run at them',
+      speaker: 'Ruth Callan',
+    },
+    { id: 'q2', text: 'I just had to hit the target', speaker: 'Jamie Ross' },
+  ],
+};
+
+describe('the eval in record mode against an OpenAI-compatible endpoint', () => {
+  let fake: FakeOpenAi;
+  let dir: string;
+  const llm = () =>
+    createOpenAiClient({
+      apiKey: 'sk-test',
+      baseURL: fake.url,
+      model: 'fake-model',
+      structuredOutput: 'json_schema',
+      timeoutMs: 5_000,
+      maxRetries: 0,
+    });
+  const record = () =>
+    runEval({
+      prompts: ['summarize@2'],
+      articles: ['sports-cup-final'],
+      mode: 'live',
+      record: true,
+      llm: llm(),
+      recordingsDir: dir,
+    });
+
+  beforeAll(async () => {
+    fake = await startFakeOpenAi();
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
+  beforeEach(() => {
+    fake.reset();
+    dir = mkdtempSync(join(tmpdir(), 'precis-eval-record-'));
+  });
+
+  it('GIVEN --live --record THEN it writes the case recording under id@version', async () => {
+    fake.push(fakeSteps.json(SPORTS_ANSWER));
+    await record();
+    expect(existsSync(join(dir, 'summarize@2', 'sports-cup-final.json'))).toBe(true);
+  });
+
+  it('GIVEN --live --record THEN the recording holds the answer, its usage and the model, marked as recorded', async () => {
+    fake.push(
+      fakeSteps.json(SPORTS_ANSWER, {
+        usage: { prompt_tokens: 912, completion_tokens: 131 },
+        model: 'fake-model-2025',
+      }),
+    );
+    await record();
+    const recording = readRecording(dir, 'summarize@2', 'sports-cup-final');
+    expect(recording).toMatchObject({
+      origin: 'recorded',
+      prompt: 'summarize@2',
+      calls: [
+        {
+          index: 0,
+          answer: SPORTS_ANSWER,
+          usage: { input: 912, output: 131 },
+          model: 'fake-model-2025',
+        },
+      ],
+    });
+  });
+
+  it('GIVEN a recording just made THEN replaying it reproduces the same figures', async () => {
+    fake.push(fakeSteps.json(SPORTS_ANSWER));
+    const live = await record();
+    const replayed = await runEval({
+      prompts: ['summarize@2'],
+      articles: ['sports-cup-final'],
+      recordingsDir: dir,
+    });
+    expect(replayed.versions).toEqual(live.versions);
+  });
+
+  it('GIVEN a first answer of the wrong shape THEN the recording keeps its raw text for the re-ask', async () => {
+    fake.push(fakeSteps.content('{"summary": "no tldr here"}'), fakeSteps.json(SPORTS_ANSWER));
+    await record();
+    const [first] = readRecording(dir, 'summarize@2', 'sports-cup-final').calls;
+    expect(first?.invalid?.raw).toBe('{"summary": "no tldr here"}');
+  });
+
+  it('GIVEN a recorded re-ask THEN replay asks again the same way and reports the same figures', async () => {
+    fake.push(fakeSteps.content('{"summary": "no tldr here"}'), fakeSteps.json(SPORTS_ANSWER));
+    const live = await record();
+    const replayed = await runEval({
+      prompts: ['summarize@2'],
+      articles: ['sports-cup-final'],
+      recordingsDir: dir,
+    });
+    expect([replayed.versions, replayed.cases[0]?.reasks]).toEqual([live.versions, 1]);
+  });
+
+  it('GIVEN --record without --live THEN it refuses', async () => {
+    await expect(runEval({ mode: 'replay', record: true })).rejects.toThrow(/--live with --record/);
+  });
+});
+
+describe('the eval in live mode without a configured model', () => {
+  beforeEach(() => {
+    vi.stubEnv('OPENAI_API_KEY', '');
+    return () => vi.unstubAllEnvs();
+  });
+
+  it('GIVEN no OPENAI_API_KEY THEN it says that --live needs one', async () => {
+    await expect(runEval({ mode: 'live', articles: ['sports-cup-final'] })).rejects.toThrow(
+      /--live needs a model endpoint: set OPENAI_API_KEY/,
+    );
+  });
+});
