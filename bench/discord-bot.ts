@@ -38,4 +38,4 @@ process.on('message', async (message) => {
   await bot.stop();
   process.disconnect();
 });
-process.send?.('ready');
+process.send?.({ idleRssMb: process.memoryUsage().rss / 1024 / 1024 });

@@ -10,7 +10,8 @@ export interface DiscordBench {
   ackP99Ms: number;
   /** Completed summaries per second, first dispatch to last edit. */
   throughputPerS: number;
-  /** The bot process's peak resident memory during the run. */
+  /** The bot process's resident memory once logged in, and its peak during the run. */
+  idleRssMb: number;
   peakRssMb: number;
 }
 
@@ -40,7 +41,7 @@ export async function benchDiscord(interactions = 50, modelMs = 1000): Promise<D
       child.once('exit', (code) => reject(new Error(`bench bot exited with code ${code}`)));
     });
   try {
-    await next(); // ready
+    const { idleRssMb } = (await next()) as { idleRssMb: number };
     // One warm-up so module loading and JIT are not counted as latency.
     await fake.slash('summarize', { text: ARTICLE_TEXT.slice(0, 5000) }).edit();
     const started = performance.now();
@@ -68,6 +69,7 @@ export async function benchDiscord(interactions = 50, modelMs = 1000): Promise<D
       ackP50Ms: at(0.5),
       ackP99Ms: at(0.99),
       throughputPerS: interactions / elapsedS,
+      idleRssMb,
       peakRssMb,
     };
   } finally {
@@ -83,7 +85,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       `Discord: ${r.interactions} concurrent /summarize, model answering in ${r.modelMs} ms`,
       `  ack latency p50 / p99   ${r.ackP50Ms.toFixed(1)} / ${r.ackP99Ms.toFixed(1)} ms   (target p99 ≤ 250 ms)`,
       `  throughput              ${r.throughputPerS.toFixed(1)} summaries/s`,
-      `  bot peak RSS            ${r.peakRssMb.toFixed(0)} MB   (target ≤ 150 MB)`,
+      `  bot RSS idle / peak     ${r.idleRssMb.toFixed(0)} / ${r.peakRssMb.toFixed(0)} MB   (target ≤ 150 MB)`,
       '',
     ].join('\n'),
   );
