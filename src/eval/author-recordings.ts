@@ -28,18 +28,28 @@ export function authoredAnswers(evalDir: string, article: string, prompt: string
   return answers.map((answer) => (typeof answer === 'string' ? answer : JSON.stringify(answer)));
 }
 
-async function main(articles: string[]) {
-  const evalDir = DEFAULT_EVAL_DIR;
-  const report = await runEval({
+/** Records the authored answers of `articles` (default: all) into `recordingsDir`. */
+export function authorRecordings(
+  options: { evalDir?: string; recordingsDir?: string; articles?: string[] } = {},
+) {
+  const evalDir = options.evalDir ?? DEFAULT_EVAL_DIR;
+  return runEval({
     prompts: DEFAULT_PROMPTS,
     mode: 'live',
     record: true,
     origin: 'authored',
-    articles,
+    articles: options.articles,
     evalDir,
+    recordingsDir: options.recordingsDir,
+    // The pipeline's default, so the long article is summarized in one call.
+    contextTokens: 128_000,
     llm: (article, prompt) =>
       createAuthoredClient(authoredAnswers(evalDir, article.id, prompt), AUTHORED_MODEL),
   });
+}
+
+async function main(articles: string[]) {
+  const report = await authorRecordings({ articles });
   console.log(renderTable(report.versions));
   for (const note of renderNotes(report.cases)) console.log(`  ${note}`);
   console.log(`wrote ${report.written.length} recordings`);

@@ -1,12 +1,17 @@
 import { validateAnswer } from '../core/llm/invalid-output.ts';
 import type { ChatMessage, LlmClient, LlmRequest, LlmResponse } from '../core/llm/types.ts';
 import { countTokens } from '../core/tokens.ts';
+import { normalizeFenceTags } from './request-key.ts';
 
 /** Chat-format overhead per message, as OpenAI counts it for its chat models. */
 const TOKENS_PER_MESSAGE = 4;
 
+/** What a real endpoint would bill, near enough; the fence tag is normalized so it never varies. */
 export function estimateUsage(messages: readonly ChatMessage[], answer: string) {
-  const input = messages.reduce((sum, m) => sum + countTokens(m.content) + TOKENS_PER_MESSAGE, 3);
+  const input = messages.reduce(
+    (sum, m) => sum + countTokens(normalizeFenceTags(m.content)) + TOKENS_PER_MESSAGE,
+    3,
+  );
   return { input, output: countTokens(answer) };
 }
 

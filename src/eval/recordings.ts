@@ -35,6 +35,8 @@ export const RecordingSchema = z.strictObject({
   /** The prompt file's sha8 when recorded; replay warns when it has changed since. */
   promptSha8: z.string().regex(/^[0-9a-f]{8}$/),
   article: z.string(),
+  /** The context window the case ran with: it decides whether map-reduce ran, so replay reuses it. */
+  contextTokens: z.number().int().positive(),
   /** recorded: answers of a real endpoint; authored: written by hand (see the README). */
   origin: z.enum(['recorded', 'authored']),
   calls: z.array(RecordedCallSchema),

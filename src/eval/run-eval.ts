@@ -16,6 +16,8 @@ import {
 import { createReplayClient } from './replay-client.ts';
 
 export const DEFAULT_PROMPTS = ['summarize@1', 'summarize@2'];
+/** The pipeline's own default context window. */
+const DEFAULT_CONTEXT_TOKENS = 128_000;
 
 export interface RunEvalOptions {
   /** Prompt versions to compare, `summarize@N`. Default: summarize@1 and summarize@2. */
@@ -33,7 +35,10 @@ export interface RunEvalOptions {
   evalDir?: string;
   recordingsDir?: string;
   promptsDir?: string;
-  /** The model's context window, as LLM_CONTEXT_TOKENS; decides when map-reduce starts. */
+  /**
+   * live only: the model's context window (default LLM_CONTEXT_TOKENS); it decides when
+   * map-reduce starts. Replay uses the one stored in each recording.
+   */
   contextTokens?: number;
   /** Keep every case's Result in the report (for tests and --json readers; large). */
   keepResults?: boolean;
@@ -62,7 +67,8 @@ export async function runEval(options: RunEvalOptions = {}): Promise<EvalReport>
   const prompts = options.prompts?.length ? options.prompts : DEFAULT_PROMPTS;
   const files = prompts.map((pin) => registry.resolve('summarize', pin));
   const articles = selectArticles(loadEvalSet(evalDir), options.articles);
-  const llmFor = mode === 'live' ? await liveClient(options.llm) : null;
+  const live = mode === 'live' ? await liveClient(options.llm) : null;
+  const liveContextTokens = options.contextTokens ?? live?.contextTokens ?? DEFAULT_CONTEXT_TOKENS;
 
   const report: EvalReport = {
     mode,
@@ -78,8 +84,9 @@ export async function runEval(options: RunEvalOptions = {}): Promise<EvalReport>
     for (const article of articles) {
       const caseOptions = `length=${article.length};language=${article.outputLanguage ?? '-'}`;
       let inner: LlmClient;
-      if (llmFor) {
-        inner = llmFor(article, prompt);
+      let contextTokens = liveContextTokens;
+      if (live) {
+        inner = live.llmFor(article, prompt);
       } else {
         const recording = readRecording(recordingsDir, prompt, article.id);
         if (recording.promptSha8 !== file.sha8) {
@@ -88,12 +95,13 @@ export async function runEval(options: RunEvalOptions = {}): Promise<EvalReport>
           );
         }
         inner = createReplayClient(recording, caseOptions);
+        contextTokens = recording.contextTokens;
       }
       const observed = observeCalls(inner, caseOptions);
       const pipeline = createPipeline({
         llm: observed.llm,
         prompts: registry,
-        contextTokens: options.contextTokens,
+        contextTokens,
       });
       let result: Result | null = null;
       let error: string | null = null;
@@ -114,6 +122,7 @@ export async function runEval(options: RunEvalOptions = {}): Promise<EvalReport>
             prompt,
             promptSha8: file.sha8,
             article: article.id,
+            contextTokens,
             origin: options.origin ?? 'recorded',
             calls: observed.calls,
           }),
@@ -135,21 +144,25 @@ function selectArticles(all: EvalArticle[], ids: readonly string[] | undefined):
   return all.filter((article) => ids.includes(article.id));
 }
 
-async function liveClient(
-  llm: RunEvalOptions['llm'],
-): Promise<(article: EvalArticle, prompt: string) => LlmClient> {
-  if (typeof llm === 'function') return llm;
-  if (llm) return () => llm;
+interface LiveModel {
+  llmFor: (article: EvalArticle, prompt: string) => LlmClient;
+  contextTokens?: number;
+}
+
+async function liveClient(llm: RunEvalOptions['llm']): Promise<LiveModel> {
+  if (typeof llm === 'function') return { llmFor: llm };
+  if (llm) return { llmFor: () => llm };
   // Loaded only here: the config reads .env, which replay (what CI runs) must not need.
   const [{ loadConfig }, { createLlmFromConfig }] = await Promise.all([
     import('../config.ts'),
     import('../app.ts'),
   ]);
-  const configured = createLlmFromConfig(loadConfig());
+  const config = loadConfig();
+  const configured = createLlmFromConfig(config);
   if (!configured) {
     throw new Error(
       '--live needs a model endpoint: set OPENAI_API_KEY (and OPENAI_BASE_URL and LLM_MODEL for an endpoint other than OpenAI).',
     );
   }
-  return () => configured;
+  return { llmFor: () => configured, contextTokens: config.LLM_CONTEXT_TOKENS };
 }

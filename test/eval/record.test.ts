@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOpenAiClient } from '../../src/core/llm/openai-client.ts';
 import type { SummaryOutput } from '../../src/core/schemas.ts';
+import { authorRecordings } from '../../src/eval/author-recordings.ts';
 import { readRecording } from '../../src/eval/recordings.ts';
 import { runEval } from '../../src/eval/run-eval.ts';
 import { type FakeOpenAi, fakeSteps, startFakeOpenAi } from '../harness/fake-openai.ts';
@@ -131,5 +132,18 @@ describe('the eval in live mode without a configured model', () => {
     await expect(runEval({ mode: 'live', articles: ['sports-cup-final'] })).rejects.toThrow(
       /--live needs a model endpoint: set OPENAI_API_KEY/,
     );
+  });
+});
+
+describe('the committed recordings', () => {
+  it('GIVEN the authored answers THEN recording them again gives exactly the committed files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precis-eval-authored-'));
+    const { written } = await authorRecordings({ recordingsDir: dir });
+    const committed = new URL('../fixtures/eval/recordings/', import.meta.url).pathname;
+    const stale = written.filter((path) => {
+      const name = relative(dir, path);
+      return readFileSync(path, 'utf8') !== readFileSync(join(committed, name), 'utf8');
+    });
+    expect(stale).toEqual([]);
   });
 });
