@@ -147,3 +147,52 @@ describe('the committed recordings', () => {
     expect(stale).toEqual([]);
   });
 });
+
+describe('the eval over a source longer than the context window', () => {
+  let fake: FakeOpenAi;
+  beforeAll(async () => {
+    fake = await startFakeOpenAi();
+    // Map steps get notes, the reduce step a summary whose quote is in the report verbatim.
+    fake.setDefault((request) =>
+      request.response_format?.type === 'json_schema' &&
+      request.response_format.json_schema.name === 'MapOutput'
+        ? fakeSteps.json({ points: ['Villages flooded.'], quotes: [] })
+        : fakeSteps.json({
+            tldr: 'Known weaknesses were left unfixed before the Fenmoor floods.',
+            bullets: [{ text: 'The damage was not inevitable.', quoteIds: ['q1'] }],
+            quotes: [
+              {
+                id: 'q1',
+                text: 'The rain that fell in September 2023 was exceptional, but the damage it caused was not inevitable.',
+                speaker: null,
+              },
+            ],
+          }),
+    );
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
+
+  it('GIVEN a map-reduce recording made with a small context THEN replay answers every part and matches', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precis-eval-long-'));
+    const llm = createOpenAiClient({
+      apiKey: 'sk-test',
+      baseURL: fake.url,
+      model: 'fake-model',
+      structuredOutput: 'json_schema',
+      maxRetries: 0,
+    });
+    const options = { prompts: ['summarize@2'], articles: ['long-flood-inquiry'] };
+    const live = await runEval({
+      ...options,
+      mode: 'live',
+      record: true,
+      llm,
+      recordingsDir: dir,
+      contextTokens: 8_000,
+    });
+    const replayed = await runEval({ ...options, recordingsDir: dir });
+    expect([replayed.versions, replayed.cases[0]?.quotesShown]).toEqual([live.versions, 1]);
+  });
+});
