@@ -177,3 +177,17 @@ describe('GIVEN metadata in awkward shapes', () => {
     expect(extractHtml(html, null).publishedAt).toBeNull();
   });
 });
+
+describe("GIVEN a full article marked up with Google's paywall pattern", () => {
+  it('THEN the text inside class="paywall" is read as the article', () => {
+    const ld = JSON.stringify({
+      '@type': 'NewsArticle',
+      headline: 'Ferry timetable',
+      isAccessibleForFree: false,
+      hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: '.paywall' },
+    });
+    const body = `<p>The first paragraph is free to read.</p><div class="paywall">${FILLER}${FILLER}${FILLER}${FILLER}</div>`;
+    const html = page(body, { head: `<script type="application/ld+json">${ld}</script>` });
+    expect(extractHtml(html, null).text).toContain('Passenger numbers have recovered');
+  });
+});

@@ -19,11 +19,12 @@ const BOILERPLATE_ROLES = words(
 
 // Class/id words (split on - and _) that mark page furniture. Whole words only, so
 // "commentary" or "shared-memory-article" survive. "byline" is here because metadata is read
-// before cleaning; in the text it is noise.
+// before cleaning; in the text it is noise. "paywall" is not: Google's markup for paid
+// articles wraps the full text in class="paywall", and that text is the article.
 const BOILERPLATE_WORDS = words(`
   share sharing social subscribe subscription newsletter signup related comments comment disqus
   promo advert advertisement ad ads sponsored cookie cookies consent gdpr breadcrumb breadcrumbs
-  sidebar widget recommended recirculation popular trending outbrain taboola paywall modal popup
+  sidebar widget recommended recirculation popular trending outbrain taboola modal popup
   banner masthead toolbar byline skip
 `);
 
