@@ -186,7 +186,9 @@ describe("GIVEN a full article marked up with Google's paywall pattern", () => {
       isAccessibleForFree: false,
       hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: '.paywall' },
     });
-    const body = `<p>The first paragraph is free to read.</p><div class="paywall">${FILLER}${FILLER}${FILLER}${FILLER}</div>`;
+    // Some sites mark each paid paragraph rather than one wrapper.
+    const paid = `${FILLER}${FILLER}${FILLER}${FILLER}`.replaceAll('<p>', '<p class="paywall">');
+    const body = `<p>The first paragraph is free to read.</p>${paid}`;
     const html = page(body, { head: `<script type="application/ld+json">${ld}</script>` });
     expect(extractHtml(html, null).text).toContain('Passenger numbers have recovered');
   });
