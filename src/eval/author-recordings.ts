@@ -7,7 +7,7 @@
  *
  *   npx tsx src/eval/author-recordings.ts [article-id …]
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { createAuthoredClient } from './authored-client.ts';
@@ -28,17 +28,30 @@ export function authoredAnswers(evalDir: string, article: string, prompt: string
   return answers.map((answer) => (typeof answer === 'string' ? answer : JSON.stringify(answer)));
 }
 
-/** Records the authored answers of `articles` (default: all) into `recordingsDir`. */
+/** The articles that still have hand-written answers (a real recording replaces them). */
+export function authoredArticles(evalDir: string = DEFAULT_EVAL_DIR): string[] {
+  return readdirSync(join(evalDir, 'authored'))
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => name.slice(0, -'.json'.length));
+}
+
+/** Records the authored answers of `articles` (default: all authored) into `recordingsDir`. */
 export function authorRecordings(
   options: { evalDir?: string; recordingsDir?: string; articles?: string[] } = {},
 ) {
   const evalDir = options.evalDir ?? DEFAULT_EVAL_DIR;
+  const authored = authoredArticles(evalDir);
+  const articles = options.articles?.length ? options.articles : authored;
+  const missing = articles.filter((id) => !authored.includes(id));
+  if (missing.length > 0) {
+    throw new Error(`No authored answers for ${missing.join(', ')} (test/fixtures/eval/authored/)`);
+  }
   return runEval({
     prompts: DEFAULT_PROMPTS,
     mode: 'live',
     record: true,
     origin: 'authored',
-    articles: options.articles,
+    articles,
     evalDir,
     recordingsDir: options.recordingsDir,
     // The pipeline's default, so the long article is summarized in one call.
