@@ -5,6 +5,7 @@ import type { Pipeline } from '../core/pipeline.ts';
 import { createDiscordClient } from './client.ts';
 import type { Command } from './command.ts';
 import type { BotContext } from './context.ts';
+import { DEFAULT_MAX_ATTACHMENT_BYTES } from './limits.ts';
 import { loadCommands } from './load-commands.ts';
 import { createInteractionRouter } from './router.ts';
 import { describeCloseCode, describeLoginError, StartupError } from './startup-errors.ts';
@@ -28,8 +29,6 @@ export interface Bot {
   /** Takes no new interactions, lets answers in progress finish (up to graceMs), logs out. */
   stop(options?: { graceMs?: number }): Promise<void>;
 }
-
-const DEFAULT_MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024;
 
 export async function createBot(options: BotOptions): Promise<Bot> {
   const { config, logger } = options;

@@ -1,4 +1,6 @@
-import { LIMITS } from './limits.ts';
+import { DEFAULT_MAX_ATTACHMENT_BYTES, LIMITS } from './limits.ts';
+
+const FILE_MB = DEFAULT_MAX_ATTACHMENT_BYTES / 1024 / 1024;
 
 /** /help, in one place so a test can hold it to the 2000-character limit. */
 export const HELP_TEXT = `**Precis** turns an article into a short summary and key quotes. Every quote is checked word for word against the source and links to the exact passage.
@@ -14,4 +16,4 @@ export const HELP_TEXT = `**Precis** turns an article into a short summary and k
 The extracted text of each source and the summaries made from it are kept in the bot's cache (not the messages around them) so the buttons work without fetching again; cached sources expire after a while (days, set by the operator) and the buttons then ask you to run the command again. The server's settings and a usage count per day are kept for moderators.
 
 **Limits**
-Public web pages only (no logins, no private addresses). Files up to 8 MB. Pasted text up to ${LIMITS.modalTextInput} characters in the form, 6000 in \`text:\`. Very long sources are summarized in parts. With no model configured, an offline engine picks sentences from the text itself and the footer says "offline engine".`;
+Public web pages only (no logins, no private addresses). Files up to ${FILE_MB} MB. Pasted text up to ${LIMITS.modalTextInput} characters in the form, ${LIMITS.stringOption} in \`text:\`. Very long sources are summarized in parts. With no model configured, an offline engine picks sentences from the text itself and the footer says "offline engine".`;

@@ -12,7 +12,12 @@ export const LIMITS = {
   content: 2000,
   customId: 100,
   modalTextInput: 4000,
+  /** Longest string option (/summarize text:); longer text goes through the modal or a file. */
+  stringOption: 6000,
 } as const;
+
+/** The largest attachment Precis downloads, unless the bot is built with another cap. */
+export const DEFAULT_MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024;
 
 /** Cuts `text` to at most `max` characters, marking the cut with an ellipsis. */
 export function truncate(text: string, max: number): string {

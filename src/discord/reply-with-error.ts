@@ -2,6 +2,7 @@ import { type Interaction, MessageFlags, type RepliableInteraction } from 'disco
 import type { Logger } from 'pino';
 import { describeUserError, isUserError } from '../core/errors.ts';
 import { LIMITS, truncate } from './limits.ts';
+import { breakMentions } from './markdown.ts';
 
 const GENERIC =
   'Something went wrong on our side while answering this. It has been logged; please try again in a moment.';
@@ -39,7 +40,11 @@ export async function replyWithError(
     logger.error({ ...context, err: error }, 'interaction failed');
   }
   const message = {
-    content: truncate(isUserError(error) ? describeUserError(error) : GENERIC, LIMITS.content),
+    // Error messages can quote the user's input (a file name, a link): no mention may render.
+    content: truncate(
+      breakMentions(isUserError(error) ? describeUserError(error) : GENERIC),
+      LIMITS.content,
+    ),
     allowedMentions: { parse: [] },
     embeds: [],
     components: [],

@@ -4,11 +4,9 @@ import { LENGTHS, type Length, STYLES, type Style } from '../core/schemas.ts';
 import type { BotContext } from './context.ts';
 import { downloadAttachment } from './download-attachment.ts';
 import { LANGUAGES, SOURCE_LANGUAGE } from './languages.ts';
+import { LIMITS } from './limits.ts';
 import { buildPasteModal } from './paste-modal.ts';
 import { answerWithSummary } from './summary-job.ts';
-
-/** Discord's longest string option. Longer text goes through the modal or a file. */
-const MAX_TEXT_OPTION = 6000;
 
 /** The options /summarize and /quotes share. */
 export function buildSummarizeCommand(name: string, description: string) {
@@ -22,7 +20,7 @@ export function buildSummarizeCommand(name: string, description: string) {
       o
         .setName('text')
         .setDescription('Text to summarize (or run with no input to paste long text)')
-        .setMaxLength(MAX_TEXT_OPTION),
+        .setMaxLength(LIMITS.stringOption),
     )
     .addAttachmentOption((o) => o.setName('file').setDescription('A .txt, .md, .html or .pdf file'))
     .addStringOption((o) =>
