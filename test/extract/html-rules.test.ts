@@ -130,6 +130,13 @@ describe('GIVEN metadata with character references', () => {
   });
 });
 
+describe('GIVEN a <title> shortened by the site', () => {
+  it('THEN the fuller <h1> that starts the same way is the title', () => {
+    const html = `<!doctype html><html lang="en"><head><title>Ferry timetable | Island Times</title></head><body><article><h1>Ferry timetable changes for winter</h1>${FILLER}${FILLER}</article></body></html>`;
+    expect(extractHtml(html, null).title).toBe('Ferry timetable changes for winter');
+  });
+});
+
 describe('GIVEN HTML that leaves out optional tags', () => {
   it('THEN a page without <html>, <head> or <body> tags is still read', () => {
     const html = `<!doctype html><meta charset="utf-8"><title>Ferry timetable | Island Times</title><h1>Ferry timetable</h1>${FILLER}${FILLER}`;

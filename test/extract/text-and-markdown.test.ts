@@ -106,6 +106,17 @@ describe('GIVEN a plain text file', () => {
     expect(doc.title).toBe('Minutes of the allotment society');
   });
 
+  it('THEN a headline repeated below a breadcrumb line is the title', async () => {
+    const copied =
+      'Home News Talks End\n\nTalks End\n\nTalks End\nSource: Wire\n\nThe talks ended without a deal on Tuesday.';
+    const doc = await extractDocument({
+      bytes: bytes(copied),
+      contentType: 'text/plain',
+      url: null,
+    });
+    expect(doc.title).toBe('Talks End');
+  });
+
   it('THEN Latin-1 bytes without a declared charset are decoded as windows-1252', async () => {
     const doc = await extractDocument({
       bytes: Buffer.from('Café crème', 'latin1'),

@@ -85,8 +85,12 @@ function readTitle(
   const h1 = clean(document.querySelector('h1')?.textContent);
   // "Headline | Site" where the page's <h1> is the headline part.
   if (title && h1 && h1 !== title && title.startsWith(h1)) return h1;
-  if (title) return stripSiteName(title, siteName, true);
-  return h1;
+  if (!title) return h1;
+  // Sites shorten the headline in <title> ("Ferry timetable | Island Times"); an <h1> that
+  // starts with the part before the first separator is the full headline.
+  const lead = title.split(TITLE_SEPARATOR)[0]?.trim() ?? '';
+  if (h1 && words(lead) >= 2 && h1.length > lead.length && h1.startsWith(lead)) return h1;
+  return stripSiteName(title, siteName, true);
 }
 
 /**

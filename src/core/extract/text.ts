@@ -67,12 +67,21 @@ export function normalizeNewlines(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
+/**
+ * The title of a plain-text article. Copied web pages often start with a breadcrumb
+ * ("Home News Headline") and then repeat the headline on its own line: a short line near the
+ * top that stands alone more than once is the headline. Otherwise, the first short line.
+ */
 function firstShortLine(text: string): string | null {
-  const line = text
+  const lines = text
     .split('\n')
-    .find((l) => l.trim())
-    ?.trim();
-  return line && line.length <= 120 ? line : null;
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const top = lines.slice(0, 6).filter((l) => l.length <= 120 && !/[.!?]$/.test(l));
+  const repeated = top.find((line, i) => top.indexOf(line) !== i);
+  if (repeated) return repeated;
+  const first = lines[0];
+  return first && first.length <= 120 ? first : null;
 }
 
 function document(url: string | null, title: string | null, text: string): ArticleDocument {
