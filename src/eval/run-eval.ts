@@ -2,17 +2,13 @@ import { join } from 'node:path';
 import { UserError } from '../core/errors.ts';
 import type { LlmClient } from '../core/llm/types.ts';
 import { createPipeline } from '../core/pipeline.ts';
-import { loadPromptRegistry } from '../core/prompts/registry.ts';
+import type { PromptFile } from '../core/prompts/prompt-file.ts';
+import { loadPromptRegistry, type PromptRegistry } from '../core/prompts/registry.ts';
 import type { Result } from '../core/schemas.ts';
 import { observeCalls } from './call-log.ts';
 import { DEFAULT_EVAL_DIR, type EvalArticle, loadEvalSet } from './eval-set.ts';
 import { type CaseMetrics, caseMetrics, summarizeVersion, type VersionSummary } from './metrics.ts';
-import {
-  MissingRecordingError,
-  type Recording,
-  readRecording,
-  writeRecording,
-} from './recordings.ts';
+import { type Recording, readRecording, writeRecording } from './recordings.ts';
 import { createReplayClient } from './replay-client.ts';
 
 export const DEFAULT_PROMPTS = ['summarize@1', 'summarize@2'];
@@ -82,39 +78,16 @@ export async function runEval(options: RunEvalOptions = {}): Promise<EvalReport>
     const file = files[i]!;
     const cases: CaseMetrics[] = [];
     for (const article of articles) {
-      const caseOptions = `length=${article.length};language=${article.outputLanguage ?? '-'}`;
-      let inner: LlmClient;
-      let contextTokens = liveContextTokens;
-      if (live) {
-        inner = live.llmFor(article, prompt);
-      } else {
-        const recording = readRecording(recordingsDir, prompt, article.id);
-        if (recording.promptSha8 !== file.sha8) {
-          report.warnings.push(
-            `${prompt} changed since "${article.id}" was recorded (sha8 ${recording.promptSha8} then, ${file.sha8} now): replaying the old answers; record again to measure the edit.`,
-          );
-        }
-        inner = createReplayClient(recording, caseOptions);
-        contextTokens = recording.contextTokens;
-      }
-      const observed = observeCalls(inner, caseOptions);
-      const pipeline = createPipeline({
-        llm: observed.llm,
-        prompts: registry,
-        contextTokens,
+      const run = await runCase({
+        article,
+        prompt,
+        file,
+        live,
+        liveContextTokens,
+        recordingsDir,
+        registry,
+        report,
       });
-      let result: Result | null = null;
-      let error: string | null = null;
-      try {
-        result = await pipeline.summarize(
-          { kind: 'text', text: article.text, title: article.title },
-          { prompt, length: article.length, language: article.outputLanguage, engine: 'llm' },
-        );
-      } catch (caught) {
-        // A missing recording or a bug stops the run; a job the model made fail is a figure.
-        if (caught instanceof MissingRecordingError || !(caught instanceof UserError)) throw caught;
-        error = caught.message;
-      }
       if (options.record) {
         report.written.push(
           writeRecording(recordingsDir, {
@@ -122,19 +95,70 @@ export async function runEval(options: RunEvalOptions = {}): Promise<EvalReport>
             prompt,
             promptSha8: file.sha8,
             article: article.id,
-            contextTokens,
+            contextTokens: run.contextTokens,
             origin: options.origin ?? 'recorded',
-            calls: observed.calls,
+            calls: run.calls,
           }),
         );
       }
-      cases.push(caseMetrics({ article, prompt, result, calls: observed.calls, error }));
-      if (options.keepResults) report.results.push({ article: article.id, prompt, result });
+      cases.push(caseMetrics({ article, prompt, ...run }));
+      if (options.keepResults)
+        report.results.push({ article: article.id, prompt, result: run.result });
     }
     report.cases.push(...cases);
     report.versions.push(summarizeVersion(prompt, cases));
   }
   return report;
+}
+
+/**
+ * Failures that are the model's doing, and so a figure of the prompt. Anything else (a bad
+ * key, a quota, a server down) says nothing about the prompt: it stops the run, before a
+ * whole set of useless recordings is written.
+ */
+const MODEL_FAILURES = new Set<string>(['invalid_output', 'refused', 'output_truncated']);
+
+/** One article through one prompt version, answered live or from its recording. */
+async function runCase(input: {
+  article: EvalArticle;
+  prompt: string;
+  file: PromptFile;
+  live: LiveModel | null;
+  liveContextTokens: number;
+  recordingsDir: string;
+  registry: PromptRegistry;
+  report: EvalReport;
+}) {
+  const { article, prompt, file } = input;
+  const caseOptions = `length=${article.length};language=${article.outputLanguage ?? '-'}`;
+  let inner: LlmClient;
+  let contextTokens = input.liveContextTokens;
+  if (input.live) {
+    inner = input.live.llmFor(article, prompt);
+  } else {
+    const recording = readRecording(input.recordingsDir, prompt, article.id);
+    if (recording.promptSha8 !== file.sha8) {
+      input.report.warnings.push(
+        `${prompt} changed since "${article.id}" was recorded (sha8 ${recording.promptSha8} then, ${file.sha8} now): replaying the old answers; record again to measure the edit.`,
+      );
+    }
+    inner = createReplayClient(recording, caseOptions);
+    contextTokens = recording.contextTokens;
+  }
+  const observed = observeCalls(inner, caseOptions);
+  const pipeline = createPipeline({ llm: observed.llm, prompts: input.registry, contextTokens });
+  let result: Result | null = null;
+  let error: string | null = null;
+  try {
+    result = await pipeline.summarize(
+      { kind: 'text', text: article.text, title: article.title },
+      { prompt, length: article.length, language: article.outputLanguage, engine: 'llm' },
+    );
+  } catch (caught) {
+    if (!(caught instanceof UserError) || !MODEL_FAILURES.has(caught.code)) throw caught;
+    error = caught.message;
+  }
+  return { result, error, calls: observed.calls, contextTokens };
 }
 
 function selectArticles(all: EvalArticle[], ids: readonly string[] | undefined): EvalArticle[] {

@@ -117,6 +117,12 @@ describe('the eval in record mode against an OpenAI-compatible endpoint', () => 
     expect([replayed.versions, replayed.cases[0]?.reasks]).toEqual([live.versions, 1]);
   });
 
+  it('GIVEN a model that refuses THEN the case is reported as failed and the run goes on', async () => {
+    fake.push(fakeSteps.refusal());
+    const report = await record();
+    expect(report.versions[0]?.failed).toBe(1);
+  });
+
   it('GIVEN --record without --live THEN it refuses', async () => {
     await expect(runEval({ mode: 'replay', record: true })).rejects.toThrow(/--live with --record/);
   });
@@ -194,5 +200,48 @@ describe('the eval over a source longer than the context window', () => {
     });
     const replayed = await runEval({ ...options, recordingsDir: dir });
     expect([replayed.versions, replayed.cases[0]?.quotesShown]).toEqual([live.versions, 1]);
+  });
+});
+
+describe('the eval when the endpoint itself fails', () => {
+  let fake: FakeOpenAi;
+  beforeAll(async () => {
+    fake = await startFakeOpenAi({ default: fakeSteps.badKey() });
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
+
+  it('GIVEN a rejected key THEN the run stops instead of recording a failure per article', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precis-eval-badkey-'));
+    const llm = createOpenAiClient({
+      apiKey: 'sk-bad',
+      baseURL: fake.url,
+      model: 'fake-model',
+      structuredOutput: 'json_schema',
+      maxRetries: 0,
+    });
+    await expect(
+      runEval({ prompts: ['summarize@2'], mode: 'live', record: true, llm, recordingsDir: dir }),
+    ).rejects.toMatchObject({ code: 'bad_key' });
+  });
+
+  it('GIVEN a rejected key THEN no recording is written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precis-eval-badkey-'));
+    const llm = createOpenAiClient({
+      apiKey: 'sk-bad',
+      baseURL: fake.url,
+      model: 'fake-model',
+      structuredOutput: 'json_schema',
+      maxRetries: 0,
+    });
+    await runEval({
+      prompts: ['summarize@2'],
+      mode: 'live',
+      record: true,
+      llm,
+      recordingsDir: dir,
+    }).catch(() => undefined);
+    expect(existsSync(join(dir, 'summarize@2'))).toBe(false);
   });
 });
