@@ -150,7 +150,9 @@ describe('the committed recordings', () => {
       const name = relative(dir, path);
       return readFileSync(path, 'utf8') !== readFileSync(join(committed, name), 'utf8');
     });
-    expect(stale).toEqual([]);
+    expect(stale, 'authored answers changed: run npx tsx src/eval/author-recordings.ts').toEqual(
+      [],
+    );
   });
 });
 

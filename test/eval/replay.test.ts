@@ -80,6 +80,8 @@ describe('the eval in replay mode over the committed recordings', () => {
   });
 
   it('GIVEN the recordings match the prompts THEN there are no warnings', () => {
+    // A prompt file edited (even its status) since recording: re-record, or for the authored
+    // recordings run npx tsx src/eval/author-recordings.ts.
     expect(report.warnings).toEqual([]);
   });
 });
