@@ -2,6 +2,7 @@ import type { Config } from './config.ts';
 import { extractDocument } from './core/extract/index.ts';
 import { createGuardedFetch, parseAllowHosts } from './core/fetch/index.ts';
 import { createOpenAiClient } from './core/llm/openai-client.ts';
+import { createScheduledLlm } from './core/llm/scheduled-client.ts';
 import type { LlmClient } from './core/llm/types.ts';
 import { createUrlLoader, type DocumentCache } from './core/load-url.ts';
 import { createPipeline, type Pipeline } from './core/pipeline.ts';
@@ -18,7 +19,7 @@ export interface AppPipelineOptions {
 /** The model client the configuration asks for, or null (offline engine) without a key. */
 export function createLlmFromConfig(config: Config): LlmClient | null {
   if (!config.OPENAI_API_KEY) return null;
-  return createOpenAiClient({
+  const client = createOpenAiClient({
     apiKey: config.OPENAI_API_KEY,
     baseURL: config.OPENAI_BASE_URL ?? null,
     model: config.LLM_MODEL,
@@ -27,6 +28,7 @@ export function createLlmFromConfig(config: Config): LlmClient | null {
     // One retry per call and one re-ask per job: at most four model calls for one summary.
     maxRetries: 1,
   });
+  return createScheduledLlm(client, { concurrency: config.LLM_CONCURRENCY });
 }
 
 /** How links and files become Documents, for the pipeline and for --extract-only. */

@@ -75,6 +75,15 @@ const ConfigSchema = z.object({
       .optional(),
   ),
   DATABASE_URL: optionalString,
+  /** How long article text (and anything holding it) is kept, in hours. */
+  ARTICLE_TEXT_TTL_HOURS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .positive()
+      .max(24 * 365)
+      .default(24),
+  ),
   /** Shards in total across every machine: a number, or auto (Discord's recommendation). */
   SHARD_COUNT: z.preprocess(
     emptyToUndefined,
@@ -114,6 +123,7 @@ const EXPECTS: Partial<Record<keyof Config, string>> = {
   HTTP_PORT: 'a port number',
   FETCH_ALLOW_PORTS: 'comma-separated port numbers, e.g. 80,443,8080',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
+  ARTICLE_TEXT_TTL_HOURS: 'a number of hours, e.g. 24',
   SHARD_COUNT: 'auto or a whole number of shards',
   SHARD_LIST: 'comma-separated shard ids, e.g. 0,1',
   SHARD_SPAWN_DELAY_MS: 'milliseconds',

@@ -3,21 +3,57 @@ import { createAppPipeline } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createBot } from './discord/bot.ts';
 import { StartupError } from './discord/startup-errors.ts';
+import { startHealthServer } from './ops/health-server.ts';
+import { createMetrics } from './ops/metrics.ts';
+import { openStore } from './store/index.ts';
+import { createStoreCaches } from './store/pipeline-cache.ts';
 
-/** The bot's composition root: config -> pipeline -> client -> login. */
+/** The bot's composition root: config -> store -> pipeline -> client -> login. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = pino({ level: config.LOG_LEVEL });
+  // Under start:sharded, discord.js tells each child process its shard in SHARDS.
+  const shard = process.env.SHARDS ? Number(process.env.SHARDS) : null;
+  const logger = pino({ level: config.LOG_LEVEL, base: shard === null ? {} : { shard } });
   if (!config.OPENAI_API_KEY) {
     logger.warn('OPENAI_API_KEY is not set: summaries come from the offline engine, and say so');
   }
-  const pipeline = createAppPipeline(config);
+  const store = await openStore({ databaseUrl: config.DATABASE_URL ?? null });
+  const caches = createStoreCaches(store, { textTtlSeconds: config.ARTICLE_TEXT_TTL_HOURS * 3600 });
+  const pipeline = createAppPipeline(config, {
+    cache: caches.pipeline,
+    documentCache: caches.documents,
+  });
+  const metrics = createMetrics(shard === null ? {} : { shard: String(shard) });
   const bot = await createBot({ config, pipeline, logger });
   await bot.start();
 
+  // Each shard process serves its own port: HTTP_PORT + the shard id.
+  const health =
+    config.HTTP_PORT === undefined
+      ? null
+      : await startHealthServer({
+          port: config.HTTP_PORT + (shard ?? 0),
+          host: config.HTTP_HOST,
+          metrics,
+          health: {
+            checks: async () => ({
+              discord: bot.client.isReady(),
+              database: await store.ping().then(
+                () => true,
+                () => false,
+              ),
+            }),
+          },
+        });
+  if (health) logger.info({ port: health.port }, 'health and metrics listening');
+
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping');
-    bot.stop().finally(() => process.exit(0));
+    bot
+      .stop()
+      .then(() => health?.close())
+      .then(() => store.close())
+      .finally(() => process.exit(0));
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));

@@ -1,4 +1,4 @@
-import { Migrator } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { type CacheStore, cacheStore } from './cache.ts';
 import { type ChannelRuleStore, channelRuleStore } from './channel-rules.ts';
 import { type Connection, connect } from './connect.ts';
@@ -44,6 +44,8 @@ export interface Store
     UsageStore,
     SummaryPostStore {
   readonly dialect: DialectName;
+  /** Resolves when the database answers a trivial query (for /healthz). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,6 +67,9 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     ...cacheStore(db, clock),
     ...usageStore(db, clock),
     ...summaryPostStore(db, clock),
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
     close: () => db.destroy(),
   };
 }
