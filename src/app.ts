@@ -1,7 +1,6 @@
 import type { Config } from './config.ts';
 import { extractDocument } from './core/extract/index.ts';
 import { createGuardedFetch, parseAllowHosts } from './core/fetch/index.ts';
-import { createOpenAiClient } from './core/llm/openai-client.ts';
 import { createScheduledLlm } from './core/llm/scheduled-client.ts';
 import type { LlmClient } from './core/llm/types.ts';
 import { createUrlLoader, type DocumentCache } from './core/load-url.ts';
@@ -19,15 +18,26 @@ export interface AppPipelineOptions {
 /** The model client the configuration asks for, or null (offline engine) without a key. */
 export function createLlmFromConfig(config: Config): LlmClient | null {
   if (!config.OPENAI_API_KEY) return null;
-  const client = createOpenAiClient({
-    apiKey: config.OPENAI_API_KEY,
-    baseURL: config.OPENAI_BASE_URL ?? null,
+  // The SDK is loaded on the first call, so a bot without a key never pays for it.
+  let loading: Promise<LlmClient> | null = null;
+  const openAi = () => {
+    loading ??= import('./core/llm/openai-client.ts').then(({ createOpenAiClient }) =>
+      createOpenAiClient({
+        apiKey: config.OPENAI_API_KEY ?? '',
+        baseURL: config.OPENAI_BASE_URL ?? null,
+        model: config.LLM_MODEL,
+        structuredOutput: config.LLM_STRUCTURED_OUTPUT,
+        timeoutMs: config.LLM_TIMEOUT_MS,
+        // One retry per call and one re-ask per job: at most four model calls for one summary.
+        maxRetries: 1,
+      }),
+    );
+    return loading;
+  };
+  const client: LlmClient = {
     model: config.LLM_MODEL,
-    structuredOutput: config.LLM_STRUCTURED_OUTPUT,
-    timeoutMs: config.LLM_TIMEOUT_MS,
-    // One retry per call and one re-ask per job: at most four model calls for one summary.
-    maxRetries: 1,
-  });
+    complete: async (request) => (await openAi()).complete(request),
+  };
   return createScheduledLlm(client, { concurrency: config.LLM_CONCURRENCY });
 }
 

@@ -18,7 +18,6 @@ import { summarizeWithLlm, type VerifiedSummary } from './summarize/llm-summary.
 import { mapParts } from './summarize/map-reduce.ts';
 import { describeLanguage, LENGTH_PRESETS, STYLE_TEXT } from './summarize/presets.ts';
 import { tidySummary } from './summarize/tidy.ts';
-import { countTokens, splitByTokens } from './tokens.ts';
 
 export interface JobContext {
   /** Aborts the whole job (the user went away, the process is stopping). */
@@ -174,25 +173,28 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         },
       }));
 
-    const articleTokens = countTokens(document.text);
-    if (articleTokens <= budget) {
+    // A token is at least one byte, so a text of fewer bytes than the budget fits without
+    // counting; the tokenizer (tens of MB) is loaded only for texts that might not fit.
+    const tokenizer = () => import('./tokens.ts');
+    const articleTokens = async () => (await tokenizer()).countTokens(document.text);
+    if (Buffer.byteLength(document.text) <= budget || (await articleTokens()) <= budget) {
       try {
         return await call(document.text);
       } catch (error) {
         // Our count and the provider's disagree (another tokenizer): split and try again.
         if (!(error instanceof UserError && error.code === 'source_too_long')) throw error;
-        return mapReduce(Math.max(1024, Math.floor(articleTokens / 2)));
+        return mapReduce(Math.max(1024, Math.floor((await articleTokens()) / 2)));
       }
     }
     return mapReduce(budget);
 
     async function mapReduce(partTokens: number) {
-      const parts = splitByTokens(document.text, partTokens);
+      const parts = (await tokenizer()).splitByTokens(document.text, partTokens);
       const maxParts = deps.maxParts ?? 12;
       if (parts.length > maxParts) {
         throw new UserError(
           'source_too_long',
-          `The text is too long to summarize (about ${articleTokens} tokens; the most is about ${maxParts * partTokens}).`,
+          `The text is too long to summarize (about ${await articleTokens()} tokens; the most is about ${maxParts * partTokens}).`,
         );
       }
       const mapped = await mapParts({ llm, prompt: prompts.resolve('map'), parts, title, ...job });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractHtml } from '../../src/core/extract/index.ts';
+import { extractHtml } from '../../src/core/extract/html.ts';
 
 // Enough real-looking prose for Readability to accept the page as an article.
 const FILLER = [

@@ -1,11 +1,7 @@
 import { UserError } from '../errors.ts';
 import type { ArticleDocument } from '../schemas.ts';
 import { charsetFromContentType, decodeBytes } from './decode.ts';
-import { extractHtml } from './html.ts';
-import { extractPdf } from './pdf.ts';
 import { extractMarkdown, extractPlainText } from './text.ts';
-
-export { extractHtml } from './html.ts';
 
 export type ExtractInput = {
   bytes: Uint8Array;
@@ -23,10 +19,15 @@ export async function extractDocument(input: ExtractInput): Promise<ArticleDocum
   const kind = detectKind(input);
   const charset = input.charset ?? charsetFromContentType(input.contentType);
   switch (kind) {
-    case 'pdf':
+    // The HTML and PDF parsers cost tens of MB; load them on first use, not at startup.
+    case 'pdf': {
+      const { extractPdf } = await import('./pdf.ts');
       return extractPdf(input.bytes, input.url);
-    case 'html':
+    }
+    case 'html': {
+      const { extractHtml } = await import('./html.ts');
       return extractHtml(decodeBytes(input.bytes, { charset, sniffMeta: true }), input.url);
+    }
     case 'markdown':
       return nonEmpty(extractMarkdown(decodeBytes(input.bytes, { charset }), input.url));
     case 'text':
