@@ -23,8 +23,13 @@ async function main(): Promise<void> {
     cache: caches.pipeline,
     documentCache: caches.documents,
   });
-  const metrics = createMetrics(shard === null ? {} : { shard: String(shard) });
-  const bot = await createBot({ config, pipeline, logger });
+  const metrics = createMetrics(shard === null ? {} : { shard: String(shard) }, {
+    prices: {
+      inputPerMTok: config.LLM_PRICE_INPUT_PER_MTOK,
+      outputPerMTok: config.LLM_PRICE_OUTPUT_PER_MTOK,
+    },
+  });
+  const bot = await createBot({ config, pipeline, logger, metrics });
   await bot.start();
 
   // Each shard process serves its own port: HTTP_PORT + the shard id.

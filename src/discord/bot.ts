@@ -2,6 +2,7 @@ import { type Client, Events } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Pipeline } from '../core/pipeline.ts';
+import type { Metrics } from '../ops/metrics.ts';
 import { createDiscordClient } from './client.ts';
 import type { Command } from './command.ts';
 import type { BotContext } from './context.ts';
@@ -19,6 +20,8 @@ export interface BotOptions {
   /** Defaults to every module in commands/. */
   commands?: Map<string, Command>;
   maxAttachmentBytes?: number;
+  /** Finished jobs are counted here, for GET /metrics. */
+  metrics?: Metrics;
 }
 
 export interface Bot {
@@ -39,6 +42,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     fetch: options.fetch ?? globalThis.fetch,
     maxAttachmentBytes: options.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES,
     jobDeadlineMs: config.JOB_DEADLINE_MS,
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   };
   const client = createDiscordClient(config.DISCORD_API_URL);
   const route = createInteractionRouter(commands, context);

@@ -1,5 +1,8 @@
 import type { Logger } from 'pino';
+import type { TokenPrices } from '../core/cost.ts';
 import type { Pipeline } from '../core/pipeline.ts';
+import type { Store } from '../store/index.ts';
+import type { Metrics } from '../ops/metrics.ts';
 
 /** What every command and component handler gets: the seams a test replaces. */
 export interface BotContext {
@@ -11,4 +14,10 @@ export interface BotContext {
   maxAttachmentBytes: number;
   /** Upper bound for one job, after which the pipeline is aborted. */
   jobDeadlineMs: number;
+  /** Counts finished jobs for /metrics; absent when nobody scrapes them. */
+  metrics?: Metrics;
+  /** Issue 5: server settings, usage ledger and summary records; absent = no moderation. */
+  store?: Store;
+  /** Issue 5: prices for the usage ledger's cost estimate. */
+  prices?: TokenPrices;
 }

@@ -18,26 +18,34 @@ export function createInteractionRouter(commands: Map<string, Command>, bot: Bot
       bot.logger.warn(interactionContext(interaction), 'duplicate interaction ignored');
       return;
     }
+    // Every line logged while answering this interaction carries its id.
+    const scoped: BotContext = {
+      ...bot,
+      logger: bot.logger.child({ interactionId: interaction.id }),
+    };
     try {
       if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
         const command = commands.get(interaction.commandName);
         if (!command) throw new Error(`no handler for command "${interaction.commandName}"`);
-        await command.execute(interaction, bot);
+        await command.execute(interaction, scoped);
       } else if (
         (interaction.isButton() || interaction.isStringSelectMenu()) &&
         isSummaryId(interaction.customId)
       ) {
-        await handleSummaryComponent(interaction, bot);
+        await handleSummaryComponent(interaction, scoped);
       } else if (interaction.isModalSubmit() && isModalId(interaction.customId)) {
-        await handlePasteModal(interaction, bot);
+        await handlePasteModal(interaction, scoped);
       } else if (interaction.isRepliable()) {
         throw new Error('no handler for this interaction');
       }
     } catch (error) {
       if (interaction.isRepliable()) {
-        await replyWithError(interaction, error, bot.logger);
+        await replyWithError(interaction, error, scoped.logger);
       } else {
-        bot.logger.error({ ...interactionContext(interaction), err: error }, 'interaction failed');
+        scoped.logger.error(
+          { ...interactionContext(interaction), err: error },
+          'interaction failed',
+        );
       }
     }
   };

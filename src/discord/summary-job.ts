@@ -6,8 +6,11 @@ import {
   type ModalSubmitInteraction,
   type StringSelectMenuInteraction,
 } from 'discord.js';
-import type { Length, Style, SummarizeInput } from '../core/schemas.ts';
+import type { Length, Result, Style, SummarizeInput } from '../core/schemas.ts';
 import type { BotContext } from './context.ts';
+// Issue 5: server defaults, domain lists, cooldown, budget and the usage ledger.
+import { applyServerRules, recordJobUsage } from './moderation/job-rules.ts';
+import { recordFinishedJob } from './job-log.ts';
 import { buildSummaryReply, embedsAllowed } from './summary-reply.ts';
 
 export type SummaryInteraction =
@@ -31,27 +34,43 @@ export interface SummaryRequest {
 export async function answerWithSummary(
   interaction: SummaryInteraction,
   bot: BotContext,
-  request: SummaryRequest,
+  asked: SummaryRequest,
 ): Promise<void> {
-  await interaction.deferReply(request.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-  const input = await request.input();
-  const result = await bot.pipeline.summarize(
-    input,
-    {
-      length: request.length,
-      style: request.style,
-      language: request.language,
-      quotesOnly: request.quotesOnly,
-    },
-    { signal: AbortSignal.timeout(bot.jobDeadlineMs) },
-  );
-  await interaction.editReply(
-    buildSummaryReply(result, {
-      ownerId: interaction.user.id,
-      language: request.language,
-      quotesOnly: request.quotesOnly,
-      ephemeral: request.ephemeral,
-      canEmbed: embedsAllowed(interaction, bot),
-    }),
-  );
+  // Issue 5: may refuse (cooldown, budget, domain) before anything is acknowledged.
+  const { request, prompt } = await applyServerRules(interaction, bot, asked);
+  const startedAt = performance.now();
+  let result: Result | undefined;
+  try {
+    await interaction.deferReply(request.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    const input = await request.input();
+    result = await bot.pipeline.summarize(
+      input,
+      {
+        length: request.length,
+        style: request.style,
+        language: request.language,
+        quotesOnly: request.quotesOnly,
+        prompt,
+      },
+      {
+        signal: AbortSignal.timeout(bot.jobDeadlineMs),
+        // Model calls are shared fairly between servers (and between users in DMs).
+        queueKey: interaction.guildId ?? interaction.user.id,
+      },
+    );
+    await interaction.editReply(
+      buildSummaryReply(result, {
+        ownerId: interaction.user.id,
+        language: request.language,
+        quotesOnly: request.quotesOnly,
+        ephemeral: request.ephemeral,
+        canEmbed: embedsAllowed(interaction, bot),
+      }),
+    );
+    await recordJobUsage(interaction, bot, result);
+    recordFinishedJob(interaction, bot, { startedAt, result });
+  } catch (error) {
+    recordFinishedJob(interaction, bot, { startedAt, result, error });
+    throw error;
+  }
 }

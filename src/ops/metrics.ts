@@ -12,6 +12,19 @@ export interface JobRecord {
   errorCode?: string;
 }
 
+/** US dollars per million tokens, to estimate a job's cost from its tokens. */
+export interface TokenPrices {
+  inputPerMTok: number;
+  outputPerMTok: number;
+}
+
+export function estimateCostUsd(
+  tokens: { input: number; output: number },
+  prices: TokenPrices,
+): number {
+  return (tokens.input * prices.inputPerMTok + tokens.output * prices.outputPerMTok) / 1_000_000;
+}
+
 export interface Metrics {
   readonly registry: Registry;
   recordJob(job: JobRecord): void;
@@ -20,7 +33,10 @@ export interface Metrics {
 }
 
 /** Prometheus metrics for /metrics: interactions, latency, tokens, cost, cache hits, errors. */
-export function createMetrics(labels: Record<string, string> = {}): Metrics {
+export function createMetrics(
+  labels: Record<string, string> = {},
+  options: { prices?: TokenPrices } = {},
+): Metrics {
   const registry = new Registry();
   registry.setDefaultLabels(labels);
   collectDefaultMetrics({ register: registry, prefix: 'precis_process_' });
@@ -71,7 +87,11 @@ export function createMetrics(labels: Record<string, string> = {}): Metrics {
         tokens.inc({ direction: 'input' }, job.tokens.input);
         tokens.inc({ direction: 'output' }, job.tokens.output);
       }
-      if (!job.cached && job.costUsd) cost.inc(job.costUsd);
+      // A job that does not know its cost has it estimated from its tokens and the prices.
+      const costUsd =
+        job.costUsd ??
+        (job.tokens && options.prices ? estimateCostUsd(job.tokens, options.prices) : 0);
+      if (!job.cached && costUsd > 0) cost.inc(costUsd);
       if (job.errorCode) errors.inc({ code: job.errorCode });
     },
     render: () => registry.metrics(),
