@@ -1,0 +1,86 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { UserError } from '../../core/errors.ts';
+import type { Result } from '../../core/schemas.ts';
+import type { GuildSettings } from '../../store/index.ts';
+import type { BotContext } from '../context.ts';
+import { SOURCE_LANGUAGE } from '../languages.ts';
+import type { SummaryInteraction, SummaryRequest } from '../summary-job.ts';
+import { domainRefusal } from './domains.ts';
+import { enforceLimits, recordResultUsage, usageOwner } from './limits.ts';
+
+/** What the server's rules make of a request: its options, and the prompt version pin. */
+export interface RuledRequest {
+  request: SummaryRequest;
+  prompt: string | null;
+}
+
+/**
+ * Applies a server's settings to a summary asked for by interaction: its defaults fill the
+ * options the user left out, its domain lists and limits may refuse the job (UserError).
+ * Without a store, or outside a server, the request passes unchanged.
+ */
+export async function applyServerRules(
+  interaction: SummaryInteraction,
+  bot: BotContext,
+  request: SummaryRequest,
+): Promise<RuledRequest> {
+  const { store } = bot;
+  const guildId = interaction.guildId;
+  if (!store || !guildId) return { request, prompt: null };
+  const settings = await store.getGuildSettings(guildId);
+  if (interaction.isChatInputCommand()) {
+    const url = interaction.options.getString('url');
+    const refusal = url ? domainRefusal(settings, url.trim()) : null;
+    if (refusal) {
+      throw new UserError(
+        'domain_blocked',
+        `Precis does not summarize this link here: ${refusal}.`,
+      );
+    }
+  }
+  await enforceLimits(store, settings, { guildId, userId: interaction.user.id });
+  return {
+    request: interaction.isChatInputCommand()
+      ? withServerDefaults(interaction, request, settings)
+      : request,
+    prompt: settings.promptPin,
+  };
+}
+
+/** Server defaults stand in only for options the user did not give. */
+function withServerDefaults(
+  interaction: ChatInputCommandInteraction,
+  request: SummaryRequest,
+  settings: GuildSettings,
+): SummaryRequest {
+  const given = (name: string) => interaction.options.get(name) !== null;
+  const language =
+    given('language') || settings.language === null
+      ? request.language
+      : settings.language === SOURCE_LANGUAGE
+        ? null
+        : settings.language;
+  return {
+    ...request,
+    length: given('length') ? request.length : settings.length,
+    style: given('style') ? request.style : settings.style,
+    ephemeral: given('private') ? request.ephemeral : settings.privateReplies,
+    language,
+  };
+}
+
+/** Records the job in the usage ledger; a failure is logged, the user already has the answer. */
+export async function recordJobUsage(
+  interaction: SummaryInteraction,
+  bot: BotContext,
+  result: Result,
+): Promise<void> {
+  if (!bot.store) return;
+  try {
+    await recordResultUsage(bot.store, bot.prices ?? FREE, usageOwner(interaction), result);
+  } catch (error) {
+    bot.logger.error({ err: error, interactionId: interaction.id }, 'could not record usage');
+  }
+}
+
+const FREE = { inputPerMillion: 0, outputPerMillion: 0 };
