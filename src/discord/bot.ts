@@ -1,8 +1,11 @@
 import { type Client, Events } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
+import type { TokenPrices } from '../core/cost.ts';
 import type { Pipeline } from '../core/pipeline.ts';
 import type { Metrics } from '../ops/metrics.ts';
+import type { Store } from '../store/index.ts';
+import { startAutoSummarize } from './auto/listeners.ts';
 import { createDiscordClient } from './client.ts';
 import type { Command } from './command.ts';
 import type { BotContext } from './context.ts';
@@ -22,6 +25,15 @@ export interface BotOptions {
   maxAttachmentBytes?: number;
   /** Finished jobs are counted here, for GET /metrics. */
   metrics?: Metrics;
+  // Issue 5: moderation and auto-summarize (src/discord/moderation, src/discord/auto).
+  /** Settings, usage and summary records; without it /setup and /usage refuse to run. */
+  store?: Store;
+  /** For the usage ledger's cost estimate. */
+  prices?: TokenPrices;
+  /** Ask for the message intents and summarize links in the channels moderators choose. */
+  autoSummarize?: boolean;
+  /** Stored article text is forgotten after this many hours (default 24). */
+  textTtlHours?: number;
 }
 
 export interface Bot {
@@ -43,8 +55,12 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     maxAttachmentBytes: options.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES,
     jobDeadlineMs: config.JOB_DEADLINE_MS,
     ...(options.metrics ? { metrics: options.metrics } : {}),
+    ...(options.store ? { store: options.store } : {}),
+    ...(options.prices ? { prices: options.prices } : {}),
   };
-  const client = createDiscordClient(config.DISCORD_API_URL);
+  const client = createDiscordClient(config.DISCORD_API_URL, {
+    autoSummarize: options.autoSummarize ?? false,
+  });
   const route = createInteractionRouter(commands, context);
   // Answers in progress, so stop() can let them finish instead of leaving users "thinking…".
   const inFlight = new Set<Promise<void>>();
@@ -53,6 +69,22 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     const job = route(interaction).finally(() => inFlight.delete(job));
     inFlight.add(job);
   });
+  // Issue 5: auto-summarize, catch-up, deletions and the privacy purge; tracked like answers.
+  const store = options.store;
+  const auto = store
+    ? startAutoSummarize(
+        client,
+        { ...context, store },
+        {
+          enabled: options.autoSummarize ?? false,
+          textTtlHours: options.textTtlHours ?? 24,
+          track: (job) => {
+            const tracked = job.finally(() => inFlight.delete(tracked));
+            inFlight.add(tracked);
+          },
+        },
+      )
+    : null;
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
 
@@ -83,6 +115,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
 
   async function stop({ graceMs = 15_000 }: { graceMs?: number } = {}): Promise<void> {
     client.removeAllListeners(Events.InteractionCreate);
+    auto?.stop();
     if (inFlight.size > 0) {
       logger.info({ pending: inFlight.size }, 'stopping: waiting for answers in progress');
       let timer: NodeJS.Timeout | undefined;

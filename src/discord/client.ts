@@ -1,14 +1,30 @@
-import { Client, GatewayIntentBits } from 'discord.js';
+import { Client, GatewayIntentBits, Partials } from 'discord.js';
 
 /**
- * Guilds is the only intent: slash commands, context menus and components arrive as
+ * Guilds is the only intent by default: slash commands, context menus and components arrive as
  * interactions, which need no intent, and nothing here reads messages (no privileged intent).
  */
 export const INTENTS = [GatewayIntentBits.Guilds];
 
-export function createDiscordClient(apiUrl?: string): Client {
+/**
+ * Issue 5: auto-summarize reads messages in the channels moderators chose, which needs the
+ * privileged Message Content intent (switched on in the Developer Portal) — so only on request.
+ */
+export const AUTO_SUMMARIZE_INTENTS = [
+  ...INTENTS,
+  GatewayIntentBits.GuildMessages,
+  GatewayIntentBits.MessageContent,
+  GatewayIntentBits.GuildMessageReactions,
+];
+
+export function createDiscordClient(
+  apiUrl?: string,
+  options: { autoSummarize?: boolean } = {},
+): Client {
   return new Client({
-    intents: INTENTS,
+    intents: options.autoSummarize ? AUTO_SUMMARIZE_INTENTS : INTENTS,
+    // Reactions and deletions concern messages sent before a restart, which are not cached.
+    ...(options.autoSummarize ? { partials: [Partials.Message, Partials.Reaction] } : {}),
     // DISCORD_API_URL routes REST through a proxy, or to the tests' local fake.
     rest: apiUrl ? { api: apiUrl } : {},
     // A safety net; every message also sets it explicitly.

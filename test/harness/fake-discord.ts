@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  type APIApplicationCommandInteractionDataBasicOption,
   type APIApplicationCommandInteractionDataOption,
   type APIAttachment,
   type APIChatInputApplicationCommandGuildInteraction,
@@ -17,6 +18,7 @@ import {
   ChannelType,
   ComponentType,
   type GatewayIdentifyData,
+  type GatewayMessageReactionAddDispatchData,
   GatewayOpcodes,
   type GatewayReadyDispatchData,
   InteractionContextType,
@@ -24,6 +26,7 @@ import {
   InteractionType,
   Locale,
   MessageFlags,
+  ReactionType,
 } from 'discord-api-types/v10';
 import { type WebSocket, WebSocketServer } from 'ws';
 import {
@@ -106,16 +109,30 @@ export interface InteractionHandle {
 
 export interface SlashOptions {
   user?: APIUser;
+  /** A guild made with addGuild(); default the fake's own guild. */
+  guildId?: string;
   channelId?: string;
   locale?: Locale;
   id?: string;
   token?: string;
+  /** A subcommand of the command: options go under it, as Discord sends them. */
+  subcommand?: string;
+  /** The member's permissions in the channel (`member.permissions`); default MEMBER_PERMISSIONS. */
+  memberPermissions?: bigint;
 }
 
-type OptionValue = string | number | boolean | APIAttachment;
+/** A channel option's value: `{ channel: id }` (a text channel in the fake's guild). */
+export interface ChannelOptionValue {
+  channel: string;
+}
+
+type OptionValue = string | number | boolean | APIAttachment | ChannelOptionValue;
 
 const ROUTES: [method: string, pattern: string][] = [
   ['GET', '/gateway/bot'],
+  ['GET', '/channels/:channel/messages'],
+  ['GET', '/channels/:channel/messages/:message'],
+  ['DELETE', '/channels/:channel'],
   ['GET', '/applications/@me'],
   ['POST', '/interactions/:id/:token/callback'],
   ['GET', '/webhooks/:app/:token/messages/:message'],
@@ -160,6 +177,12 @@ export class FakeDiscord {
   private readonly server: Server;
   private readonly wss: WebSocketServer;
   private readonly sockets = new Set<WebSocket>();
+  /** The [shard id, shard count] each socket identified with. */
+  private readonly socketShards = new Map<WebSocket, [number, number]>();
+  /** Guilds beyond the default one (addGuild), each with one text channel. */
+  private readonly extraGuilds: { guildId: string; channelId: string }[] = [];
+  /** What GET /gateway/bot recommends as the shard count. */
+  recommendedShards = 1;
   private readonly interactions = new Map<string, InteractionState>();
   private readonly appPermissions = new Map<string, bigint>();
   private readonly files = new Map<string, { bytes: Uint8Array; contentType: string }>();
@@ -168,6 +191,10 @@ export class FakeDiscord {
   rejectToken = false;
   /** Set to close the gateway with 4014, as Discord does for intents not enabled in the portal. */
   disallowIntents = false;
+  /** The application flags READY carries (e.g. GatewayMessageContent once enabled in the portal). */
+  applicationFlags = 0;
+  /** Channels (threads) deleted through REST, by id. */
+  readonly deletedChannels = new Set<string>();
   private waiters: {
     predicate: (r: RecordedRequest) => boolean;
     resolve: (r: RecordedRequest) => void;
@@ -213,6 +240,26 @@ export class FakeDiscord {
   /** Answers the next `times` requests on `route` with an error status. */
   failNext(fault: Fault): void {
     this.faults.push({ ...fault });
+  }
+
+  /**
+   * Another guild with one text channel, sent in READY and GUILD_CREATE to the shard it
+   * belongs to (Discord's rule: (guild_id >> 22) % shard_count). Add guilds before the bot
+   * logs in. `shard` picks an id that lands on that shard.
+   */
+  addGuild(shard?: [id: number, count: number]): { guildId: string; channelId: string } {
+    let id = BigInt(nextId());
+    if (shard) {
+      while (Number((id >> 22n) % BigInt(shard[1])) !== shard[0]) id += 1n << 22n;
+    }
+    const guild = { guildId: String(id), channelId: nextId() };
+    this.extraGuilds.push(guild);
+    return guild;
+  }
+
+  /** Which shard of `count` serves a guild. */
+  static shardOf(guildId: string, count: number): number {
+    return Number((BigInt(guildId) >> 22n) % BigInt(count));
   }
 
   /** The permissions the app has in a channel, as sent in `app_permissions`. */
@@ -279,7 +326,8 @@ export class FakeDiscord {
 
   // ---- gateway dispatches ----------------------------------------------------------------
 
-  dispatch(event: string, data: unknown): void {
+  /** Sends a dispatch to the shard that serves its guild_id (to every socket without one). */
+  dispatch(event: string, data: unknown, only?: WebSocket): void {
     this.sequence += 1;
     const payload = JSON.stringify({
       op: GatewayOpcodes.Dispatch,
@@ -287,7 +335,15 @@ export class FakeDiscord {
       s: this.sequence,
       d: data,
     });
-    for (const socket of this.sockets) socket.send(payload);
+    const guildId =
+      data !== null && typeof data === 'object' && 'guild_id' in data
+        ? String((data as { guild_id: unknown }).guild_id)
+        : null;
+    for (const socket of only ? [only] : this.sockets) {
+      const [shardId, count] = this.socketShards.get(socket) ?? [0, 1];
+      if (guildId && count > 1 && FakeDiscord.shardOf(guildId, count) !== shardId) continue;
+      socket.send(payload);
+    }
   }
 
   /** Dispatches a chat-input command; options are typed from their values. */
@@ -297,8 +353,17 @@ export class FakeDiscord {
     extra: SlashOptions = {},
   ): InteractionHandle {
     const attachments: Record<string, APIAttachment> = {};
-    const dataOptions: APIApplicationCommandInteractionDataOption[] = Object.entries(options).map(
+    const channels: Record<string, ReturnType<typeof resolvedChannel>> = {};
+    const valueOptions: APIApplicationCommandInteractionDataOption[] = Object.entries(options).map(
       ([optionName, value]) => {
+        if (typeof value === 'object' && 'channel' in value) {
+          channels[value.channel] = resolvedChannel(value.channel);
+          return {
+            name: optionName,
+            type: ApplicationCommandOptionType.Channel,
+            value: value.channel,
+          };
+        }
         if (typeof value === 'string')
           return { name: optionName, type: ApplicationCommandOptionType.String, value };
         if (typeof value === 'boolean')
@@ -309,6 +374,19 @@ export class FakeDiscord {
         return { name: optionName, type: ApplicationCommandOptionType.Attachment, value: value.id };
       },
     );
+    const dataOptions: APIApplicationCommandInteractionDataOption[] = extra.subcommand
+      ? [
+          {
+            name: extra.subcommand,
+            type: ApplicationCommandOptionType.Subcommand,
+            options: valueOptions as APIApplicationCommandInteractionDataBasicOption[],
+          },
+        ]
+      : valueOptions;
+    const resolved = {
+      ...(Object.keys(attachments).length > 0 ? { attachments } : {}),
+      ...(Object.keys(channels).length > 0 ? { channels } : {}),
+    };
     const base = this.baseInteraction(extra);
     const interaction: APIChatInputApplicationCommandGuildInteraction = {
       ...base,
@@ -318,7 +396,7 @@ export class FakeDiscord {
         name,
         type: ApplicationCommandType.ChatInput,
         options: dataOptions,
-        ...(Object.keys(attachments).length > 0 ? { resolved: { attachments } } : {}),
+        ...(Object.keys(resolved).length > 0 ? { resolved } : {}),
       },
     };
     return this.sendInteraction(interaction);
@@ -396,7 +474,15 @@ export class FakeDiscord {
   /** A message posted by a user in a channel the bot can see (also dispatched as MESSAGE_CREATE). */
   postMessage(
     content: string,
-    extra: { author?: APIUser; channelId?: string; attachments?: APIAttachment[] } = {},
+    extra: {
+      author?: APIUser;
+      channelId?: string;
+      attachments?: APIAttachment[];
+      /** Stored for GET /channels/:id/messages but not dispatched: posted while the bot was down. */
+      offline?: boolean;
+      /** Discord sends '' without the Message Content intent; this sends what it would. */
+      timestamp?: string;
+    } = {},
   ): APIMessage {
     const message = makeMessage({
       channelId: extra.channelId ?? this.channelId,
@@ -404,7 +490,9 @@ export class FakeDiscord {
       content,
       attachments: extra.attachments ?? [],
     });
+    if (extra.timestamp) message.timestamp = extra.timestamp;
     this.messages.set(message.id, message);
+    if (extra.offline) return message;
     this.dispatch('MESSAGE_CREATE', {
       ...message,
       guild_id: this.guildId,
@@ -419,6 +507,39 @@ export class FakeDiscord {
     return message;
   }
 
+  /** Someone adds a reaction to a message (MESSAGE_REACTION_ADD). */
+  react(message: APIMessage, emoji: string, user: APIUser = this.otherUser): void {
+    const data: GatewayMessageReactionAddDispatchData = {
+      user_id: user.id,
+      channel_id: message.channel_id,
+      message_id: message.id,
+      guild_id: this.guildId,
+      member: makeMember(user, []),
+      emoji: { id: null, name: emoji },
+      message_author_id: message.author.id,
+      burst: false,
+      type: ReactionType.Normal,
+    };
+    this.dispatch('MESSAGE_REACTION_ADD', data);
+  }
+
+  /** A user deletes their message (MESSAGE_DELETE). */
+  deleteMessage(message: APIMessage): void {
+    this.messages.delete(message.id);
+    this.dispatch('MESSAGE_DELETE', {
+      id: message.id,
+      channel_id: message.channel_id,
+      guild_id: this.guildId,
+    });
+  }
+
+  /** Messages the bot sent to a channel (or thread) that still exist. */
+  botMessagesIn(channelId: string): APIMessage[] {
+    return [...this.messages.values()].filter(
+      (m) => m.channel_id === channelId && m.author.id === this.botUser.id,
+    );
+  }
+
   /** The message the bot's reply to an interaction became (after its edits). */
   originalMessage(token: string): APIMessage | null {
     return this.interactionByToken(token)?.original ?? null;
@@ -428,32 +549,36 @@ export class FakeDiscord {
 
   private baseInteraction(extra: SlashOptions) {
     const user = extra.user ?? this.user;
-    const channelId = extra.channelId ?? this.channelId;
+    const guildId = extra.guildId ?? this.guildId;
+    const channelId =
+      extra.channelId ??
+      this.extraGuilds.find((guild) => guild.guildId === guildId)?.channelId ??
+      this.channelId;
     const permissions = this.appPermissions.get(channelId) ?? DEFAULT_BOT_PERMISSIONS;
     return {
       id: extra.id ?? nextId(),
       application_id: this.applicationId,
       token: extra.token ?? `tok-${nextId()}`,
       version: 1 as const,
-      guild_id: this.guildId,
-      guild: { id: this.guildId, locale: Locale.EnglishUS, features: [] },
+      guild_id: guildId,
+      guild: { id: guildId, locale: Locale.EnglishUS, features: [] },
       channel_id: channelId,
       channel: {
         id: channelId,
         type: ChannelType.GuildText as const,
         name: 'general',
-        guild_id: this.guildId,
+        guild_id: guildId,
       },
       member: {
         ...makeMember(user, []),
         user,
-        permissions: String(MEMBER_PERMISSIONS),
+        permissions: String(extra.memberPermissions ?? MEMBER_PERMISSIONS),
       },
       app_permissions: String(permissions),
       locale: extra.locale ?? Locale.EnglishUS,
       guild_locale: Locale.EnglishUS,
       entitlements: [],
-      authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: this.guildId },
+      authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guildId },
       context: InteractionContextType.Guild,
       attachment_size_limit: 10 * 1024 * 1024,
     };
@@ -576,7 +701,7 @@ export class FakeDiscord {
           200,
           {
             url: `ws://127.0.0.1:${this.port}`,
-            shards: 1,
+            shards: this.recommendedShards,
             session_start_limit: {
               total: 1000,
               remaining: 999,
@@ -625,12 +750,21 @@ export class FakeDiscord {
         return this.messageAnswer(message);
       }
       case '/channels/:channel/messages': {
+        if (r.method === 'GET') return [200, this.history(params.channel ?? '', r.query)];
         const message = this.botMessage(params.channel ?? '', body, false);
         return this.messageAnswer(message);
+      }
+      case '/channels/:channel': {
+        this.deletedChannels.add(params.channel ?? '');
+        for (const [id, message] of this.messages) {
+          if (message.channel_id === params.channel) this.messages.delete(id);
+        }
+        return [200, this.thread(this.channelId, 'deleted', params.channel)];
       }
       case '/channels/:channel/messages/:message': {
         const target = this.messages.get(params.message ?? '');
         if (!target) return [404, { message: 'Unknown Message', code: 10008 }];
+        if (r.method === 'GET') return this.messageAnswer(target);
         if (r.method === 'DELETE') {
           this.messages.delete(target.id);
           return [204, null];
@@ -639,6 +773,11 @@ export class FakeDiscord {
         return this.messageAnswer(target);
       }
       case '/channels/:channel/messages/:message/threads':
+        // Like Discord, a thread started from a message has that message's id.
+        return [
+          200,
+          this.thread(params.channel ?? '', String(body.name ?? 'thread'), params.message),
+        ];
       case '/channels/:channel/threads':
         return [200, this.thread(params.channel ?? '', String(body.name ?? 'thread'))];
       case '/channels/:channel/messages/:message/reactions/:emoji/@me':
@@ -758,9 +897,23 @@ export class FakeDiscord {
     return [200, message];
   }
 
-  private thread(parentId: string, name: string) {
+  /** GET /channels/:id/messages: newest first, as Discord answers; `after` and `limit` honoured. */
+  private history(channelId: string, query: URLSearchParams): APIMessage[] {
+    const after = query.get('after');
+    const limit = Math.min(Number(query.get('limit') ?? 50), 100);
+    const newer = (id: string) =>
+      after === null || id.length > after.length || (id.length === after.length && id > after);
+    const found = [...this.messages.values()]
+      .filter((m) => m.channel_id === channelId && newer(m.id))
+      .sort((a, b) => a.id.length - b.id.length || (a.id < b.id ? -1 : 1));
+    // With `after`, Discord returns the `limit` oldest messages after it (still newest first).
+    const page = after === null ? found.slice(-limit) : found.slice(0, limit);
+    return page.reverse();
+  }
+
+  private thread(parentId: string, name: string, id: string = nextId()) {
     return {
-      id: nextId(),
+      id,
       type: ChannelType.PublicThread,
       guild_id: this.guildId,
       parent_id: parentId,
@@ -789,32 +942,59 @@ export class FakeDiscord {
       if (packet.op === GatewayOpcodes.Heartbeat) {
         socket.send(JSON.stringify({ op: GatewayOpcodes.HeartbeatAck }));
       } else if (packet.op === GatewayOpcodes.Identify) {
-        this.identifies.push(packet.d as GatewayIdentifyData);
+        const identify = packet.d as GatewayIdentifyData;
+        this.identifies.push(identify);
+        if (identify.shard) this.socketShards.set(socket, identify.shard);
         if (this.disallowIntents) {
           socket.close(4014, 'Disallowed intent(s).');
           return;
         }
         this.sockets.add(socket);
-        this.sendReady();
+        this.sendReady(socket);
       }
     });
     socket.on('close', () => {
       this.sockets.delete(socket);
+      this.socketShards.delete(socket);
       this.disconnects.push(performance.now());
     });
   }
 
-  private sendReady(): void {
+  private sendReady(socket: WebSocket): void {
+    // Each shard hears only of its own guilds, as Discord does.
+    const shard = this.socketShards.get(socket) ?? [0, 1];
+    const mine = (guildId: string) => FakeDiscord.shardOf(guildId, shard[1]) === shard[0];
+    const guilds = [this.guildId, ...this.extraGuilds.map((guild) => guild.guildId)].filter(mine);
     const ready: GatewayReadyDispatchData = {
       v: 10,
       user: { ...this.botUser, verified: true, mfa_enabled: false },
-      guilds: [{ id: this.guildId, unavailable: true }],
+      guilds: guilds.map((id) => ({ id, unavailable: true })),
       session_id: `session-${nextId()}`,
       resume_gateway_url: `ws://127.0.0.1:${this.port}`,
-      shard: [0, 1],
-      application: { id: this.applicationId, flags: 0 as ApplicationFlags, flags_new: '0' },
+      shard,
+      application: {
+        id: this.applicationId,
+        flags: this.applicationFlags as ApplicationFlags,
+        flags_new: String(this.applicationFlags),
+      },
     };
-    this.dispatch('READY', ready);
+    this.dispatch('READY', ready, socket);
+    for (const extra of this.extraGuilds.filter((guild) => mine(guild.guildId))) {
+      const botRoleId = nextId();
+      this.dispatch(
+        'GUILD_CREATE',
+        makeGuildCreate({
+          id: extra.guildId,
+          ownerId: this.user.id,
+          everyoneRoleId: extra.guildId,
+          botRoleId,
+          channels: [makeTextChannel(extra.channelId, extra.guildId, 'general')],
+          members: [makeMember(this.botUser, [botRoleId]), makeMember(this.user, [])],
+        }),
+        socket,
+      );
+    }
+    if (!mine(this.guildId)) return;
     const shape: GuildShape = {
       id: this.guildId,
       ownerId: this.user.id,
@@ -830,12 +1010,21 @@ export class FakeDiscord {
         makeMember(this.otherUser, []),
       ],
     };
-    this.dispatch('GUILD_CREATE', makeGuildCreate(shape));
+    this.dispatch('GUILD_CREATE', makeGuildCreate(shape), socket);
   }
 }
 
 export async function startFakeDiscord(): Promise<FakeDiscord> {
   return new FakeDiscord().start();
+}
+
+function resolvedChannel(id: string) {
+  return {
+    id,
+    type: ChannelType.GuildText as const,
+    name: 'general',
+    permissions: String(MEMBER_PERMISSIONS),
+  };
 }
 
 function matchRoute(

@@ -1,0 +1,132 @@
+import {
+  type Client,
+  Events,
+  type Message,
+  type MessageReaction,
+  type PartialMessage,
+  type PartialMessageReaction,
+  type PartialUser,
+  type User,
+} from 'discord.js';
+import type { ChannelRule } from '../../store/index.ts';
+import { catchUp } from './catch-up.ts';
+import { forgetSummariesOf } from './forget.ts';
+import { startPrivacyPurge } from './purge.ts';
+import { autoState } from './state.ts';
+import { type AutoContext, summarizeLinks } from './summarize-links.ts';
+
+export interface AutoOptions {
+  /** The client asked for the message intents (AUTO_SUMMARIZE); without them only deletion,
+   * purge and /setup work. */
+  enabled: boolean;
+  /** Stored article text is forgotten after this many hours. */
+  textTtlHours: number;
+  /** Lets the bot wait for jobs in progress when it stops. */
+  track(job: Promise<void>): void;
+  purgeEveryMs?: number;
+}
+
+/**
+ * Issue 5: auto-summarize on links or a reaction, catch-up after a restart, deleting summaries
+ * whose source was deleted, and the periodic purge of stored text. Returns stop().
+ */
+export function startAutoSummarize(
+  client: Client,
+  bot: AutoContext,
+  options: AutoOptions,
+): { stop(): void } {
+  const state = autoState(client);
+  state.enabled = options.enabled;
+  let stopped = false;
+  const run = (what: string, job: () => Promise<void>) => {
+    if (stopped) return;
+    const task = job().catch((error: unknown) => {
+      bot.logger.error({ err: error }, `auto-summarize: ${what} failed`);
+    });
+    options.track(task);
+  };
+
+  /** Handles a message once, even when a live event and catch-up both bring it. */
+  const handleOnce = async (message: Message<true>, rule: ChannelRule, requesterId: string) => {
+    if (state.handling.has(message.id)) return;
+    state.handling.add(message.id);
+    try {
+      await summarizeLinks(message, rule, bot, requesterId);
+    } finally {
+      state.handling.delete(message.id);
+    }
+  };
+
+  const onMessage = async (message: Message) => {
+    if (!message.inGuild() || message.author.bot || message.webhookId) return;
+    const rule = await bot.store.getChannelRule(message.channelId);
+    if (rule?.trigger !== 'links') return;
+    // Without the Message Content intent Discord sends every message empty.
+    if (
+      message.content === '' &&
+      message.attachments.size === 0 &&
+      message.embeds.length === 0 &&
+      message.stickers.size === 0 &&
+      !message.poll
+    ) {
+      state.contentLooksHidden = true;
+      bot.logger.warn(
+        { guildId: message.guildId, channelId: message.channelId },
+        'a message arrived without content: is the Message Content intent enabled?',
+      );
+    }
+    await handleOnce(message, rule, message.author.id);
+    await bot.store.markChannelProgress(message.channelId, message.id);
+  };
+
+  const onReaction = async (
+    partialReaction: MessageReaction | PartialMessageReaction,
+    user: User | PartialUser,
+  ) => {
+    if (user.bot) return;
+    const rule = await bot.store.getChannelRule(partialReaction.message.channelId);
+    if (rule?.trigger !== 'reaction') return;
+    const { emoji } = partialReaction;
+    const name = emoji.id ? `${emoji.name}:${emoji.id}` : emoji.name;
+    if (name !== rule.emoji && emoji.name !== rule.emoji) return;
+    const message = partialReaction.message.partial
+      ? await partialReaction.message.fetch()
+      : partialReaction.message;
+    if (!message.inGuild() || message.author.bot) return;
+    // A second reaction is not a second request.
+    if ((await bot.store.findSummariesBySourceMessage(message.id)).length > 0) return;
+    await handleOnce(message, rule, user.id);
+  };
+
+  const onDelete = async (message: Message | PartialMessage) => {
+    await forgetSummariesOf(message.id, client, bot);
+  };
+
+  client.on(Events.MessageCreate, (message) => run('message', () => onMessage(message)));
+  client.on(Events.MessageReactionAdd, (reaction, user) =>
+    run('reaction', () => onReaction(reaction, user)),
+  );
+  client.on(Events.MessageDelete, (message) => run('deletion', () => onDelete(message)));
+  if (options.enabled) {
+    client.once(Events.ClientReady, () =>
+      run('catch-up', () =>
+        catchUp(client, bot, (message, rule) => handleOnce(message, rule, message.author.id)),
+      ),
+    );
+  }
+  const purge = startPrivacyPurge(bot.store, {
+    textTtlHours: options.textTtlHours,
+    everyMs: options.purgeEveryMs,
+    logger: bot.logger,
+  });
+
+  return {
+    stop() {
+      stopped = true;
+      purge.stop();
+      client.removeAllListeners(Events.MessageCreate);
+      client.removeAllListeners(Events.MessageReactionAdd);
+      client.removeAllListeners(Events.MessageDelete);
+    },
+  };
+}
