@@ -50,7 +50,7 @@ export async function answerWithSummary(
         style: request.style,
         language: request.language,
         quotesOnly: request.quotesOnly,
-        prompt,
+        ...(prompt ? { prompt } : {}),
       },
       {
         signal: AbortSignal.timeout(bot.jobDeadlineMs),
