@@ -81,7 +81,16 @@ const NEXT_STEP: Partial<Record<UserErrorCode, string>> = {
   unknown_prompt: 'Use a prompt id@version that exists in prompts/.',
 };
 
+/** One or two sentences for the user: what went wrong, then what to do next. */
 export function describeUserError(error: UserError): string {
   const next = NEXT_STEP[error.code];
-  return next ? `${error.message} ${next}` : error.message;
+  const message = sentence(error.message);
+  return next ? `${message} ${next}` : message;
+}
+
+// Lower-level messages read as clauses ("the page is larger than 5 MB"); say them as sentences.
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?…)]$/.test(capital) ? capital : `${capital}.`;
 }
