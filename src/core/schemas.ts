@@ -44,17 +44,8 @@ export const BulletSchema = z.object({
 export type Bullet = z.infer<typeof BulletSchema>;
 
 export const ResultSchema = z.object({
-  source: z.object({
-    kind: SourceKindSchema,
-    url: z.string().nullable(),
-    title: z.string().nullable(),
-    byline: z.string().nullable(),
-    siteName: z.string().nullable(),
-    lang: z.string().nullable(),
-    publishedAt: z.string().nullable(),
-    text: z.string(),
-    sha256: z.string(),
-  }),
+  /** The Document the quotes point into, with where it came from and its text's SHA-256. */
+  source: ArticleDocumentSchema.extend({ kind: SourceKindSchema, sha256: z.string() }),
   summary: z.object({
     tldr: z.string(),
     bullets: z.array(BulletSchema),
