@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
 import { createAppPipeline, createLoaders } from '../app.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { describeUserError, isUserError } from '../core/errors.ts';
 import type { ArticleDocument, SummarizeInput } from '../core/schemas.ts';
 import { parseCliArgs, USAGE, UsageError } from './args.ts';
+import { readInput } from './read-input.ts';
 import { renderDocumentText, renderResultText } from './render.ts';
 
 export interface CliIo {
@@ -13,16 +12,6 @@ export interface CliIo {
   readStdin: () => Promise<string>;
   env: NodeJS.ProcessEnv;
 }
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.txt': 'text/plain',
-  '.text': 'text/plain',
-  '.md': 'text/markdown',
-  '.markdown': 'text/markdown',
-  '.html': 'text/html',
-  '.htm': 'text/html',
-  '.pdf': 'application/pdf',
-};
 
 /** The CLI, with its I/O passed in so tests run it in-process. Returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -67,28 +56,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`precis: unexpected error (a bug): ${(error as Error)?.stack ?? String(error)}\n`);
     return 3;
   }
-}
-
-async function readInput(input: string, io: CliIo): Promise<SummarizeInput> {
-  if (input === '-') return { kind: 'text', text: await io.readStdin() };
-  if (/^[a-z][a-z0-9+.-]*:/i.test(input) && !/^[a-z]:[\\/]/i.test(input))
-    return { kind: 'url', url: input };
-  const contentType = CONTENT_TYPES[extname(input).toLowerCase()];
-  if (!contentType) {
-    throw new UsageError(
-      `${input}: unsupported file type; use .txt, .md, .html or .pdf (or - for standard input).`,
-    );
-  }
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(input);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      code === 'ENOENT' ? `${input}: no such file` : `${input}: cannot read (${code ?? 'error'})`,
-    );
-  }
-  return { kind: 'file', name: basename(input), bytes: new Uint8Array(bytes), contentType };
 }
 
 async function extract(
