@@ -3,20 +3,29 @@ import { describe, expect, it } from 'vitest';
 import { loadCommands } from '../../src/discord/load-commands.ts';
 
 describe('loadCommands', () => {
-  it('GIVEN commands/ THEN it finds summarize, quotes, help and the message context menu', async () => {
+  it('GIVEN commands/ THEN it finds summarize, quotes, help, setup, usage and the message context menu', async () => {
     const commands = await loadCommands();
     expect([...commands.keys()].sort()).toEqual([
       'Summarize message',
       'help',
       'quotes',
+      'setup',
       'summarize',
+      'usage',
     ]);
   });
 
   it('GIVEN every command THEN its registration body is what Discord accepts', async () => {
     const commands = await loadCommands();
     for (const command of commands.values()) {
-      const parsed = spec.ApplicationCommandUpdateRequestSchema.safeParse(command.data.toJSON());
+      const body = command.data.toJSON();
+      // The spec types default_member_permissions as an integer; Discord takes the string.
+      const parsed = spec.ApplicationCommandUpdateRequestSchema.safeParse({
+        ...body,
+        ...(typeof body.default_member_permissions === 'string'
+          ? { default_member_permissions: Number(body.default_member_permissions) }
+          : {}),
+      });
       expect(parsed.success, `${command.data.name}: ${JSON.stringify(parsed.error?.issues)}`).toBe(
         true,
       );

@@ -122,7 +122,9 @@ describe('deploying commands', () => {
       'Summarize message',
       'help',
       'quotes',
+      'setup',
       'summarize',
+      'usage',
     ]);
     expect(fake.requests.at(-1)?.path).toBe(
       `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`,
@@ -135,7 +137,7 @@ describe('deploying commands', () => {
       DISCORD_API_URL: fake.apiUrl,
     });
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Registered 4 commands globally/);
+    expect(stdout).toMatch(/^Registered 6 commands globally/);
     expect(fake.requests.at(-1)?.path).toBe(`/applications/${fake.applicationId}/commands`);
   });
 });

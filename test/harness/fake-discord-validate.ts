@@ -12,7 +12,9 @@ export function validateRequestBody(method: string, route: string, body: unknown
   if (Array.isArray(schema)) {
     if (!Array.isArray(body)) return ['expected an array body'];
     const [item] = schema;
-    return body.flatMap((entry, index) => issuesOf(item, entry).map((i) => `[${index}] ${i}`));
+    return body.flatMap((entry, index) =>
+      issuesOf(item, asSpecCommand(entry)).map((i) => `[${index}] ${i}`),
+    );
   }
   return [...issuesOf(schema, body), ...limitIssues(body)];
 }
@@ -20,6 +22,18 @@ export function validateRequestBody(method: string, route: string, body: unknown
 /** Checks the fake's own answers, so the fake cannot drift from what Discord returns. */
 export function validateMessageResponse(message: unknown): string[] {
   return issuesOf(spec.MessageResponseSchema, message);
+}
+
+/**
+ * Discord's OpenAPI spec types default_member_permissions as an integer, but the API documents
+ * (and accepts) a string of digits, which is what discord.js sends; compare it as a number.
+ */
+function asSpecCommand(entry: unknown): unknown {
+  if (entry === null || typeof entry !== 'object') return entry;
+  const permissions = (entry as { default_member_permissions?: unknown })
+    .default_member_permissions;
+  if (typeof permissions !== 'string' || !/^\d+$/.test(permissions)) return entry;
+  return { ...entry, default_member_permissions: Number(permissions) };
 }
 
 function issuesOf(schema: ZodMiniType, value: unknown): string[] {
