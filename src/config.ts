@@ -75,6 +75,14 @@ const ConfigSchema = z.object({
       .optional(),
   ),
   DATABASE_URL: optionalString,
+  /** Issue 5: read messages in the channels moderators set up (needs the Message Content intent). */
+  AUTO_SUMMARIZE: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'])
+      .default('false')
+      .transform((value) => ['true', '1', 'yes'].includes(value)),
+  ),
   /** How long article text (and anything holding it) is kept, in hours. */
   ARTICLE_TEXT_TTL_HOURS: z.preprocess(
     emptyToUndefined,
@@ -124,6 +132,7 @@ const EXPECTS: Partial<Record<keyof Config, string>> = {
   FETCH_ALLOW_PORTS: 'comma-separated port numbers, e.g. 80,443,8080',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
   ARTICLE_TEXT_TTL_HOURS: 'a number of hours, e.g. 24',
+  AUTO_SUMMARIZE: 'true or false',
   SHARD_COUNT: 'auto or a whole number of shards',
   SHARD_LIST: 'comma-separated shard ids, e.g. 0,1',
   SHARD_SPAWN_DELAY_MS: 'milliseconds',

@@ -29,7 +29,20 @@ async function main(): Promise<void> {
       outputPerMTok: config.LLM_PRICE_OUTPUT_PER_MTOK,
     },
   });
-  const bot = await createBot({ config, pipeline, logger, metrics });
+  const bot = await createBot({
+    config,
+    pipeline,
+    logger,
+    metrics,
+    // Issue 5: moderation settings, usage ledger, auto-summarize and the privacy purge.
+    store,
+    prices: {
+      inputPerMillion: config.LLM_PRICE_INPUT_PER_MTOK,
+      outputPerMillion: config.LLM_PRICE_OUTPUT_PER_MTOK,
+    },
+    autoSummarize: config.AUTO_SUMMARIZE,
+    textTtlHours: config.ARTICLE_TEXT_TTL_HOURS,
+  });
   await bot.start();
 
   // Each shard process serves its own port: HTTP_PORT + the shard id.
