@@ -57,6 +57,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(options.store ? { store: options.store } : {}),
     ...(options.prices ? { prices: options.prices } : {}),
+    ...(options.textTtlHours ? { textTtlHours: options.textTtlHours } : {}),
   };
   const client = createDiscordClient(config.DISCORD_API_URL, {
     autoSummarize: options.autoSummarize ?? false,
