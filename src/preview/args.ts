@@ -1,0 +1,80 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { UsageError } from '../cli/args.ts';
+import { LENGTHS, STYLES } from '../core/schemas.ts';
+
+export const PREVIEW_USAGE = `Usage: npm run preview -- <file | - | url> [options]
+
+Summarizes like \`npm run summarize\` and writes the bot's reply as Discord would show it.
+
+Options:
+  --out <file>       the HTML page to write (default: preview.html)
+  --png <file>       also take a screenshot with headless Chromium (/usr/bin/chromium)
+  --length <l>       short | medium | long (default: medium)
+  --language <lang>  the summary's language, e.g. fr or German (default: the source's)
+  --style <s>        bullets | prose (default: bullets)
+  --offline          use the offline extractive engine even when a key is set
+  -h, --help         show this help`;
+
+const PreviewOptionsSchema = z.object({
+  input: z.string().min(1),
+  out: z.string().min(1, '--out needs a file name').default('preview.html'),
+  png: z.string().min(1, '--png needs a file name').nullable().default(null),
+  length: z
+    .enum(LENGTHS, { error: `--length must be one of ${LENGTHS.join(', ')}` })
+    .default('medium'),
+  style: z
+    .enum(STYLES, { error: `--style must be one of ${STYLES.join(', ')}` })
+    .default('bullets'),
+  language: z.string().trim().min(1, '--language needs a value').nullable().default(null),
+  offline: z.boolean().default(false),
+});
+export type PreviewOptions = z.infer<typeof PreviewOptionsSchema>;
+
+/** Parses argv; throws UsageError with a message fit for stderr. Returns null for --help. */
+export function parsePreviewArgs(argv: string[]): PreviewOptions | null {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return null;
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      positionals.length === 0
+        ? 'Give a file, - (standard input) or a link to preview.'
+        : `Give one input, not ${positionals.length}: ${positionals.join(' ')}`,
+    );
+  }
+  const result = PreviewOptionsSchema.safeParse({
+    input: positionals[0],
+    out: values.out,
+    png: values.png ?? null,
+    length: values.length,
+    style: values.style,
+    language: values.language ?? null,
+    offline: values.offline,
+  });
+  if (!result.success)
+    throw new UsageError(result.error.issues.map((issue) => issue.message).join('\n'));
+  return result.data;
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      out: { type: 'string' },
+      png: { type: 'string' },
+      length: { type: 'string' },
+      language: { type: 'string' },
+      style: { type: 'string' },
+      offline: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}

@@ -1,0 +1,62 @@
+import { writeFile } from 'node:fs/promises';
+import { createAppPipeline } from '../app.ts';
+import { UsageError } from '../cli/args.ts';
+import { readInput } from '../cli/read-input.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { describeUserError, isUserError } from '../core/errors.ts';
+import { PREVIEW_USAGE, parsePreviewArgs } from './args.ts';
+import { componentsScript } from './components-script.ts';
+import { buildReplyPage } from './reply-html.ts';
+import { summaryReplyPayload } from './reply-payload.ts';
+import { screenshotPreview } from './screenshot.ts';
+
+export interface PreviewIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Promise<string>;
+  env: NodeJS.ProcessEnv;
+}
+
+/** `npm run preview`, with its I/O passed in so tests run it in-process. Returns the exit code. */
+export async function runPreview(argv: string[], io: PreviewIo): Promise<number> {
+  try {
+    const args = parsePreviewArgs(argv);
+    if (!args) {
+      io.stdout(`${PREVIEW_USAGE}\n`);
+      return 0;
+    }
+    const config = loadConfig(io.env);
+    const input = await readInput(args.input, io);
+    const pipeline = createAppPipeline(config, { offline: args.offline });
+    const result = await pipeline.summarize(input, {
+      length: args.length,
+      style: args.style,
+      language: args.language,
+    });
+    const page = buildReplyPage(summaryReplyPayload(result, args.language), {
+      script: await componentsScript(),
+    });
+    await writeFile(args.out, page);
+    io.stdout(`Wrote ${args.out}\n`);
+    if (args.png) {
+      await screenshotPreview(args.out, args.png);
+      io.stdout(`Wrote ${args.png}\n`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${error.message}\n\n${PREVIEW_USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr(`${error.message}\n`);
+      return 2;
+    }
+    if (isUserError(error)) {
+      io.stderr(`precis: ${describeUserError(error)}\n`);
+      return 1;
+    }
+    io.stderr(`precis: unexpected error (a bug): ${(error as Error)?.stack ?? String(error)}\n`);
+    return 3;
+  }
+}
