@@ -28,6 +28,9 @@ const AVATAR = `data:image/svg+xml,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 80 80"><circle cx="40" cy="40" r="40" fill="#5865f2"/><text x="40" y="54" font-family="sans-serif" font-size="40" font-weight="700" text-anchor="middle" fill="#fff">P</text></svg>',
 )}`;
 
+// The component prints a string as given; this is how Discord labels a message sent today.
+const TIME = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit' });
+
 const BUTTON_TYPES: Record<number, string> = {
   [ButtonStyle.Primary]: 'primary',
   [ButtonStyle.Secondary]: 'secondary',
@@ -58,7 +61,7 @@ export function buildReplyPage(reply: ReplyPayload, options: ReplyPageOptions): 
       ? `<discord-attachments slot="components">${reply.components.map(rowHtml).join('')}</discord-attachments>`
       : '',
   ].join('\n');
-  const timestamp = (options.timestamp ?? new Date()).toISOString();
+  const timestamp = `Today at ${TIME.format(options.timestamp ?? new Date())}`;
   return `<!doctype html>
 <html lang="en">
 <head>
