@@ -43,6 +43,8 @@ export interface Bot {
   start(): Promise<void>;
   /** Takes no new interactions, lets answers in progress finish (up to graceMs), logs out. */
   stop(options?: { graceMs?: number }): Promise<void>;
+  /** Issue 5: resolves once no answer or auto-summary is in progress (tests await it). */
+  idle(): Promise<void>;
 }
 
 export async function createBot(options: BotOptions): Promise<Bot> {
@@ -129,5 +131,10 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     await client.destroy();
   }
 
-  return { client, commands, start, stop };
+  async function idle(): Promise<void> {
+    // A job can start another (a message handled during catch-up): wait until none is left.
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  }
+
+  return { client, commands, start, stop, idle };
 }

@@ -29,11 +29,15 @@ import {
  * real API always sends, so every builder fills all of them; discord-api-types keeps them honest.
  */
 
+const DISCORD_EPOCH = 1_420_070_400_000n;
 let counter = 0n;
-/** Snowflake-shaped, increasing, unique within the process. */
+/**
+ * Real snowflakes: the creation time in the top bits (discord.js reads a message's time from
+ * its id, e.g. for catch-up's age limit), a counter below. Increasing, unique in the process.
+ */
 export function nextId(): string {
   counter += 1n;
-  return String(1_300_000_000_000_000_000n + counter);
+  return String(((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (counter & 0x3f_ffffn));
 }
 
 export const DEFAULT_BOT_PERMISSIONS =

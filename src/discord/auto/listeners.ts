@@ -38,11 +38,14 @@ export function startAutoSummarize(
   const state = autoState(client);
   state.enabled = options.enabled;
   let stopped = false;
-  const run = (what: string, job: () => Promise<void>) => {
+  const run = (what: string, messageId: string, job: () => Promise<void>) => {
     if (stopped) return;
-    const task = job().catch((error: unknown) => {
-      bot.logger.error({ err: error }, `auto-summarize: ${what} failed`);
-    });
+    const task = job()
+      .catch((error: unknown) => {
+        bot.logger.error({ err: error, messageId }, `auto-summarize: ${what} failed`);
+      })
+      // Every event ends with this line, so a test can await "the bot is done with it".
+      .finally(() => bot.logger.debug({ event: what, messageId }, 'auto-summarize: event handled'));
     options.track(task);
   };
 
@@ -102,14 +105,18 @@ export function startAutoSummarize(
     await forgetSummariesOf(message.id, client, bot);
   };
 
-  client.on(Events.MessageCreate, (message) => run('message', () => onMessage(message)));
-  client.on(Events.MessageReactionAdd, (reaction, user) =>
-    run('reaction', () => onReaction(reaction, user)),
+  client.on(Events.MessageCreate, (message) =>
+    run('message', message.id, () => onMessage(message)),
   );
-  client.on(Events.MessageDelete, (message) => run('deletion', () => onDelete(message)));
+  client.on(Events.MessageReactionAdd, (reaction, user) =>
+    run('reaction', reaction.message.id, () => onReaction(reaction, user)),
+  );
+  client.on(Events.MessageDelete, (message) =>
+    run('deletion', message.id, () => onDelete(message)),
+  );
   if (options.enabled) {
     client.once(Events.ClientReady, () =>
-      run('catch-up', () =>
+      run('catch-up', '', () =>
         catchUp(client, bot, (message, rule) => handleOnce(message, rule, message.author.id)),
       ),
     );
