@@ -20,6 +20,23 @@ try {
     execArgv: ['--import', 'tsx'],
     respawn: true,
   });
+  // SIGTERM/SIGINT reach every shard (each stops gracefully, see main.ts) before this exits.
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'stopping every shard');
+    const exited = [...manager.shards.values()].map(
+      (shard) =>
+        new Promise<void>((resolve) => {
+          const child = shard.process;
+          if (!child || child.exitCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          // kill() also drops the respawn listener, so a stopped shard stays stopped.
+          shard.kill();
+        }),
+    );
+    Promise.all(exited).finally(() => process.exit(0));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
   manager.on('shardCreate', (shard) => {
     logger.info({ shard: shard.id }, 'shard launched');
     shard.on('death', () => logger.warn({ shard: shard.id }, 'shard process exited; respawning'));
