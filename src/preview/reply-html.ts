@@ -71,7 +71,7 @@ export function buildReplyPage(reply: ReplyPayload, options: ReplyPageOptions): 
 <title>${escapeHtml(`Precis preview: ${title}`)}</title>
 <style>
   html, body { margin: 0; background: #313338; }
-  discord-messages { display: block; max-width: 760px; padding: 8px 0 12px; border: 0; }
+  discord-messages { display: block; max-width: 640px; padding: 8px 0 12px; border: 0; }
 </style>
 </head>
 <body>

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createAppPipeline } from '../app.ts';
 import { UsageError } from '../cli/args.ts';
@@ -8,7 +9,7 @@ import { PREVIEW_USAGE, parsePreviewArgs } from './args.ts';
 import { componentsScript } from './components-script.ts';
 import { buildReplyPage } from './reply-html.ts';
 import { summaryReplyPayload } from './reply-payload.ts';
-import { screenshotPreview } from './screenshot.ts';
+import { CHROMIUM_PATH, screenshotPreview } from './screenshot.ts';
 
 export interface PreviewIo {
   stdout: (text: string) => void;
@@ -24,6 +25,13 @@ export async function runPreview(argv: string[], io: PreviewIo): Promise<number>
     if (!args) {
       io.stdout(`${PREVIEW_USAGE}\n`);
       return 0;
+    }
+    // Checked before summarizing, so a missing browser does not cost a model call.
+    if (args.png && !existsSync(CHROMIUM_PATH)) {
+      io.stderr(
+        `precis: --png needs Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH).\n`,
+      );
+      return 2;
     }
     const config = loadConfig(io.env);
     const input = await readInput(args.input, io);
