@@ -1,3 +1,6 @@
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { benchCache } from './cache.ts';
+import { benchDiscord } from './discord.ts';
 import { benchPipeline } from './pipeline.ts';
 import { benchQuotes } from './quotes.ts';
 import { rssMb } from './stats.ts';
@@ -8,10 +11,33 @@ import { rssMb } from './stats.ts';
  */
 const json = process.argv.includes('--json');
 const rows: Array<{ figure: string; value: string; target: string }> = [];
-const record: Record<string, unknown> = {
+const machine = {
   node: process.version,
   platform: `${process.platform} ${process.arch}`,
+  cpu: cpus()[0]?.model.trim() ?? 'unknown',
+  nproc: availableParallelism(),
+  memoryGb: Math.round(totalmem() / 1024 ** 3),
 };
+const record: Record<string, unknown> = { ...machine };
+
+// First, while this process is quiet: the bot runs in a child process of its own.
+const discord = await benchDiscord();
+record.discord = discord;
+rows.push({
+  figure: `ack latency, ${discord.interactions} concurrent /summarize (p50 / p99)`,
+  value: `${discord.ackP50Ms.toFixed(1)} / ${discord.ackP99Ms.toFixed(1)} ms`,
+  target: 'p99 ≤ 250 ms',
+});
+rows.push({
+  figure: `throughput, model answering in ${discord.modelMs} ms`,
+  value: `${discord.throughputPerS.toFixed(1)} summaries/s`,
+  target: '',
+});
+rows.push({
+  figure: 'bot process RSS (idle / peak during the run)',
+  value: `${discord.idleRssMb.toFixed(0)} / ${discord.peakRssMb.toFixed(0)} MB`,
+  target: '≤ 150 MB',
+});
 
 const pipeline = await benchPipeline();
 record.pipeline = pipeline;
@@ -33,6 +59,19 @@ for (const row of pipeline) {
     target: `≤ ${limit}`,
   });
 }
+
+const cache = await benchCache();
+record.cache = cache;
+rows.push({
+  figure: 'first summary, example article, loopback model',
+  value: `${cache.firstMs.toFixed(1)} ms, ${cache.firstTokens.input}+${cache.firstTokens.output} tokens`,
+  target: '',
+});
+rows.push({
+  figure: 'same article again: cache hit (median / p95), new tokens',
+  value: `${cache.hitMedianMs.toFixed(2)} / ${cache.hitP95Ms.toFixed(2)} ms, ${cache.hitNewTokens} tokens`,
+  target: '0 tokens',
+});
 
 const quotes = await benchQuotes();
 record.quotes = quotes;
@@ -64,7 +103,7 @@ if (json) {
   const width = Math.max(...rows.map((r) => r.figure.length));
   const valueWidth = Math.max(...rows.map((r) => r.value.length));
   process.stdout.write(
-    `Precis benchmarks — Node ${process.version}, ${process.platform} ${process.arch}\n\n`,
+    `Precis benchmarks — Node ${machine.node}, ${machine.platform}, ${machine.nproc} × ${machine.cpu}, ${machine.memoryGb} GB\n\n`,
   );
   for (const row of rows) {
     process.stdout.write(
