@@ -20,9 +20,14 @@ export function footerParts(result: Result, extras: string[] = []): string[] {
   const parts = [
     site,
     `${readingMinutes(source.text)} min read`,
-    promptLabel(meta.prompt),
-    meta.model,
-    `${meta.tokens.input}+${meta.tokens.output} tokens`,
+    // The offline engine has no prompt, model or tokens worth showing; it says what it is.
+    ...(meta.engine === 'offline'
+      ? []
+      : [
+          promptLabel(meta.prompt),
+          meta.model,
+          `${meta.tokens.input}+${meta.tokens.output} tokens`,
+        ]),
     meta.cached ? 'cached' : null,
     meta.engine === 'offline' ? 'offline engine' : null,
     ...extras,
