@@ -34,8 +34,12 @@ export function urlKey(link: string): string {
     if (TRACKING.test(name)) url.searchParams.delete(name);
   }
   url.searchParams.sort();
+  if (url.pathname.length > 1 && url.pathname.endsWith('/')) {
+    url.pathname = url.pathname.replace(/\/+$/, '');
+  }
   const text = url.toString();
-  return text.endsWith('/') && url.search === '' ? text.slice(0, -1) : text;
+  // The root path always prints as '/': drop it too, so example.com and example.com/ match.
+  return url.pathname === '/' && url.search === '' ? text.slice(0, -1) : text;
 }
 
 /** Words in an extracted text, for a channel's minimum article length. */
