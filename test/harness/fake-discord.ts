@@ -77,7 +77,8 @@ export interface ValidationFailure {
 export interface Fault {
   /** Matched against RecordedRequest.route, e.g. 'PATCH /webhooks/:app/:token/messages/:message'. */
   route: string;
-  status: 429 | 500 | 503;
+  /** 403 answers as Discord does when the bot lacks a permission (code 50013). */
+  status: 403 | 429 | 500 | 503;
   times: number;
   /** Seconds, for 429. */
   retryAfter?: number;
@@ -682,6 +683,7 @@ export class FakeDiscord {
           { 'retry-after': String(retryAfter), 'x-ratelimit-scope': 'user' },
         ];
       }
+      if (fault.status === 403) return [403, { message: 'Missing Permissions', code: 50013 }];
       return [fault.status, { message: 'Internal Server Error', code: 0 }];
     }
     const issues = validateRequestBody(r.method, r.route.slice(r.method.length + 1), r.body);

@@ -58,6 +58,20 @@ describe.each(DATABASES)('auto-summarize on $name', (database) => {
     expect(bodyOf(reply).allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
+  it('GIVEN the bot may not create threads THEN the summary is posted as a reply instead', async () => {
+    const { run, site } = ctx;
+    await autoChannel(run);
+    run.fake.failNext({
+      route: 'POST /channels/:channel/messages/:message/threads',
+      status: 403,
+      times: 1,
+    });
+    const source = run.fake.postMessage(site.url('/news/talks'));
+    const reply = await run.fake.waitFor(isChannelPost(run.fake.channelId));
+    expect(bodyOf(reply).message_reference).toMatchObject({ message_id: source.id });
+    expect(bodyOf(reply).allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
   it('GIVEN a summary posted THEN it is recorded with its link and the channel progress moves to the message', async () => {
     const { run, site } = ctx;
     await autoChannel(run);

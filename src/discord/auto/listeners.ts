@@ -11,7 +11,7 @@ import {
 import type { ChannelRule } from '../../store/index.ts';
 import { catchUp } from './catch-up.ts';
 import { forgetSummariesOf } from './forget.ts';
-import { startPrivacyPurge } from './purge.ts';
+import { purgeExpired, startPrivacyPurge } from './purge.ts';
 import { autoState } from './state.ts';
 import { type AutoContext, summarizeLinks } from './summarize-links.ts';
 
@@ -54,6 +54,8 @@ export function startAutoSummarize(
     if (state.handling.has(message.id)) return;
     state.handling.add(message.id);
     try {
+      // Catch-up may bring a message the live event already handled.
+      if ((await bot.store.findSummariesBySourceMessage(message.id)).length > 0) return;
       await summarizeLinks(message, rule, bot, requesterId);
     } finally {
       state.handling.delete(message.id);
@@ -113,6 +115,12 @@ export function startAutoSummarize(
   );
   client.on(Events.MessageDelete, (message) =>
     run('deletion', message.id, () => onDelete(message)),
+  );
+  // The first purge runs at start; then every purgeEveryMs.
+  client.once(Events.ClientReady, () =>
+    run('purge', '', async () => {
+      await purgeExpired(bot.store, options.textTtlHours);
+    }),
   );
   if (options.enabled) {
     client.once(Events.ClientReady, () =>

@@ -1,7 +1,9 @@
 import {
+  DiscordAPIError,
   type Message,
   type MessageCreateOptions,
   PermissionFlagsBits,
+  RESTJSONErrorCodes,
   ThreadAutoArchiveDuration,
 } from 'discord.js';
 import type { Result } from '../../core/schemas.ts';
@@ -29,7 +31,12 @@ export interface PostedSummary {
 export async function postSummary(
   message: Message<true>,
   result: Result,
-  options: { rule: ChannelRule; ownerId: string; language: string | null },
+  options: {
+    rule: ChannelRule;
+    ownerId: string;
+    language: string | null;
+    onThreadRefused?: (error: DiscordAPIError) => void;
+  },
 ): Promise<PostedSummary> {
   const me = message.guild.members.me;
   const canEmbed = me
@@ -49,12 +56,26 @@ export async function postSummary(
     allowedMentions: NO_PINGS,
   } as MessageCreateOptions;
   if (options.rule.replyIn === 'thread' && !message.hasThread) {
-    const thread = await message.startThread({
-      name: threadName(result.source.title),
-      autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
-    });
-    const sent = await thread.send(payload);
-    return { replyChannelId: thread.id, replyMessageId: sent.id, threadId: thread.id };
+    const thread = await message
+      .startThread({
+        name: threadName(result.source.title),
+        autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
+      })
+      .catch((error: unknown) => {
+        // Without Create Public Threads the summary still arrives, as a reply.
+        if (
+          error instanceof DiscordAPIError &&
+          error.code === RESTJSONErrorCodes.MissingPermissions
+        ) {
+          options.onThreadRefused?.(error);
+          return null;
+        }
+        throw error;
+      });
+    if (thread) {
+      const sent = await thread.send(payload);
+      return { replyChannelId: thread.id, replyMessageId: sent.id, threadId: thread.id };
+    }
   }
   const sent = await message.reply({ ...payload, allowedMentions: NO_PINGS });
   return { replyChannelId: sent.channelId, replyMessageId: sent.id, threadId: null };

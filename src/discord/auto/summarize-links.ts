@@ -108,6 +108,11 @@ async function summarizeOne(
     rule,
     ownerId: job.requesterId,
     language: job.settings.language,
+    onThreadRefused: (error) =>
+      logger.error(
+        { ...where, err: error },
+        'no permission to start a thread here: replied inline instead',
+      ),
   });
   await store.recordSummaryPost({
     guildId: message.guildId,
