@@ -77,4 +77,15 @@ describe('the fake Discord', () => {
     const error = await rest.get('/guilds/1/audit-logs').catch((e: unknown) => e);
     expect((error as DiscordAPIError).status).toBe(404);
   });
+
+  it('GIVEN messages in a channel THEN GET messages?after= answers the ones after it, newest first', async () => {
+    const channelId = fake.otherChannelId;
+    const [first, second, third] = ['a', 'b', 'c'].map((content) =>
+      fake.postMessage(content, { channelId, offline: true }),
+    );
+    const page = (await rest.get(Routes.channelMessages(channelId), {
+      query: new URLSearchParams({ after: first?.id ?? '', limit: '50' }),
+    })) as { id: string }[];
+    expect(page.map((m) => m.id)).toEqual([third?.id, second?.id]);
+  });
 });

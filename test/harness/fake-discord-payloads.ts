@@ -35,6 +35,11 @@ let counter = 0n;
  * Real snowflakes: the creation time in the top bits (discord.js reads a message's time from
  * its id, e.g. for catch-up's age limit), a counter below. Increasing, unique in the process.
  */
+export function snowflakeAt(ms: number): string {
+  counter += 1n;
+  return String(((BigInt(ms) - DISCORD_EPOCH) << 22n) | (counter & 0x3f_ffffn));
+}
+
 export function nextId(): string {
   counter += 1n;
   return String(((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (counter & 0x3f_ffffn));

@@ -483,9 +483,12 @@ export class FakeDiscord {
       offline?: boolean;
       /** Discord sends '' without the Message Content intent; this sends what it would. */
       timestamp?: string;
+      /** A snowflake of your own, e.g. one made long ago (its time is in its top bits). */
+      id?: string;
     } = {},
   ): APIMessage {
     const message = makeMessage({
+      ...(extra.id ? { id: extra.id } : {}),
       channelId: extra.channelId ?? this.channelId,
       author: extra.author ?? this.user,
       content,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { snowflakeAt } from '../harness/fake-discord-payloads.ts';
 import { DATABASES } from '../store/databases.ts';
 import { autoChannel, isChannelPost, isThreadStart, useModeratedBot } from './use-moderated-bot.ts';
 
@@ -19,6 +20,27 @@ describe.each(DATABASES)('restarts and deletions on $name', (database) => {
       (r) => isThreadStart(r) && r.params.message === missed.id,
     );
     expect(thread.params.channel).toBe(run.fake.channelId);
+  });
+
+  it('GIVEN a link posted more than a day before the restart THEN catch-up leaves it alone', async () => {
+    const { run, site } = ctx;
+    await autoChannel(run);
+    const dayAndHour = 25 * 3600 * 1000;
+    await run.store.markChannelProgress(
+      run.fake.channelId,
+      snowflakeAt(Date.now() - 2 * dayAndHour),
+    );
+    let recent = { id: '' };
+    await run.restart(() => {
+      run.fake.postMessage(site.url('/news/talks'), {
+        offline: true,
+        id: snowflakeAt(Date.now() - dayAndHour),
+      });
+      recent = run.fake.postMessage(site.url('/news/second'), { offline: true });
+    });
+    await run.caughtUp();
+    const threads = run.fake.requests.filter(isThreadStart).map((r) => r.params.message);
+    expect(threads).toEqual([recent.id]);
   });
 
   it('GIVEN a restart THEN catch-up asks Discord for the messages after the last one handled', async () => {
