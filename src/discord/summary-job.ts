@@ -8,9 +8,9 @@ import {
 } from 'discord.js';
 import type { Length, Result, Style, SummarizeInput } from '../core/schemas.ts';
 import type { BotContext } from './context.ts';
+import { recordFinishedJob } from './job-log.ts';
 // Issue 5: server defaults, domain lists, cooldown, budget and the usage ledger.
 import { applyServerRules, recordJobUsage } from './moderation/job-rules.ts';
-import { recordFinishedJob } from './job-log.ts';
 import { buildSummaryReply, embedsAllowed } from './summary-reply.ts';
 
 export type SummaryInteraction =
