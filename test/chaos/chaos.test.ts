@@ -6,7 +6,7 @@ import {
   startFakeDiscord,
 } from '../harness/fake-discord.ts';
 import { type FakeOpenAi, type FakeStep, startFakeOpenAi } from '../harness/fake-openai.ts';
-import { bodyOf, isFinalAnswer, startRealBot } from './bot-under-test.ts';
+import { bodyOf, EDIT, FOLLOW_UP, isFinalAnswer, startRealBot } from './bot-under-test.ts';
 import { CHAOS_MIX, chaosArticle, pickStep, tagOf } from './mix.ts';
 
 /**
@@ -81,6 +81,12 @@ describe('chaos: 50 concurrent interactions against a failing model', () => {
 
   beforeAll(async () => {
     const servers = Array.from({ length: SERVERS }, () => discord.addGuild());
+    // Discord failing too: the first edits and error follow-ups meet 429s and 500s. At most
+    // three 500s in a row: discord.js retries a 5xx three times, and a fourth failure would
+    // lose the summary (the user then gets the generic error instead).
+    discord.failNext({ route: EDIT, status: 429, times: 5, retryAfter: 0.2 });
+    discord.failNext({ route: EDIT, status: 500, times: 3 });
+    discord.failNext({ route: FOLLOW_UP, status: 500, times: 3 });
     rssBefore = process.memoryUsage().rss;
     const answered = Array.from({ length: INTERACTIONS }, async (_, n) => {
       const server = servers[n % SERVERS];
@@ -109,6 +115,13 @@ describe('chaos: 50 concurrent interactions against a failing model', () => {
       ),
     );
     expect([...kinds].sort()).toEqual(CHAOS_MIX.map(([kind]) => kind).sort());
+  });
+
+  it('GIVEN Discord failing some edits and follow-ups THEN those failures really happened', () => {
+    const failed = discord.requests.filter(
+      (r) => (r.route === EDIT || r.route === FOLLOW_UP) && r.status >= 429,
+    );
+    expect(failed).toHaveLength(11);
   });
 
   it('GIVEN the mix THEN every interaction gets its final answer within 90 s', () => {
