@@ -156,7 +156,7 @@ export default {
     const store = requireStore(bot);
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const subcommand = interaction.options.getSubcommand(true);
-    const change = SETUP_CHANGES[subcommand];
+    const change = Object.hasOwn(SETUP_CHANGES, subcommand) ? SETUP_CHANGES[subcommand] : undefined;
     const title = change ? await change(interaction, store, guildId) : 'Precis settings';
     const [settings, rules, usedToday] = await Promise.all([
       store.getGuildSettings(guildId),
