@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -94,4 +96,27 @@ export function startSharded(env: Record<string, string>): ShardedProcess {
       return code;
     },
   };
+}
+
+const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** A PostgreSQL schema of its own for one test run, and its DATABASE_URL. */
+export async function createTestSchema(): Promise<{ url: string; drop(): Promise<void> }> {
+  const schema = `precis_shard_${randomBytes(6).toString('hex')}`;
+  // Created up front: shards migrating a fresh database at once would race to create it.
+  await sql(`create schema ${schema}`);
+  return {
+    url: `${PG_URL}?schema=${schema}`,
+    drop: () => sql(`drop schema if exists ${schema} cascade`),
+  };
+}
+
+async function sql(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
 }

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTICLE_TEXT } from '../discord/scripted-pipeline.ts';
 import {
@@ -8,42 +6,30 @@ import {
   startFakeDiscord,
 } from '../harness/fake-discord.ts';
 import { makeUser, nextId } from '../harness/fake-discord-payloads.ts';
-import { type ShardedProcess, startSharded } from './sharded-process.ts';
+import { createTestSchema, type ShardedProcess, startSharded } from './sharded-process.ts';
 
 /**
  * `npm run start:sharded` for real: discord.js's ShardingManager forks two shard processes
  * (src/main.ts each) that log into the fake Discord and share one PostgreSQL schema.
  */
 
-const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const SCHEMA = `precis_shard_${randomBytes(6).toString('hex')}`;
 const EDIT = 'PATCH /webhooks/:app/:token/messages/:message';
 const HTTP_PORT = 20_000 + Math.floor(Math.random() * 20_000);
 
 let fake: FakeDiscord;
 let sharded: ShardedProcess;
 let exitCode: number | null = null;
+let database: Awaited<ReturnType<typeof createTestSchema>>;
 const guilds: { guildId: string; channelId: string }[] = [];
-
-async function sql(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 beforeAll(async () => {
   fake = await startFakeDiscord();
   guilds.push(fake.addGuild([0, 2]), fake.addGuild([1, 2]));
-  // Created up front: two shards migrating a fresh database at once would race to create it.
-  await sql(`create schema ${SCHEMA}`);
+  database = await createTestSchema();
   sharded = startSharded({
     DISCORD_TOKEN: 'test-token',
     DISCORD_API_URL: fake.apiUrl,
-    DATABASE_URL: `${PG_URL}?schema=${SCHEMA}`,
+    DATABASE_URL: database.url,
     SHARD_COUNT: '2',
     SHARD_LIST: '',
     SHARD_SPAWN_DELAY_MS: '0',
@@ -57,7 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
   exitCode = (await sharded?.stop()) ?? null;
   await fake?.close();
-  await sql(`drop schema if exists ${SCHEMA} cascade`);
+  await database?.drop();
 }, 60_000);
 
 async function summarizeIn(guildId: string, text: string): Promise<RecordedRequest> {
