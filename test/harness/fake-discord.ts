@@ -537,6 +537,16 @@ export class FakeDiscord {
     });
   }
 
+  /** A moderator deletes several messages of one channel at once (MESSAGE_DELETE_BULK). */
+  deleteMessages(messages: APIMessage[]): void {
+    for (const message of messages) this.messages.delete(message.id);
+    this.dispatch('MESSAGE_DELETE_BULK', {
+      ids: messages.map((m) => m.id),
+      channel_id: messages[0]?.channel_id ?? this.channelId,
+      guild_id: this.guildId,
+    });
+  }
+
   /** Messages the bot sent to a channel (or thread) that still exist. */
   botMessagesIn(channelId: string): APIMessage[] {
     return [...this.messages.values()].filter(

@@ -113,4 +113,20 @@ describe.each(DATABASES)('restarts and deletions on $name', (database) => {
     await run.fake.waitFor((r) => isThreadStart(r) && r.params.message === again.id);
     expect(run.pipeline.calls).toHaveLength(2);
   });
+
+  it('GIVEN source messages deleted in bulk THEN each summary thread is deleted', async () => {
+    const { run, site } = ctx;
+    await autoChannel(run);
+    const first = run.fake.postMessage(site.url('/news/talks'));
+    const second = run.fake.postMessage(site.url('/news/second'));
+    await run.handled(first.id);
+    await run.handled(second.id);
+    run.fake.deleteMessages([first, second]);
+    await run.handled(first.id, 'deletion');
+    await run.handled(second.id, 'deletion');
+    const deleted = run.fake.requests
+      .filter((r) => r.route === 'DELETE /channels/:channel')
+      .map((r) => r.params.channel);
+    expect(deleted.sort()).toEqual([first.id, second.id].sort());
+  });
 });

@@ -78,6 +78,19 @@ describe.each(DATABASES)('/setup on $name', (database) => {
     });
   });
 
+  it('GIVEN a channel seen before it was set up THEN after /setup channel its next link is summarized', async () => {
+    const { run, site } = ctx;
+    await run.store.updateGuildSettings(run.fake.guildId, { cooldownSeconds: 0 });
+    const before = run.fake.postMessage(site.url('/news/talks'));
+    await run.handled(before.id);
+    await setup(run, 'channel', { channel: { channel: run.fake.channelId }, trigger: 'links' });
+    const after = run.fake.postMessage(site.url('/news/second'));
+    const thread = await run.fake.waitFor(
+      (r) => r.route === 'POST /channels/:channel/messages/:message/threads',
+    );
+    expect(thread.params.message).toBe(after.id);
+  });
+
   it('GIVEN /setup channel THEN the answer shows the channel’s rule', async () => {
     const { run } = ctx;
     const embed = await setup(run, 'channel', {

@@ -12,7 +12,7 @@ import type { ChannelRule } from '../../store/index.ts';
 import { catchUp } from './catch-up.ts';
 import { forgetSummariesOf } from './forget.ts';
 import { purgeExpired, startPrivacyPurge } from './purge.ts';
-import { autoState } from './state.ts';
+import { autoState, channelRule } from './state.ts';
 import { type AutoContext, summarizeLinks } from './summarize-links.ts';
 
 export interface AutoOptions {
@@ -64,7 +64,7 @@ export function startAutoSummarize(
 
   const onMessage = async (message: Message) => {
     if (!message.inGuild() || message.author.bot || message.webhookId) return;
-    const rule = await bot.store.getChannelRule(message.channelId);
+    const rule = await channelRule(client, bot.store, message.channelId);
     if (rule?.trigger !== 'links') return;
     // Without the Message Content intent Discord sends every message empty.
     if (
@@ -89,7 +89,7 @@ export function startAutoSummarize(
     user: User | PartialUser,
   ) => {
     if (user.bot) return;
-    const rule = await bot.store.getChannelRule(partialReaction.message.channelId);
+    const rule = await channelRule(client, bot.store, partialReaction.message.channelId);
     if (rule?.trigger !== 'reaction') return;
     const { emoji } = partialReaction;
     const name = emoji.id ? `${emoji.name}:${emoji.id}` : emoji.name;
@@ -116,6 +116,10 @@ export function startAutoSummarize(
   client.on(Events.MessageDelete, (message) =>
     run('deletion', message.id, () => onDelete(message)),
   );
+  // A moderator purging messages deletes them in bulk: each is a deletion all the same.
+  client.on(Events.MessageBulkDelete, (messages) => {
+    for (const message of messages.values()) run('deletion', message.id, () => onDelete(message));
+  });
   // The first purge runs at start; then every purgeEveryMs.
   client.once(Events.ClientReady, () =>
     run('purge', '', async () => {
@@ -142,6 +146,7 @@ export function startAutoSummarize(
       client.removeAllListeners(Events.MessageCreate);
       client.removeAllListeners(Events.MessageReactionAdd);
       client.removeAllListeners(Events.MessageDelete);
+      client.removeAllListeners(Events.MessageBulkDelete);
     },
   };
 }

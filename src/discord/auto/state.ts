@@ -1,4 +1,5 @@
 import type { Client } from 'discord.js';
+import type { ChannelRule, Store } from '../../store/index.ts';
 
 /** What the auto-summarize listeners learn at run time, per client (one per shard). */
 export interface AutoState {
@@ -8,15 +9,42 @@ export interface AutoState {
   contentLooksHidden: boolean;
   /** Messages being handled now, so a live event and catch-up never summarize one twice. */
   handling: Set<string>;
+  /** Channel rules read recently: every message in every channel would otherwise be a query. */
+  rules: Map<string, { rule: ChannelRule | null; expires: number }>;
 }
+
+/** How long a channel rule is trusted; /setup on this shard forgets it at once. */
+const RULE_TTL_MS = 60_000;
 
 const states = new WeakMap<Client, AutoState>();
 
 export function autoState(client: Client): AutoState {
   let state = states.get(client);
   if (!state) {
-    state = { enabled: false, contentLooksHidden: false, handling: new Set() };
+    state = { enabled: false, contentLooksHidden: false, handling: new Set(), rules: new Map() };
     states.set(client, state);
   }
   return state;
+}
+
+/** The channel's rule, from memory when read in the last minute. */
+export async function channelRule(
+  client: Client,
+  store: Store,
+  channelId: string,
+  now: number = Date.now(),
+): Promise<ChannelRule | null> {
+  const { rules } = autoState(client);
+  const cached = rules.get(channelId);
+  if (cached && cached.expires > now) return cached.rule;
+  const rule = await store.getChannelRule(channelId);
+  // Bounded: a shard sees many channels, and only the recent ones matter.
+  if (rules.size >= 10_000) rules.clear();
+  rules.set(channelId, { rule, expires: now + RULE_TTL_MS });
+  return rule;
+}
+
+/** /setup changed the rule: the next message reads it from the store. */
+export function forgetChannelRule(client: Client, channelId: string): void {
+  autoState(client).rules.delete(channelId);
 }

@@ -2,6 +2,7 @@ import type { ChatInputCommandInteraction } from 'discord.js';
 import { UserError } from '../../core/errors.ts';
 import type { Length, Style } from '../../core/schemas.ts';
 import type { GuildSettingsPatch, Store } from '../../store/index.ts';
+import { forgetChannelRule } from '../auto/state.ts';
 import type { BotContext } from '../context.ts';
 import { hostOf } from './domains.ts';
 
@@ -53,6 +54,8 @@ export const SETUP_CHANGES: Record<string, Change> = {
       replyIn: (replyIn as 'thread' | 'inline' | null) ?? existing?.replyIn ?? undefined,
       minWords: minWords ?? existing?.minWords ?? undefined,
     });
+    // Auto-summarize on this shard reads the new rule with the next message.
+    forgetChannelRule(interaction.client, channel.id);
     return rule.trigger === 'off'
       ? 'Auto-summarize switched off in that channel'
       : 'Auto-summarize saved';
