@@ -1,8 +1,9 @@
 import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from 'discord.js';
 import { UserError } from '../core/errors.ts';
-import type { Length } from '../core/schemas.ts';
+import type { Length, Result } from '../core/schemas.ts';
 import type { BotContext } from './context.ts';
 import { decodeSummaryId, type SummaryAction, type SummaryState } from './custom-ids.ts';
+import { recordFinishedJob } from './job-log.ts';
 import { LANGUAGES } from './languages.ts';
 import { buildSummaryReply, embedsAllowed } from './summary-reply.ts';
 
@@ -49,25 +50,36 @@ export async function handleSummaryComponent(
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     ephemeral = true;
   }
-  const result = await bot.pipeline.resummarize(
-    next.sha256,
-    {
-      length: next.length,
-      style: next.style,
-      language: next.language,
-      quotesOnly: next.quotesOnly,
-    },
-    { signal: AbortSignal.timeout(bot.jobDeadlineMs) },
-  );
-  await interaction.editReply(
-    buildSummaryReply(result, {
-      ownerId: interaction.user.id,
-      language: next.language,
-      quotesOnly: next.quotesOnly,
-      ephemeral,
-      canEmbed: embedsAllowed(interaction, bot),
-    }),
-  );
+  const startedAt = performance.now();
+  let result: Result | undefined;
+  try {
+    result = await bot.pipeline.resummarize(
+      next.sha256,
+      {
+        length: next.length,
+        style: next.style,
+        language: next.language,
+        quotesOnly: next.quotesOnly,
+      },
+      {
+        signal: AbortSignal.timeout(bot.jobDeadlineMs),
+        queueKey: interaction.guildId ?? interaction.user.id,
+      },
+    );
+    await interaction.editReply(
+      buildSummaryReply(result, {
+        ownerId: interaction.user.id,
+        language: next.language,
+        quotesOnly: next.quotesOnly,
+        ephemeral,
+        canEmbed: embedsAllowed(interaction, bot),
+      }),
+    );
+    recordFinishedJob(interaction, bot, { startedAt, result });
+  } catch (error) {
+    recordFinishedJob(interaction, bot, { startedAt, result, error });
+    throw error;
+  }
 }
 
 function nextState(action: SummaryAction, state: SummaryState, values: string[]): SummaryState {

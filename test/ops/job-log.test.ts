@@ -29,7 +29,10 @@ beforeAll(async () => {
       contexts.push(context);
       return inner.summarize(input, options, context);
     },
-    resummarize: (sha, options, context) => inner.resummarize(sha, options, context),
+    resummarize: (sha, options, context) => {
+      contexts.push(context);
+      return inner.resummarize(sha, options, context);
+    },
   };
   const metrics = createMetrics({}, { prices: { inputPerMTok: 1, outputPerMTok: 1 } });
   bot = await createBot({
@@ -107,13 +110,29 @@ describe('structured logs and metrics of jobs', () => {
     expect(contexts.at(-1)?.queueKey).toBe(fake.guildId);
   });
 
+  it('GIVEN a Shorter button pressed THEN that job has its own line and queues under the server', async () => {
+    const asked = await summarize({ text: article(4) });
+    const message = fake.originalMessage(asked.token);
+    const shorter = (message?.components ?? [])
+      .flatMap(
+        (row) => (row as { components: { label?: string; custom_id?: string }[] }).components,
+      )
+      .find((c) => c.label === 'Shorter')?.custom_id;
+    if (!message || !shorter) throw new Error('the summary has no Shorter button');
+    const press = fake.button(shorter, message);
+    await press.edit();
+    await expect.poll(() => jobLine(press.id)).toMatchObject({ kind: 'button', errorCode: null });
+    expect(contexts.at(-1)?.queueKey).toBe(fake.guildId);
+  });
+
   it('GIVEN finished jobs THEN /metrics counts them by outcome, cache hits and errors by code', async () => {
     const text = await (await fetch(`http://127.0.0.1:${health.port}/metrics`)).text();
-    // Jobs of the tests above: 1 + 2 + 1 (failed) + 1.
-    expect(text).toContain('precis_interactions_total{kind="summarize",outcome="ok"} 4');
+    // /summarize jobs of the tests above: 1 + 2 + 1 (failed) + 1 + 1, and one button.
+    expect(text).toContain('precis_interactions_total{kind="summarize",outcome="ok"} 5');
+    expect(text).toContain('precis_interactions_total{kind="button",outcome="ok"} 1');
     expect(text).toContain('precis_interactions_total{kind="summarize",outcome="error"} 1');
     expect(text).toContain('precis_cache_hits_total 1');
     expect(text).toContain('precis_errors_total{code="empty_input"} 1');
-    expect(text).toContain('precis_interaction_duration_seconds_count{kind="summarize"} 5');
+    expect(text).toContain('precis_interaction_duration_seconds_count{kind="summarize"} 6');
   });
 });
