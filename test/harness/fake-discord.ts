@@ -194,6 +194,7 @@ export class FakeDiscord {
   disallowIntents = false;
   /** The application flags READY carries (e.g. GatewayMessageContent once enabled in the portal). */
   applicationFlags = 0;
+  private readonly threadsStarted = new Set<string>();
   /** Channels (threads) deleted through REST, by id. */
   readonly deletedChannels = new Set<string>();
   private waiters: {
@@ -788,6 +789,14 @@ export class FakeDiscord {
         return this.messageAnswer(target);
       }
       case '/channels/:channel/messages/:message/threads':
+        // One thread per message, as on Discord.
+        if (this.threadsStarted.has(params.message ?? '')) {
+          return [
+            400,
+            { message: 'A thread has already been created for this message', code: 160004 },
+          ];
+        }
+        this.threadsStarted.add(params.message ?? '');
         // Like Discord, a thread started from a message has that message's id.
         return [
           200,

@@ -40,6 +40,17 @@ describe.each(DATABASES)('auto-summarize on $name', (database) => {
     expect(JSON.stringify(bodyOf(summary).embeds)).toMatch(/Biden/);
   });
 
+  it('GIVEN a message with two links THEN both summaries go into one thread', async () => {
+    const { run, site } = ctx;
+    await autoChannel(run);
+    const source = run.fake.postMessage(
+      `${site.url('/news/talks')} and ${site.url('/news/second')}`,
+    );
+    await run.handled(source.id);
+    expect(run.fake.requests.filter(isThreadStart)).toHaveLength(1);
+    expect(run.fake.botMessagesIn(source.id)).toHaveLength(2);
+  });
+
   it('GIVEN an article title over 100 characters THEN the thread name is cut to 100', async () => {
     const { run, site } = ctx;
     await autoChannel(run);

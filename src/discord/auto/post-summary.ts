@@ -1,4 +1,5 @@
 import {
+  type AnyThreadChannel,
   DiscordAPIError,
   type Message,
   type MessageCreateOptions,
@@ -36,8 +37,10 @@ export async function postSummary(
     ownerId: string;
     language: string | null;
     onThreadRefused?: (error: DiscordAPIError) => void;
+    /** The thread an earlier link of the same message went to: one thread per message. */
+    thread?: AnyThreadChannel | null;
   },
-): Promise<PostedSummary> {
+): Promise<PostedSummary & { thread: AnyThreadChannel | null }> {
   const me = message.guild.members.me;
   const canEmbed = me
     ? (message.channel.permissionsFor(me)?.has(PermissionFlagsBits.EmbedLinks) ?? true)
@@ -55,30 +58,34 @@ export async function postSummary(
     components: reply.components ?? [],
     allowedMentions: NO_PINGS,
   } as MessageCreateOptions;
-  if (options.rule.replyIn === 'thread' && !message.hasThread) {
-    const thread = await message
-      .startThread({
-        name: threadName(result.source.title),
-        autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
-      })
-      .catch((error: unknown) => {
-        // Without Create Public Threads the summary still arrives, as a reply.
-        if (
-          error instanceof DiscordAPIError &&
-          error.code === RESTJSONErrorCodes.MissingPermissions
-        ) {
-          options.onThreadRefused?.(error);
-          return null;
-        }
-        throw error;
-      });
+  if (options.rule.replyIn === 'thread') {
+    // Discord allows one thread per message: a second link of the message goes into it too.
+    const thread =
+      options.thread ??
+      message.thread ??
+      (await message
+        .startThread({
+          name: threadName(result.source.title),
+          autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
+        })
+        .catch((error: unknown) => {
+          // Without Create Public Threads the summary still arrives, as a reply.
+          if (
+            error instanceof DiscordAPIError &&
+            error.code === RESTJSONErrorCodes.MissingPermissions
+          ) {
+            options.onThreadRefused?.(error);
+            return null;
+          }
+          throw error;
+        }));
     if (thread) {
       const sent = await thread.send(payload);
-      return { replyChannelId: thread.id, replyMessageId: sent.id, threadId: thread.id };
+      return { replyChannelId: thread.id, replyMessageId: sent.id, threadId: thread.id, thread };
     }
   }
   const sent = await message.reply({ ...payload, allowedMentions: NO_PINGS });
-  return { replyChannelId: sent.channelId, replyMessageId: sent.id, threadId: null };
+  return { replyChannelId: sent.channelId, replyMessageId: sent.id, threadId: null, thread: null };
 }
 
 /** A link to a message, as Discord's "Copy Message Link" gives it. */

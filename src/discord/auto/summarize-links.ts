@@ -1,4 +1,4 @@
-import type { Message } from 'discord.js';
+import type { AnyThreadChannel, Message } from 'discord.js';
 import { describeUserError, isUserError, UserError } from '../../core/errors.ts';
 import type { ChannelRule, GuildSettings, Store } from '../../store/index.ts';
 import type { BotContext } from '../context.ts';
@@ -28,6 +28,7 @@ export async function summarizeLinks(
   const settings = await store.getGuildSettings(message.guildId);
   const where = { guildId: message.guildId, channelId: message.channelId, messageId: message.id };
   let checkedCooldown = false;
+  let thread: AnyThreadChannel | null = null;
   for (const url of findLinks(message.content)) {
     const refusal = domainRefusal(settings, url);
     if (refusal) {
@@ -59,7 +60,7 @@ export async function summarizeLinks(
       });
       return;
     }
-    await summarizeOne(message, rule, bot, { url, key, settings, requesterId });
+    thread = await summarizeOne(message, rule, bot, { url, key, settings, requesterId, thread });
   }
 }
 
@@ -67,8 +68,15 @@ async function summarizeOne(
   message: Message<true>,
   rule: ChannelRule,
   bot: AutoContext,
-  job: { url: string; key: string; settings: GuildSettings; requesterId: string },
-): Promise<void> {
+  job: {
+    url: string;
+    key: string;
+    settings: GuildSettings;
+    requesterId: string;
+    thread: AnyThreadChannel | null;
+  },
+): Promise<AnyThreadChannel | null> {
+  // Returns the thread the summary went to, for the message's next link.
   const { store, logger } = bot;
   const where = { guildId: message.guildId, channelId: message.channelId, messageId: message.id };
   let result: Awaited<ReturnType<BotContext['pipeline']['summarize']>>;
@@ -90,7 +98,7 @@ async function summarizeOne(
         { ...where, url: job.url, code: error.code },
         'auto-summarize: link not summarized',
       );
-      return;
+      return job.thread;
     }
     throw error;
   }
@@ -102,9 +110,10 @@ async function summarizeOne(
   );
   if (countWords(result.source.text) < rule.minWords) {
     logger.info({ ...where, url: job.url }, 'auto-summarize: article shorter than the minimum');
-    return;
+    return job.thread;
   }
-  const posted = await postSummary(message, result, {
+  const { thread, ...posted } = await postSummary(message, result, {
+    thread: job.thread,
     rule,
     ownerId: job.requesterId,
     language: job.settings.language,
@@ -123,4 +132,5 @@ async function summarizeOne(
     ...posted,
     sourceText: result.source.text,
   });
+  return thread;
 }
