@@ -129,4 +129,15 @@ describe.each(DATABASES)('restarts and deletions on $name', (database) => {
       .map((r) => r.params.channel);
     expect(deleted.sort()).toEqual([first.id, second.id].sort());
   });
+
+  it('GIVEN a reaction after a restart on a message posted before it THEN the message is fetched and summarized', async () => {
+    const { run, site } = ctx;
+    await autoChannel(run, { trigger: 'reaction' });
+    const source = run.fake.postMessage(site.url('/news/talks'));
+    await run.handled(source.id);
+    await run.restart();
+    run.fake.react(source, '📰');
+    const thread = await run.fake.waitFor(isThreadStart);
+    expect(thread.params.message).toBe(source.id);
+  });
 });
