@@ -12,6 +12,7 @@ import type { BotContext } from '../src/discord/context.ts';
 import { LANGUAGES, SOURCE_LANGUAGE } from '../src/discord/languages.ts';
 import { autoSummarizeProblem } from '../src/discord/moderation/message-content.ts';
 import { requireManageGuild } from '../src/discord/moderation/permissions.ts';
+import { forgetGuildSettings } from '../src/discord/moderation/settings-cache.ts';
 import { renderSettingsEmbed } from '../src/discord/moderation/settings-embed.ts';
 import { requireStore, SETUP_CHANGES } from '../src/discord/moderation/setup-changes.ts';
 import { DEFAULT_EMOJI, REPLY_MODES, TRIGGERS } from '../src/store/index.ts';
@@ -158,6 +159,8 @@ export default {
     const subcommand = interaction.options.getSubcommand(true);
     const change = Object.hasOwn(SETUP_CHANGES, subcommand) ? SETUP_CHANGES[subcommand] : undefined;
     const title = change ? await change(interaction, store, guildId) : 'Precis settings';
+    // Summary commands on this shard use the new settings from the next one on.
+    forgetGuildSettings(store, guildId);
     const [settings, rules, usedToday] = await Promise.all([
       store.getGuildSettings(guildId),
       store.listChannelRules(guildId),

@@ -36,12 +36,13 @@ export async function answerWithSummary(
   bot: BotContext,
   asked: SummaryRequest,
 ): Promise<void> {
-  // Issue 5: may refuse (cooldown, budget, domain) before anything is acknowledged.
-  const { request, prompt } = await applyServerRules(interaction, bot, asked);
+  // Issue 5: server defaults (cached settings: this runs before the acknowledgement) and domains.
+  const { request, prompt, checkLimits } = await applyServerRules(interaction, bot, asked);
   const startedAt = performance.now();
   let result: Result | undefined;
   try {
     await interaction.deferReply(request.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    await checkLimits();
     const input = await request.input();
     result = await bot.pipeline.summarize(
       input,

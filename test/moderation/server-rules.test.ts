@@ -55,18 +55,51 @@ describe.each(DATABASES)('server rules for /summarize on $name', (database) => {
       costUsd: 0,
       cached: false,
     });
-    const callback = await run.fake.slash('summarize', { url: site.url('/news/talks') }).callback();
-    expect(callback.body).toMatchObject({
-      data: { content: 'No more summaries today.', flags: 64 },
-    });
+    // Checked after the acknowledgement: the public placeholder gives way to a private answer.
+    const followUp = await run.fake.slash('summarize', { url: site.url('/news/talks') }).followUp();
+    expect(followUp.body).toMatchObject({ content: 'No more summaries today.', flags: 64 });
     expect(run.pipeline.calls).toHaveLength(0);
+  });
+
+  it('GIVEN the budget is spent THEN /summarize is still acknowledged before the ledger is read', async () => {
+    const { run, site } = ctx;
+    await run.store.updateGuildSettings(run.fake.guildId, { dailyTokenBudget: 10 });
+    await run.store.recordUsage({
+      guildId: run.fake.guildId,
+      userId: run.fake.otherUser.id,
+      tokensIn: 10,
+      tokensOut: 0,
+      costUsd: 0,
+      cached: false,
+    });
+    const callback = await run.fake.slash('summarize', { url: site.url('/news/talks') }).callback();
+    expect((callback.body as { type: number }).type).toBe(5);
+  });
+
+  it('GIVEN settings changed with /setup THEN the next /summarize uses them at once', async () => {
+    const { run, site } = ctx;
+    await run.fake.slash('summarize', { url: site.url('/news/talks') }).edit();
+    await run.fake
+      .slash('setup', { length: 'long' }, { subcommand: 'defaults', memberPermissions: MODERATOR })
+      .edit();
+    await run.fake
+      .slash(
+        'setup',
+        { cooldown_seconds: 0 },
+        { subcommand: 'limits', memberPermissions: MODERATOR },
+      )
+      .edit();
+    await run.fake.slash('summarize', { url: site.url('/news/second') }).edit();
+    expect(run.pipeline.calls.map((c) => c.options?.length)).toEqual(['medium', 'long']);
   });
 
   it('GIVEN a cooldown THEN a second /summarize right after the first is refused', async () => {
     const { run, site } = ctx;
     await run.store.updateGuildSettings(run.fake.guildId, { cooldownSeconds: 300 });
     await run.fake.slash('summarize', { url: site.url('/news/talks') }).edit();
-    const second = await run.fake.slash('summarize', { url: site.url('/news/second') }).callback();
+    // The ledger row is written right after the reply is edited.
+    await run.bot.idle();
+    const second = await run.fake.slash('summarize', { url: site.url('/news/second') }).followUp();
     expect(contentOf(second.body)).toMatch(
       /^Please wait \d+ s before asking for another summary\.$/,
     );

@@ -7,16 +7,22 @@ import { SOURCE_LANGUAGE } from '../languages.ts';
 import type { SummaryInteraction, SummaryRequest } from '../summary-job.ts';
 import { domainRefusal } from './domains.ts';
 import { enforceLimits, recordResultUsage, usageOwner } from './limits.ts';
+import { guildSettings } from './settings-cache.ts';
 
 /** What the server's rules make of a request: its options, and the prompt version pin. */
 export interface RuledRequest {
   request: SummaryRequest;
   prompt: string | null;
+  /** Cooldown and budget; run after the interaction is acknowledged (they query the ledger). */
+  checkLimits(): Promise<void>;
 }
+
+const NO_LIMITS = async () => {};
 
 /**
  * Applies a server's settings to a summary asked for by interaction: its defaults fill the
- * options the user left out, its domain lists and limits may refuse the job (UserError).
+ * options the user left out, its domain lists may refuse the job (UserError), and
+ * `checkLimits` refuses it at the cooldown or budget.
  * Without a store, or outside a server, the request passes unchanged.
  */
 export async function applyServerRules(
@@ -26,8 +32,8 @@ export async function applyServerRules(
 ): Promise<RuledRequest> {
   const { store } = bot;
   const guildId = interaction.guildId;
-  if (!store || !guildId) return { request, prompt: null };
-  const settings = await store.getGuildSettings(guildId);
+  if (!store || !guildId) return { request, prompt: null, checkLimits: NO_LIMITS };
+  const settings = await guildSettings(store, guildId);
   if (interaction.isChatInputCommand()) {
     const url = interaction.options.getString('url');
     const refusal = url ? domainRefusal(settings, url.trim()) : null;
@@ -38,8 +44,8 @@ export async function applyServerRules(
       );
     }
   }
-  await enforceLimits(store, settings, { guildId, userId: interaction.user.id });
   return {
+    checkLimits: () => enforceLimits(store, settings, { guildId, userId: interaction.user.id }),
     request: interaction.isChatInputCommand()
       ? withServerDefaults(interaction, request, settings)
       : request,
