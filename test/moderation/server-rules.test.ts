@@ -34,6 +34,16 @@ describe.each(DATABASES)('server rules for /summarize on $name', (database) => {
     expect(run.pipeline.calls[0]?.options?.length).toBe('long');
   });
 
+  it('GIVEN server defaults THEN Summarize message uses them too, and stays private', async () => {
+    const { run, site } = ctx;
+    await run.store.updateGuildSettings(run.fake.guildId, { length: 'short', style: 'prose' });
+    const target = run.fake.postMessage(site.url('/news/talks'));
+    const callback = await run.fake.messageCommand('Summarize message', target).callback();
+    await run.bot.idle();
+    expect((callback.body as { data?: { flags?: number } }).data?.flags).toBe(64);
+    expect(run.pipeline.calls[0]?.options).toMatchObject({ length: 'short', style: 'prose' });
+  });
+
   it('GIVEN private replies by default THEN /summarize answers privately', async () => {
     const { run, site } = ctx;
     await run.store.updateGuildSettings(run.fake.guildId, { privateReplies: true });

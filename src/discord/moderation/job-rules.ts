@@ -46,20 +46,30 @@ export async function applyServerRules(
   }
   return {
     checkLimits: () => enforceLimits(store, settings, { guildId, userId: interaction.user.id }),
-    request: interaction.isChatInputCommand()
-      ? withServerDefaults(interaction, request, settings)
-      : request,
+    request: withServerDefaults(request, settings, givenOptions(interaction)),
     prompt: settings.promptPin,
   };
 }
 
+/**
+ * Which options the user chose. A slash command has its options; the context menu has none
+ * but is private by design; buttons and the paste form carry the choices made before.
+ */
+function givenOptions(interaction: SummaryInteraction): (name: string) => boolean {
+  if (interaction.isChatInputCommand()) {
+    const command: ChatInputCommandInteraction = interaction;
+    return (name) => command.options.get(name) !== null;
+  }
+  if (interaction.isMessageContextMenuCommand()) return (name) => name === 'private';
+  return () => true;
+}
+
 /** Server defaults stand in only for options the user did not give. */
 function withServerDefaults(
-  interaction: ChatInputCommandInteraction,
   request: SummaryRequest,
   settings: GuildSettings,
+  given: (name: string) => boolean,
 ): SummaryRequest {
-  const given = (name: string) => interaction.options.get(name) !== null;
   const language =
     given('language') || settings.language === null
       ? request.language
