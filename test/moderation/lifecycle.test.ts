@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { snowflakeAt } from '../harness/fake-discord-payloads.ts';
 import { DATABASES } from '../store/databases.ts';
-import { autoChannel, isChannelPost, isThreadStart, useModeratedBot } from './use-moderated-bot.ts';
+import {
+  autoChannel,
+  isChannelPost,
+  isThreadStart,
+  MODERATOR,
+  useModeratedBot,
+} from './use-moderated-bot.ts';
 
 describe.each(DATABASES)('restarts and deletions on $name', (database) => {
   const ctx = useModeratedBot(database);
@@ -20,6 +26,23 @@ describe.each(DATABASES)('restarts and deletions on $name', (database) => {
       (r) => isThreadStart(r) && r.params.message === missed.id,
     );
     expect(thread.params.channel).toBe(run.fake.channelId);
+  });
+
+  it('GIVEN a channel set up and the bot restarted before any message THEN links posted meanwhile are summarized', async () => {
+    const { run, site } = ctx;
+    await run.fake
+      .slash(
+        'setup',
+        { channel: { channel: run.fake.channelId }, trigger: 'links' },
+        { subcommand: 'channel', memberPermissions: MODERATOR },
+      )
+      .edit();
+    let missed = { id: '' };
+    await run.restart(() => {
+      missed = run.fake.postMessage(site.url('/news/talks'), { offline: true });
+    });
+    const thread = await run.fake.waitFor(isThreadStart);
+    expect(thread.params.message).toBe(missed.id);
   });
 
   it('GIVEN a link posted more than a day before the restart THEN catch-up leaves it alone', async () => {

@@ -1,4 +1,4 @@
-import type { ChatInputCommandInteraction } from 'discord.js';
+import { type ChatInputCommandInteraction, SnowflakeUtil } from 'discord.js';
 import { UserError } from '../../core/errors.ts';
 import type { Length, Style } from '../../core/schemas.ts';
 import type { GuildSettingsPatch, Store } from '../../store/index.ts';
@@ -54,6 +54,11 @@ export const SETUP_CHANGES: Record<string, Change> = {
       replyIn: (replyIn as 'thread' | 'inline' | null) ?? existing?.replyIn ?? undefined,
       minWords: minWords ?? existing?.minWords ?? undefined,
     });
+    // Catch-up starts from now: links posted while the bot is down before the first message
+    // arrives are found too, and nothing older than the setup is.
+    if (rule.trigger === 'links' && (await store.getChannelProgress(channel.id)) === null) {
+      await store.markChannelProgress(channel.id, SnowflakeUtil.generate().toString());
+    }
     // Auto-summarize on this shard reads the new rule with the next message.
     forgetChannelRule(interaction.client, channel.id);
     return rule.trigger === 'off'
