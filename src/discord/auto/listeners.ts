@@ -6,6 +6,7 @@ import {
   type PartialMessage,
   type PartialMessageReaction,
   type PartialUser,
+  type ReadonlyCollection,
   type User,
 } from 'discord.js';
 import type { ChannelRule } from '../../store/index.ts';
@@ -16,8 +17,8 @@ import { autoState, channelRule } from './state.ts';
 import { type AutoContext, summarizeLinks } from './summarize-links.ts';
 
 export interface AutoOptions {
-  /** The client asked for the message intents (AUTO_SUMMARIZE); without them only deletion,
-   * purge and /setup work. */
+  /** The client asked for the message intents (AUTO_SUMMARIZE); without them no message
+   * event arrives, and only the purge runs. */
   enabled: boolean;
   /** Stored article text is forgotten after this many hours. */
   textTtlHours: number;
@@ -107,19 +108,25 @@ export function startAutoSummarize(
     await forgetSummariesOf(message.id, client, bot);
   };
 
-  client.on(Events.MessageCreate, (message) =>
-    run('message', message.id, () => onMessage(message)),
-  );
-  client.on(Events.MessageReactionAdd, (reaction, user) =>
-    run('reaction', reaction.message.id, () => onReaction(reaction, user)),
-  );
-  client.on(Events.MessageDelete, (message) =>
-    run('deletion', message.id, () => onDelete(message)),
-  );
-  // A moderator purging messages deletes them in bulk: each is a deletion all the same.
-  client.on(Events.MessageBulkDelete, (messages) => {
-    for (const message of messages.values()) run('deletion', message.id, () => onDelete(message));
-  });
+  const listeners = {
+    messageCreate: (message: Message) => run('message', message.id, () => onMessage(message)),
+    messageReactionAdd: (
+      reaction: MessageReaction | PartialMessageReaction,
+      user: User | PartialUser,
+    ) => run('reaction', reaction.message.id, () => onReaction(reaction, user)),
+    messageDelete: (message: Message | PartialMessage) =>
+      run('deletion', message.id, () => onDelete(message)),
+    // A moderator purging messages deletes them in bulk: each is a deletion all the same.
+    messageDeleteBulk: (messages: ReadonlyCollection<string, Message | PartialMessage>) => {
+      for (const message of messages.values()) {
+        run('deletion', message.id, () => onDelete(message));
+      }
+    },
+  };
+  client.on(Events.MessageCreate, listeners.messageCreate);
+  client.on(Events.MessageReactionAdd, listeners.messageReactionAdd);
+  client.on(Events.MessageDelete, listeners.messageDelete);
+  client.on(Events.MessageBulkDelete, listeners.messageDeleteBulk);
   // The first purge runs at start; then every purgeEveryMs.
   client.once(Events.ClientReady, () =>
     run('purge', '', async () => {
@@ -143,10 +150,10 @@ export function startAutoSummarize(
     stop() {
       stopped = true;
       purge.stop();
-      client.removeAllListeners(Events.MessageCreate);
-      client.removeAllListeners(Events.MessageReactionAdd);
-      client.removeAllListeners(Events.MessageDelete);
-      client.removeAllListeners(Events.MessageBulkDelete);
+      client.off(Events.MessageCreate, listeners.messageCreate);
+      client.off(Events.MessageReactionAdd, listeners.messageReactionAdd);
+      client.off(Events.MessageDelete, listeners.messageDelete);
+      client.off(Events.MessageBulkDelete, listeners.messageDeleteBulk);
     },
   };
 }
