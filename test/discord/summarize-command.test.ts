@@ -31,9 +31,7 @@ describe('/summarize', () => {
   it('GIVEN text THEN the offline engine answers and the footer says so', async () => {
     const i = run.fake.slash('summarize', { text: ARTICLE_TEXT.slice(0, 3000) });
     const body = sent(await i.edit());
-    expect(body.embeds?.at(-1)?.footer?.text).toMatch(
-      /min read · offline engine$/,
-    );
+    expect(body.embeds?.at(-1)?.footer?.text).toMatch(/min read · offline engine$/);
     expect(lastCall()?.input).toMatchObject({ kind: 'text' });
   });
 
