@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { LENGTHS, STYLES } from '../core/schemas.ts';
+import { oneInput, SUMMARY_FIELDS, SUMMARY_FLAGS, UsageError } from './shared-flags.ts';
 
 export const USAGE = `Usage: npm run summarize -- <file | - | url> [options]
 
@@ -18,25 +18,16 @@ Options:
   --extract-only     print the extracted Document instead of summarizing
   -h, --help         show this help`;
 
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+export { UsageError } from './shared-flags.ts';
 
 const CliOptionsSchema = z.object({
   input: z.string().min(1),
-  length: z
-    .enum(LENGTHS, { error: `--length must be one of ${LENGTHS.join(', ')}` })
-    .default('medium'),
-  style: z
-    .enum(STYLES, { error: `--style must be one of ${STYLES.join(', ')}` })
-    .default('bullets'),
-  language: z.string().trim().min(1, '--language needs a value').nullable().default(null),
+  ...SUMMARY_FIELDS,
   prompt: z
     .string()
     .regex(/^[a-z][a-z0-9-]*@\d+$/, '--prompt must look like summarize@1')
     .nullable()
     .default(null),
-  offline: z.boolean().default(false),
   json: z.boolean().default(false),
   extractOnly: z.boolean().default(false),
 });
@@ -52,12 +43,8 @@ export function parseCliArgs(argv: string[]): CliOptions | null {
   }
   const { values, positionals } = parsed;
   if (values.help) return null;
-  if (positionals.length === 0)
-    throw new UsageError('Give a file, - (standard input) or a link to summarize.');
-  if (positionals.length > 1)
-    throw new UsageError(`Give one input, not ${positionals.length}: ${positionals.join(' ')}`);
   const result = CliOptionsSchema.safeParse({
-    input: positionals[0],
+    input: oneInput(positionals, 'summarize'),
     length: values.length,
     style: values.style,
     language: values.language ?? null,
@@ -77,14 +64,10 @@ function parse(argv: string[]) {
     allowPositionals: true,
     strict: true,
     options: {
-      length: { type: 'string' },
-      language: { type: 'string' },
-      style: { type: 'string' },
+      ...SUMMARY_FLAGS,
       prompt: { type: 'string' },
-      offline: { type: 'boolean' },
       json: { type: 'boolean' },
       'extract-only': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
   });
 }

@@ -1,10 +1,10 @@
 import { createAppPipeline, createLoaders } from '../app.ts';
-import { ConfigError, loadConfig } from '../config.ts';
-import { describeUserError, isUserError } from '../core/errors.ts';
+import { loadConfig } from '../config.ts';
 import type { ArticleDocument, SummarizeInput } from '../core/schemas.ts';
-import { parseCliArgs, USAGE, UsageError } from './args.ts';
+import { parseCliArgs, USAGE } from './args.ts';
 import { readInput } from './read-input.ts';
 import { renderDocumentText, renderResultText } from './render.ts';
+import { reportCliError } from './shared-flags.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -41,20 +41,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(args.json ? `${JSON.stringify(result, null, 2)}\n` : renderResultText(result));
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`${error.message}\n\n${USAGE}\n`);
-      return 2;
-    }
-    if (error instanceof ConfigError) {
-      io.stderr(`${error.message}\n`);
-      return 2;
-    }
-    if (isUserError(error)) {
-      io.stderr(`precis: ${describeUserError(error)}\n`);
-      return 1;
-    }
-    io.stderr(`precis: unexpected error (a bug): ${(error as Error)?.stack ?? String(error)}\n`);
-    return 3;
+    return reportCliError(error, io.stderr, USAGE);
   }
 }
 

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { UsageError } from '../cli/args.ts';
-import { LENGTHS, STYLES } from '../core/schemas.ts';
+import { oneInput, SUMMARY_FIELDS, SUMMARY_FLAGS, UsageError } from '../cli/shared-flags.ts';
 
 export const PREVIEW_USAGE = `Usage: npm run preview -- <file | - | url> [options]
 
@@ -20,14 +19,7 @@ const PreviewOptionsSchema = z.object({
   input: z.string().min(1),
   out: z.string().min(1, '--out needs a file name').default('preview.html'),
   png: z.string().min(1, '--png needs a file name').nullable().default(null),
-  length: z
-    .enum(LENGTHS, { error: `--length must be one of ${LENGTHS.join(', ')}` })
-    .default('medium'),
-  style: z
-    .enum(STYLES, { error: `--style must be one of ${STYLES.join(', ')}` })
-    .default('bullets'),
-  language: z.string().trim().min(1, '--language needs a value').nullable().default(null),
-  offline: z.boolean().default(false),
+  ...SUMMARY_FIELDS,
 });
 export type PreviewOptions = z.infer<typeof PreviewOptionsSchema>;
 
@@ -41,15 +33,8 @@ export function parsePreviewArgs(argv: string[]): PreviewOptions | null {
   }
   const { values, positionals } = parsed;
   if (values.help) return null;
-  if (positionals.length !== 1) {
-    throw new UsageError(
-      positionals.length === 0
-        ? 'Give a file, - (standard input) or a link to preview.'
-        : `Give one input, not ${positionals.length}: ${positionals.join(' ')}`,
-    );
-  }
   const result = PreviewOptionsSchema.safeParse({
-    input: positionals[0],
+    input: oneInput(positionals, 'preview'),
     out: values.out,
     png: values.png ?? null,
     length: values.length,
@@ -70,11 +55,7 @@ function parse(argv: string[]) {
     options: {
       out: { type: 'string' },
       png: { type: 'string' },
-      length: { type: 'string' },
-      language: { type: 'string' },
-      style: { type: 'string' },
-      offline: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
+      ...SUMMARY_FLAGS,
     },
   });
 }

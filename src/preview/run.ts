@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createAppPipeline } from '../app.ts';
-import { UsageError } from '../cli/args.ts';
 import { readInput } from '../cli/read-input.ts';
-import { ConfigError, loadConfig } from '../config.ts';
-import { describeUserError, isUserError } from '../core/errors.ts';
+import { reportCliError } from '../cli/shared-flags.ts';
+import { loadConfig } from '../config.ts';
 import { PREVIEW_USAGE, parsePreviewArgs } from './args.ts';
 import { componentsScript } from './components-script.ts';
 import { buildReplyPage } from './reply-html.ts';
@@ -52,19 +51,6 @@ export async function runPreview(argv: string[], io: PreviewIo): Promise<number>
     }
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`${error.message}\n\n${PREVIEW_USAGE}\n`);
-      return 2;
-    }
-    if (error instanceof ConfigError) {
-      io.stderr(`${error.message}\n`);
-      return 2;
-    }
-    if (isUserError(error)) {
-      io.stderr(`precis: ${describeUserError(error)}\n`);
-      return 1;
-    }
-    io.stderr(`precis: unexpected error (a bug): ${(error as Error)?.stack ?? String(error)}\n`);
-    return 3;
+    return reportCliError(error, io.stderr, PREVIEW_USAGE);
   }
 }
