@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
+import { BOT_EXEC_ARGV } from '../src/runtime-flags.ts';
 import { ARTICLE_TEXT } from '../test/discord/scripted-pipeline.ts';
 import { startFakeDiscord } from '../test/harness/fake-discord.ts';
 
@@ -24,7 +25,7 @@ export interface DiscordBench {
 export async function benchDiscord(interactions = 50, modelMs = 1000): Promise<DiscordBench> {
   const fake = await startFakeDiscord();
   const child = fork(new URL('./discord-bot.ts', import.meta.url), {
-    execArgv: ['--import', 'tsx'],
+    execArgv: BOT_EXEC_ARGV,
     env: {
       ...process.env,
       DISCORD_TOKEN: 'bench-token',

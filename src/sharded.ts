@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { ShardingManager } from 'discord.js';
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config.ts';
+import { BOT_EXEC_ARGV } from './runtime-flags.ts';
 
 /**
  * `npm run start:sharded`: one process per shard, each running src/main.ts. All state lives
@@ -17,7 +18,7 @@ try {
     token: config.DISCORD_TOKEN,
     totalShards: config.SHARD_COUNT === 'auto' ? 'auto' : config.SHARD_COUNT,
     ...(config.SHARD_LIST ? { shardList: config.SHARD_LIST } : {}),
-    execArgv: ['--import', 'tsx'],
+    execArgv: BOT_EXEC_ARGV,
     respawn: true,
   });
   // SIGTERM/SIGINT reach every shard (each stops gracefully, see main.ts) before this exits.
