@@ -29,6 +29,7 @@ export const USER_ERROR_CODES = [
   'rate_limited',
   'llm_timeout',
   'llm_unavailable',
+  'llm_misconfigured',
   'refused',
   'invalid_output',
   'output_truncated',
@@ -77,6 +78,8 @@ const NEXT_STEP: Partial<Record<UserErrorCode, string>> = {
   rate_limited: 'Try again in a minute.',
   llm_timeout: 'Try again in a minute.',
   llm_unavailable: 'Try again in a minute.',
+  llm_misconfigured:
+    'The operator must check LLM_MODEL, OPENAI_BASE_URL and LLM_STRUCTURED_OUTPUT.',
   deadline: 'Try again, or send a shorter text.',
   unknown_prompt: 'Use a prompt id@version that exists in prompts/.',
 };

@@ -129,14 +129,14 @@ describe('requests the provider rejects', () => {
     await expect(summarize(clientFor(fake))).rejects.toMatchObject({ code: 'source_too_long' });
   });
 
-  it('names the provider message when it rejects the request for another reason', async () => {
+  it('calls a request the provider rejects for another reason a configuration problem, naming its message', async () => {
     fake.setDefault({
       kind: 'status',
       status: 404,
       message: 'The model `gpt-nope` does not exist',
     });
     await expect(summarize(clientFor(fake))).rejects.toMatchObject({
-      code: 'llm_unavailable',
+      code: 'llm_misconfigured',
       message: expect.stringContaining('The model `gpt-nope` does not exist'),
     });
     expect(fake.requests).toHaveLength(1);

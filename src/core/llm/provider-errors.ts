@@ -106,9 +106,10 @@ export function toUserError(error: unknown): unknown {
       withCause,
     );
   }
-  // 400/404/422: usually configuration (unknown model, unsupported response_format).
+  // 400/404/422: usually configuration (unknown model, unsupported response_format), which
+  // waiting will not fix, so it must not say "try again in a minute".
   return new UserError(
-    'llm_unavailable',
+    'llm_misconfigured',
     `the model provider rejected the request (status ${error.status}: ${excerpt(error.message)})`,
     details,
     withCause,
