@@ -25,8 +25,10 @@ export function createDiscordClient(
     intents: options.autoSummarize ? AUTO_SUMMARIZE_INTENTS : INTENTS,
     // Reactions and deletions concern messages sent before a restart, which are not cached.
     ...(options.autoSummarize ? { partials: [Partials.Message, Partials.Reaction] } : {}),
-    // DISCORD_API_URL routes REST through a proxy, or to the tests' local fake.
-    rest: apiUrl ? { api: apiUrl } : {},
+    // DISCORD_API_URL routes REST through a proxy, or to the tests' local fake. Six retries
+    // instead of three: the edit carrying a finished summary is worth a few more attempts
+    // through a bad minute of Discord 5xx than a lost answer.
+    rest: { ...(apiUrl ? { api: apiUrl } : {}), retries: 6 },
     // A safety net; every message also sets it explicitly.
     allowedMentions: { parse: [] },
   });

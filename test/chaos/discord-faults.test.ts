@@ -25,8 +25,8 @@ afterAll(async () => {
 });
 
 /** Summarizes with the edit failing first, and returns every edit attempt once the job ends. */
-async function summarizeWhileEditFails(status: 429 | 500, n: number) {
-  discord.failNext({ route: EDIT, status, times: 1, retryAfter: 0.05 });
+async function summarizeWhileEditFails(status: 429 | 500, n: number, times = 1) {
+  discord.failNext({ route: EDIT, status, times, retryAfter: 0.05 });
   const interaction = discord.slash('summarize', { text: chaosArticle(n) });
   await discord.waitFor(isFinalAnswer(interaction.token), 30_000);
   // A retried edit that also went through twice would show up here.
@@ -48,5 +48,11 @@ describe('Discord failing the reply edit', () => {
     const edits = await summarizeWhileEditFails(500, 1002);
     expect(edits.map((r) => r.status)).toEqual([500, 200]);
     expect(bodyOf(edits[1]).embeds.length).toBeGreaterThan(0);
+  });
+
+  it('GIVEN four 500s in a row on the edit THEN the summary still arrives exactly once', async () => {
+    const edits = await summarizeWhileEditFails(500, 1003, 4);
+    expect(edits.map((r) => r.status)).toEqual([500, 500, 500, 500, 200]);
+    expect(bodyOf(edits[4]).embeds.length).toBeGreaterThan(0);
   });
 });
