@@ -5,6 +5,7 @@ import type { BotContext } from './context.ts';
 import { decodeSummaryId, type SummaryAction, type SummaryState } from './custom-ids.ts';
 import { recordFinishedJob } from './job-log.ts';
 import { LANGUAGES } from './languages.ts';
+import { checkFollowUpBudget, recordJobUsage } from './moderation/job-rules.ts';
 import { buildSummaryReply, embedsAllowed } from './summary-reply.ts';
 
 const SHORTER: Record<Length, Length> = { short: 'short', medium: 'short', long: 'medium' };
@@ -53,6 +54,7 @@ export async function handleSummaryComponent(
   const startedAt = performance.now();
   let result: Result | undefined;
   try {
+    await checkFollowUpBudget(interaction, bot);
     result = await bot.pipeline.resummarize(
       next.sha256,
       {
@@ -75,6 +77,7 @@ export async function handleSummaryComponent(
         canEmbed: embedsAllowed(interaction, bot),
       }),
     );
+    await recordJobUsage(interaction, bot, result);
     recordFinishedJob(interaction, bot, { startedAt, result });
   } catch (error) {
     recordFinishedJob(interaction, bot, { startedAt, result, error });

@@ -85,6 +85,24 @@ function withServerDefaults(
   };
 }
 
+/**
+ * The buttons under a reply (Shorter, Longer, Translate, Key quotes) spend tokens too, so the
+ * server's daily budget applies to them; the cooldown does not, since they refine an answer
+ * the user already waited for rather than ask for a new one.
+ */
+export async function checkFollowUpBudget(
+  interaction: SummaryInteraction,
+  bot: BotContext,
+): Promise<void> {
+  const { store } = bot;
+  const guildId = interaction.guildId;
+  if (!store || !guildId) return;
+  const settings = await guildSettings(store, guildId);
+  await enforceLimits(store, settings, { guildId, userId: interaction.user.id }, new Date(), {
+    cooldown: false,
+  });
+}
+
 /** Records the job in the usage ledger; a failure is logged, the user already has the answer. */
 export async function recordJobUsage(
   interaction: SummaryInteraction,

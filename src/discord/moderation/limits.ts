@@ -13,8 +13,9 @@ export async function enforceLimits(
   settings: GuildSettings,
   who: { guildId: string; userId: string },
   now: Date = new Date(),
+  { cooldown = true }: { cooldown?: boolean } = {},
 ): Promise<void> {
-  if (settings.cooldownSeconds > 0) {
+  if (cooldown && settings.cooldownSeconds > 0) {
     const last = await store.lastUsageAt(who.guildId, who.userId);
     const waitMs = last ? last.getTime() + settings.cooldownSeconds * 1000 - now.getTime() : 0;
     if (waitMs > 0) {
