@@ -18,18 +18,19 @@ export function jobKind(interaction: Interaction): string {
  * ('bug' for anything that is not a UserError).
  */
 export function recordFinishedJob(
-  interaction: Interaction,
-  bot: BotContext,
+  source: Interaction | { kind: string; guildId: string | null },
+  bot: Pick<BotContext, 'logger' | 'metrics'>,
   outcome: { startedAt: number; result?: Result; error?: unknown },
 ): void {
   const { result, error } = outcome;
   const latencyMs = Math.round(performance.now() - outcome.startedAt);
   const errorCode =
     error === undefined ? undefined : isUserError(error) ? error.code : ('bug' as const);
-  const kind = jobKind(interaction);
+  // Auto-summarize has no interaction: it names its own kind.
+  const kind = 'kind' in source ? source.kind : jobKind(source);
   const fields = {
     kind,
-    guildId: interaction.guildId,
+    guildId: source.guildId,
     prompt: result?.meta.prompt ?? null,
     model: result?.meta.model ?? null,
     engine: result?.meta.engine ?? null,

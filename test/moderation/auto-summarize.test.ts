@@ -40,6 +40,16 @@ describe.each(DATABASES)('auto-summarize on $name', (database) => {
     expect(JSON.stringify(bodyOf(summary).embeds)).toMatch(/Biden/);
   });
 
+  it('GIVEN an auto-summarized link THEN the job is logged like any other, as kind auto', async () => {
+    const { run, site } = ctx;
+    await autoChannel(run);
+    const source = run.fake.postMessage(`see ${site.url('/news/talks')}`);
+    await run.fake.waitFor(isChannelPost(source.id));
+    await run.bot.idle();
+    const line = run.logs.find((l) => l.msg === 'job finished' && l.kind === 'auto');
+    expect(line).toMatchObject({ guildId: run.fake.guildId, engine: 'offline', errorCode: null });
+  });
+
   it('GIVEN a message with two links THEN both summaries go into one thread', async () => {
     const { run, site } = ctx;
     await autoChannel(run);

@@ -2,6 +2,7 @@ import type { AnyThreadChannel, Message } from 'discord.js';
 import { describeUserError, isUserError, UserError } from '../../core/errors.ts';
 import type { ChannelRule, GuildSettings, Store } from '../../store/index.ts';
 import type { BotContext } from '../context.ts';
+import { recordFinishedJob } from '../job-log.ts';
 import { breakMentions } from '../markdown.ts';
 import { domainRefusal } from '../moderation/domains.ts';
 import { enforceLimits, recordResultUsage } from '../moderation/limits.ts';
@@ -80,6 +81,8 @@ async function summarizeOne(
   const { store, logger } = bot;
   const where = { guildId: message.guildId, channelId: message.channelId, messageId: message.id };
   let result: Awaited<ReturnType<BotContext['pipeline']['summarize']>>;
+  const startedAt = performance.now();
+  const jobSource = { kind: 'auto', guildId: message.guildId };
   try {
     result = await bot.pipeline.summarize(
       { kind: 'url', url: job.url },
@@ -92,6 +95,7 @@ async function summarizeOne(
       { signal: AbortSignal.timeout(bot.jobDeadlineMs), queueKey: message.guildId },
     );
   } catch (error) {
+    recordFinishedJob(jobSource, bot, { startedAt, error });
     // A page that cannot be read is not worth a message in the channel: the poster did not ask.
     if (error instanceof UserError) {
       logger.info(
@@ -102,6 +106,7 @@ async function summarizeOne(
     }
     throw error;
   }
+  recordFinishedJob(jobSource, bot, { startedAt, result });
   await recordResultUsage(
     store,
     bot.prices ?? FREE,
