@@ -3,7 +3,7 @@ import { UserError } from './errors.ts';
 import type { LlmClient } from './llm/types.ts';
 import { OFFLINE_ENGINE_VERSION, summarizeOffline } from './offline/index.ts';
 import { loadPromptRegistry, type PromptRegistry } from './prompts/registry.ts';
-import { verifyQuotes } from './quotes/index.ts';
+import { textFragmentLink, verifyQuotes } from './quotes/index.ts';
 import {
   type ArticleDocument,
   type ResolvedOptions,
@@ -101,8 +101,16 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 
     const hit = await cache.getResult(key);
     if (hit) {
+      // The same text may have come from another link (an AMP copy, another server's post):
+      // the answer is reused, but it must name and link to the source this user gave.
+      const url = source.document.url;
       return {
         ...hit,
+        source: { ...source.document, kind: source.kind, sha256: sha },
+        quotes: hit.quotes.map((quote) => ({
+          ...quote,
+          link: url ? textFragmentLink(url, quote.text) : null,
+        })),
         meta: { ...hit.meta, cached: true, timingsMs: { ...timingsMs, totalMs: now() - started } },
       };
     }

@@ -134,6 +134,26 @@ describe('the pipeline with a model', () => {
     expect(again.meta.cached).toBe(true);
   });
 
+  it('GIVEN the same text from another link THEN the cached answer names and links to that link', async () => {
+    fake.push(fakeSteps.json(GOOD_ANSWER));
+    const document = (url: string) => ({
+      url,
+      title: 'Talks',
+      byline: null,
+      siteName: null,
+      lang: 'en',
+      publishedAt: null,
+      text: EXAMPLE,
+    });
+    const pipeline = pipelineAgainst(fake, { loadUrl: async (url) => document(url) });
+    await pipeline.summarize({ kind: 'url', url: 'https://a.example/talks' });
+    const again = await pipeline.summarize({ kind: 'url', url: 'https://b.example/amp/talks' });
+    expect(again.meta.cached).toBe(true);
+    expect(again.source.url).toBe('https://b.example/amp/talks');
+    for (const quote of again.quotes)
+      expect(quote.link).toMatch(/^https:\/\/b\.example\/amp\/talks#:~:text=/);
+  });
+
   it('GIVEN a kept source THEN resummarize asks for another length without loading it again', async () => {
     fake.setDefault(fakeSteps.json(GOOD_ANSWER));
     const pipeline = pipelineAgainst(fake);
