@@ -6,6 +6,7 @@ import { decodeSummaryId, type SummaryAction, type SummaryState } from './custom
 import { recordFinishedJob } from './job-log.ts';
 import { LANGUAGES } from './languages.ts';
 import { checkFollowUpBudget, recordJobUsage } from './moderation/job-rules.ts';
+import { jobContext } from './summary-job.ts';
 import { buildSummaryReply, embedsAllowed } from './summary-reply.ts';
 
 const SHORTER: Record<Length, Length> = { short: 'short', medium: 'short', long: 'medium' };
@@ -63,10 +64,7 @@ export async function handleSummaryComponent(
         language: next.language,
         quotesOnly: next.quotesOnly,
       },
-      {
-        signal: AbortSignal.timeout(bot.jobDeadlineMs),
-        queueKey: interaction.guildId ?? interaction.user.id,
-      },
+      jobContext(interaction, bot),
     );
     await interaction.editReply(
       buildSummaryReply(result, {

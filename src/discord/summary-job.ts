@@ -6,6 +6,7 @@ import {
   type ModalSubmitInteraction,
   type StringSelectMenuInteraction,
 } from 'discord.js';
+import type { JobContext } from '../core/pipeline.ts';
 import type { Length, Result, Style, SummarizeInput } from '../core/schemas.ts';
 import type { BotContext } from './context.ts';
 import { recordFinishedJob } from './job-log.ts';
@@ -28,6 +29,15 @@ export interface SummaryRequest {
   quotesOnly: boolean;
   /** Runs after the interaction is acknowledged: downloads belong here, not before. */
   input(): Promise<SummarizeInput>;
+}
+
+/** The job's deadline, and whom its model calls are queued under for fairness. */
+export function jobContext(interaction: SummaryInteraction, bot: BotContext): JobContext {
+  return {
+    signal: AbortSignal.timeout(bot.jobDeadlineMs),
+    // Model calls are shared fairly between servers (and between users in DMs).
+    queueKey: interaction.guildId ?? interaction.user.id,
+  };
 }
 
 /** Acknowledge first (Discord allows 3 s), then summarize and edit the reply. */
@@ -53,11 +63,7 @@ export async function answerWithSummary(
         quotesOnly: request.quotesOnly,
         ...(prompt ? { prompt } : {}),
       },
-      {
-        signal: AbortSignal.timeout(bot.jobDeadlineMs),
-        // Model calls are shared fairly between servers (and between users in DMs).
-        queueKey: interaction.guildId ?? interaction.user.id,
-      },
+      jobContext(interaction, bot),
     );
     await interaction.editReply(
       buildSummaryReply(result, {
