@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from './config.ts';
-import { deployCommands } from './discord/deploy.ts';
-import { loadCommands } from './discord/load-commands.ts';
-import { describeLoginError } from './discord/startup-errors.ts';
+import { deployCommands } from './discord/runtime/deploy.ts';
+import { loadCommands } from './discord/runtime/load-commands.ts';
+import { describeLoginError } from './discord/runtime/startup-errors.ts';
 
 /** npm run deploy-commands: registers commands/ to DISCORD_GUILD_ID, or globally without it. */
 async function main(): Promise<void> {

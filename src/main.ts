@@ -2,7 +2,7 @@ import pino from 'pino';
 import { createAppPipeline } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createBot } from './discord/bot.ts';
-import { StartupError } from './discord/startup-errors.ts';
+import { StartupError } from './discord/runtime/startup-errors.ts';
 import { startHealthServer } from './ops/health-server.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { openStore } from './store/index.ts';

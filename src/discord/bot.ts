@@ -6,13 +6,13 @@ import type { Pipeline } from '../core/pipeline.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import type { Store } from '../store/index.ts';
 import { startAutoSummarize } from './auto/listeners.ts';
-import { createDiscordClient } from './client.ts';
 import type { Command } from './command.ts';
 import type { BotContext } from './context.ts';
-import { DEFAULT_MAX_ATTACHMENT_BYTES } from './limits.ts';
-import { loadCommands } from './load-commands.ts';
-import { createInteractionRouter } from './router.ts';
-import { describeCloseCode, describeLoginError, StartupError } from './startup-errors.ts';
+import { DEFAULT_MAX_ATTACHMENT_BYTES } from './render/limits.ts';
+import { createDiscordClient } from './runtime/client.ts';
+import { loadCommands } from './runtime/load-commands.ts';
+import { createInteractionRouter } from './runtime/router.ts';
+import { describeCloseCode, describeLoginError, StartupError } from './runtime/startup-errors.ts';
 
 export interface BotOptions {
   config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL' | 'JOB_DEADLINE_MS'>;

@@ -7,7 +7,7 @@ import {
   encodeModalId,
   encodeSummaryId,
   type SummaryState,
-} from '../../src/discord/custom-ids.ts';
+} from '../../src/discord/summary/custom-ids.ts';
 
 const state: SummaryState = {
   sha256: createHash('sha256').update('x').digest('hex'),

@@ -1,6 +1,6 @@
 import * as spec from 'discord-api-spec/zod';
 import { describe, expect, it } from 'vitest';
-import { loadCommands } from '../../src/discord/load-commands.ts';
+import { loadCommands } from '../../src/discord/runtime/load-commands.ts';
 
 describe('loadCommands', () => {
   it('GIVEN commands/ THEN it finds summarize, quotes, help, setup, usage and the message context menu', async () => {

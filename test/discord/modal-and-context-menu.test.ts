@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeModalId } from '../../src/discord/custom-ids.ts';
+import { decodeModalId } from '../../src/discord/summary/custom-ids.ts';
 import { expectCleanTraffic, sent } from './expectations.ts';
 import { ARTICLE_TEXT, ARTICLE_URL } from './scripted-pipeline.ts';
 import { type Running, startBot } from './start-bot.ts';

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/discord/bot.ts';
-import { deployCommands } from '../../src/discord/deploy.ts';
-import { loadCommands } from '../../src/discord/load-commands.ts';
+import { deployCommands } from '../../src/discord/runtime/deploy.ts';
+import { loadCommands } from '../../src/discord/runtime/load-commands.ts';
 import { type FakeDiscord, startFakeDiscord } from '../harness/fake-discord.ts';
 import { ARTICLE_URL, createOfflinePipeline, ScriptedPipeline } from './scripted-pipeline.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeUntrusted } from '../../src/discord/markdown.ts';
+import { escapeUntrusted } from '../../src/discord/render/markdown.ts';
 import { renderDiscordMarkdown, stripMarkdownEscapes } from '../../src/preview/discord-markdown.ts';
 
 describe('renderDiscordMarkdown', () => {

@@ -9,7 +9,7 @@ import {
 } from 'discord.js';
 import type { Result } from '../../core/schemas.ts';
 import type { ChannelRule } from '../../store/index.ts';
-import { buildSummaryReply } from '../summary-reply.ts';
+import { buildSummaryReply } from '../summary/reply.ts';
 
 /** Auto-summaries never ping: not the poster (no reply ping), not anyone the article names. */
 export const NO_PINGS = { parse: [], repliedUser: false } as const;

@@ -2,10 +2,10 @@ import type { AnyThreadChannel, Message } from 'discord.js';
 import { describeUserError, isUserError, UserError } from '../../core/errors.ts';
 import type { ChannelRule, GuildSettings, Store } from '../../store/index.ts';
 import type { BotContext } from '../context.ts';
-import { recordFinishedJob } from '../job-log.ts';
-import { breakMentions } from '../markdown.ts';
 import { domainRefusal } from '../moderation/domains.ts';
 import { enforceLimits, recordResultUsage } from '../moderation/limits.ts';
+import { breakMentions } from '../render/markdown.ts';
+import { recordFinishedJob } from '../summary/job-log.ts';
 import { countWords, findLinks, urlKey } from './links.ts';
 import { messageLink, NO_PINGS, postSummary } from './post-summary.ts';
 

@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import type { ChannelRule, GuildSettings } from '../../store/index.ts';
-import { LIMITS, truncate } from '../limits.ts';
-import { escapeUntrusted } from '../markdown.ts';
+import { LIMITS, truncate } from '../render/limits.ts';
+import { escapeUntrusted } from '../render/markdown.ts';
 
 function describeRule(rule: ChannelRule): string {
   if (rule.trigger === 'off') return `<#${rule.channelId}>: off`;

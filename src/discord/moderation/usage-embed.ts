@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import type { UsageReport, UsageTotals } from '../../store/index.ts';
-import { LIMITS, truncate } from '../limits.ts';
+import { LIMITS, truncate } from '../render/limits.ts';
 
 const number = (n: number) => n.toLocaleString('en-US');
 const dollars = (n: number) => `$${n < 1 ? n.toFixed(4) : n.toFixed(2)}`;

@@ -1,7 +1,7 @@
 import type { Message } from 'discord.js';
-import { UserError } from '../core/errors.ts';
-import type { SummarizeInput } from '../core/schemas.ts';
-import type { BotContext } from './context.ts';
+import { UserError } from '../../core/errors.ts';
+import type { SummarizeInput } from '../../core/schemas.ts';
+import type { BotContext } from '../context.ts';
 import { downloadAttachment, isSupportedFile } from './download-attachment.ts';
 
 const LINK = /https?:\/\/[^\s<>()]+/i;

@@ -1,7 +1,7 @@
 import type { Interaction } from 'discord.js';
-import { isUserError } from '../core/errors.ts';
-import type { Result } from '../core/schemas.ts';
-import type { BotContext } from './context.ts';
+import { isUserError } from '../../core/errors.ts';
+import type { Result } from '../../core/schemas.ts';
+import type { BotContext } from '../context.ts';
 
 /** What started the job, as the metrics and logs name it. */
 export function jobKind(interaction: Interaction): string {

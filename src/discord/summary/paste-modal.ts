@@ -5,11 +5,11 @@ import {
   TextInputBuilder,
   TextInputStyle,
 } from 'discord.js';
-import { UserError } from '../core/errors.ts';
-import type { BotContext } from './context.ts';
+import { UserError } from '../../core/errors.ts';
+import type { BotContext } from '../context.ts';
+import { LIMITS } from '../render/limits.ts';
 import { decodeModalId, encodeModalId, type ModalState } from './custom-ids.ts';
-import { LIMITS } from './limits.ts';
-import { answerWithSummary } from './summary-job.ts';
+import { answerWithSummary } from './job.ts';
 
 export const TEXT_FIELD = 'text';
 export const TITLE_FIELD = 'title';

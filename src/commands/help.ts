@@ -1,7 +1,7 @@
 import { type ChatInputCommandInteraction, MessageFlags, SlashCommandBuilder } from 'discord.js';
-import type { Command } from '../src/discord/command.ts';
-import type { BotContext } from '../src/discord/context.ts';
-import { buildHelpText } from '../src/discord/help-text.ts';
+import type { Command } from '../discord/command.ts';
+import type { BotContext } from '../discord/context.ts';
+import { buildHelpText } from '../discord/render/help-text.ts';
 
 export default {
   data: new SlashCommandBuilder()

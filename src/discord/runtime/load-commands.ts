@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { type Command, CommandModuleSchema } from './command.ts';
+import { type Command, CommandModuleSchema } from '../command.ts';
 
 export const COMMANDS_DIR = new URL('../../commands/', import.meta.url);
 
@@ -23,14 +23,14 @@ export async function loadCommands(dir: URL = COMMANDS_DIR): Promise<Map<string,
     const parsed = CommandModuleSchema.safeParse(module);
     if (!parsed.success) {
       throw new Error(
-        `commands/${file} is not a command module (expected a default export of { data, execute }):\n${z.prettifyError(parsed.error)}`,
+        `src/commands/${file} is not a command module (expected a default export of { data, execute }):\n${z.prettifyError(parsed.error)}`,
       );
     }
     // The module itself, not Zod's copy: a copy of a builder loses its prototype.
     const command = (module as { default: Command }).default;
     if (commands.has(command.data.name)) {
       throw new Error(
-        `commands/${file}: a command named "${command.data.name}" is already defined`,
+        `src/commands/${file}: a command named "${command.data.name}" is already defined`,
       );
     }
     commands.set(command.data.name, command);

@@ -1,5 +1,5 @@
 import { REST, type RESTPutAPIApplicationCommandsResult, Routes } from 'discord.js';
-import type { Command } from './command.ts';
+import type { Command } from '../command.ts';
 
 export interface DeployOptions {
   token: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { LENGTHS, type Length, STYLES, type Style } from '../core/schemas.ts';
-import { LIMITS } from './limits.ts';
+import { LENGTHS, type Length, STYLES, type Style } from '../../core/schemas.ts';
+import { LIMITS } from '../render/limits.ts';
 
 /**
  * Buttons keep all their state in the custom id (at most 100 characters), so they work after a

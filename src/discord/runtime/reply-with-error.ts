@@ -1,8 +1,8 @@
 import { type Interaction, MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { Logger } from 'pino';
-import { describeUserError, isUserError } from '../core/errors.ts';
-import { LIMITS, truncate } from './limits.ts';
-import { breakMentions } from './markdown.ts';
+import { describeUserError, isUserError } from '../../core/errors.ts';
+import { LIMITS, truncate } from '../render/limits.ts';
+import { breakMentions } from '../render/markdown.ts';
 
 const GENERIC =
   'Something went wrong on our side while answering this. It has been logged; please try again in a moment.';

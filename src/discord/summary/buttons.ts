@@ -1,13 +1,13 @@
 import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from 'discord.js';
-import { UserError } from '../core/errors.ts';
-import type { Length, Result } from '../core/schemas.ts';
-import type { BotContext } from './context.ts';
+import { UserError } from '../../core/errors.ts';
+import type { Length, Result } from '../../core/schemas.ts';
+import type { BotContext } from '../context.ts';
+import { checkFollowUpBudget, recordJobUsage } from '../moderation/job-rules.ts';
+import { LANGUAGES } from '../render/languages.ts';
 import { decodeSummaryId, type SummaryAction, type SummaryState } from './custom-ids.ts';
+import { jobContext } from './job.ts';
 import { recordFinishedJob } from './job-log.ts';
-import { LANGUAGES } from './languages.ts';
-import { checkFollowUpBudget, recordJobUsage } from './moderation/job-rules.ts';
-import { jobContext } from './summary-job.ts';
-import { buildSummaryReply, embedsAllowed } from './summary-reply.ts';
+import { buildSummaryReply, embedsAllowed } from './reply.ts';
 
 const SHORTER: Record<Length, Length> = { short: 'short', medium: 'short', long: 'medium' };
 const LONGER: Record<Length, Length> = { short: 'medium', medium: 'long', long: 'long' };

@@ -1,7 +1,7 @@
 import type { Attachment } from 'discord.js';
-import { UserError } from '../core/errors.ts';
-import type { SummarizeInput } from '../core/schemas.ts';
-import type { BotContext } from './context.ts';
+import { UserError } from '../../core/errors.ts';
+import type { SummarizeInput } from '../../core/schemas.ts';
+import type { BotContext } from '../context.ts';
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.pdf'] as const;
 

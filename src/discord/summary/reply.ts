@@ -3,13 +3,13 @@ import {
   type InteractionEditReplyOptions,
   PermissionFlagsBits,
 } from 'discord.js';
-import type { Result } from '../core/schemas.ts';
-import type { BotContext } from './context.ts';
+import type { Result } from '../../core/schemas.ts';
+import type { BotContext } from '../context.ts';
+import { renderSummaryEmbeds } from '../render/embeds.ts';
+import { renderSummaryText } from '../render/plain-text.ts';
+import { interactionContext } from '../runtime/reply-with-error.ts';
+import { buildSummaryComponents } from './components.ts';
 import type { SummaryState } from './custom-ids.ts';
-import { renderSummaryEmbeds } from './embeds.ts';
-import { renderSummaryText } from './plain-text.ts';
-import { interactionContext } from './reply-with-error.ts';
-import { buildSummaryComponents } from './summary-components.ts';
 
 export interface ReplyOptions {
   ownerId: string;

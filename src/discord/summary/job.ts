@@ -6,13 +6,13 @@ import {
   type ModalSubmitInteraction,
   type StringSelectMenuInteraction,
 } from 'discord.js';
-import type { JobContext } from '../core/pipeline.ts';
-import type { Length, Result, Style, SummarizeInput } from '../core/schemas.ts';
-import type { BotContext } from './context.ts';
-import { recordFinishedJob } from './job-log.ts';
+import type { JobContext } from '../../core/pipeline.ts';
+import type { Length, Result, Style, SummarizeInput } from '../../core/schemas.ts';
+import type { BotContext } from '../context.ts';
 // Issue 5: server defaults, domain lists, cooldown, budget and the usage ledger.
-import { applyServerRules, recordJobUsage } from './moderation/job-rules.ts';
-import { buildSummaryReply, embedsAllowed } from './summary-reply.ts';
+import { applyServerRules, recordJobUsage } from '../moderation/job-rules.ts';
+import { recordFinishedJob } from './job-log.ts';
+import { buildSummaryReply, embedsAllowed } from './reply.ts';
 
 export type SummaryInteraction =
   | ChatInputCommandInteraction

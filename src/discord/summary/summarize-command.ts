@@ -1,12 +1,12 @@
 import { type ChatInputCommandInteraction, SlashCommandBuilder } from 'discord.js';
-import { UserError } from '../core/errors.ts';
-import { LENGTHS, type Length, STYLES, type Style } from '../core/schemas.ts';
-import type { BotContext } from './context.ts';
+import { UserError } from '../../core/errors.ts';
+import { LENGTHS, type Length, STYLES, type Style } from '../../core/schemas.ts';
+import type { BotContext } from '../context.ts';
+import { LANGUAGES, SOURCE_LANGUAGE } from '../render/languages.ts';
+import { LIMITS } from '../render/limits.ts';
 import { downloadAttachment } from './download-attachment.ts';
-import { LANGUAGES, SOURCE_LANGUAGE } from './languages.ts';
-import { LIMITS } from './limits.ts';
+import { answerWithSummary } from './job.ts';
 import { buildPasteModal } from './paste-modal.ts';
-import { answerWithSummary } from './summary-job.ts';
 
 /** The options /summarize and /quotes share. */
 export function buildSummarizeCommand(name: string, description: string) {

@@ -1,5 +1,5 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { Quote, Result } from '../core/schemas.ts';
+import type { Quote, Result } from '../../core/schemas.ts';
 import { footerParts } from './footer.ts';
 import { LIMITS, truncate } from './limits.ts';
 import { breakMentions, escapeUntrusted, safeLink } from './markdown.ts';

@@ -1,11 +1,11 @@
 import type { Interaction } from 'discord.js';
-import type { Command } from './command.ts';
-import type { BotContext } from './context.ts';
-import { isModalId, isSummaryId } from './custom-ids.ts';
-import { handlePasteModal } from './paste-modal.ts';
+import type { Command } from '../command.ts';
+import type { BotContext } from '../context.ts';
+import { handleSummaryComponent } from '../summary/buttons.ts';
+import { isModalId, isSummaryId } from '../summary/custom-ids.ts';
+import { handlePasteModal } from '../summary/paste-modal.ts';
 import { RecentIds } from './recent-ids.ts';
 import { interactionContext, replyWithError } from './reply-with-error.ts';
-import { handleSummaryComponent } from './summary-buttons.ts';
 
 /**
  * Sends each interaction to its handler; every failure goes through replyWithError. The

@@ -1,4 +1,4 @@
-import type { Result } from '../core/schemas.ts';
+import type { Result } from '../../core/schemas.ts';
 import { footerParts } from './footer.ts';
 import { LIMITS, truncate } from './limits.ts';
 import { breakMentions, escapeUntrusted, safeLink } from './markdown.ts';

@@ -3,10 +3,10 @@ import {
   ContextMenuCommandBuilder,
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
-import type { Command } from '../src/discord/command.ts';
-import type { BotContext } from '../src/discord/context.ts';
-import { messageToInput } from '../src/discord/message-input.ts';
-import { answerWithSummary } from '../src/discord/summary-job.ts';
+import type { Command } from '../discord/command.ts';
+import type { BotContext } from '../discord/context.ts';
+import { answerWithSummary } from '../discord/summary/job.ts';
+import { messageToInput } from '../discord/summary/message-input.ts';
 
 /** Right-click a message → Apps → Summarize message. Private at first; "Make public" shares it. */
 export default {
