@@ -2,12 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createStoreCaches } from '../src/app/store-caches.ts';
 import { createOpenAiClient } from '../src/core/llm/openai-client.ts';
 import { createPipeline } from '../src/core/pipeline.ts';
 import { openStore } from '../src/store/index.ts';
-import { createStoreCaches } from '../src/store/pipeline-cache.ts';
-import { fakeSteps, startFakeOpenAi } from '../test/harness/fake-openai.ts';
-import { EXAMPLE, GOOD_ANSWER } from '../test/pipeline/helpers.ts';
+import { fakeSteps, startFakeOpenAi } from '../testkit/fake-openai.ts';
+import { EXAMPLE, GOOD_ANSWER } from '../testkit/pipeline-helpers.ts';
 import { summarizeTimings, time } from './stats.ts';
 
 export interface CacheBench {

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { createAppPipeline } from '../src/app.ts';
+import { openBotServices } from '../src/app/bot-services.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Pipeline } from '../src/core/pipeline.ts';
 import { createBot } from '../src/discord/bot.ts';
@@ -11,7 +11,12 @@ import { createBot } from '../src/discord/bot.ts';
  */
 const config = loadConfig();
 const modelMs = Number(process.env.BENCH_MODEL_MS ?? 1000);
-const inner = createAppPipeline(config);
+const services = await openBotServices(config);
+// 50 requests from one user would meet the server's cooldown: this server has turned it off.
+if (process.env.BENCH_GUILD_ID) {
+  await services.store.updateGuildSettings(process.env.BENCH_GUILD_ID, { cooldownSeconds: 0 });
+}
+const inner = services.pipeline;
 const delay = () => new Promise((resolve) => setTimeout(resolve, modelMs));
 const pipeline: Pipeline = {
   summarize: async (input, options, context) => {
@@ -23,7 +28,7 @@ const pipeline: Pipeline = {
     return inner.resummarize(sha, options, context);
   },
 };
-const bot = await createBot({ config, pipeline, logger: pino({ level: 'silent' }) });
+const bot = await createBot({ config, logger: pino({ level: 'silent' }), ...services, pipeline });
 await bot.start();
 
 let peakRss = process.memoryUsage().rss;

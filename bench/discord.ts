@@ -1,8 +1,11 @@
 import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BOT_EXEC_ARGV } from '../src/runtime-flags.ts';
-import { ARTICLE_TEXT } from '../test/discord/scripted-pipeline.ts';
-import { startFakeDiscord } from '../test/harness/fake-discord.ts';
+import { startFakeDiscord } from '../testkit/fake-discord.ts';
+import { ARTICLE_TEXT } from '../testkit/scripted-pipeline.ts';
 
 export interface DiscordBench {
   interactions: number;
@@ -24,8 +27,11 @@ export interface DiscordBench {
  */
 export async function benchDiscord(interactions = 50, modelMs = 1000): Promise<DiscordBench> {
   const fake = await startFakeDiscord();
+  // The bot's SQLite database goes in a folder of its own, gone after the run.
+  const workDir = mkdtempSync(join(tmpdir(), 'precis-bench-'));
   const child = fork(new URL('./discord-bot.ts', import.meta.url), {
     execArgv: BOT_EXEC_ARGV,
+    cwd: workDir,
     env: {
       ...process.env,
       DISCORD_TOKEN: 'bench-token',
@@ -34,6 +40,7 @@ export async function benchDiscord(interactions = 50, modelMs = 1000): Promise<D
       OPENAI_API_KEY: '',
       LOG_LEVEL: 'silent',
       BENCH_MODEL_MS: String(modelMs),
+      BENCH_GUILD_ID: fake.guildId,
     },
   });
   const next = () =>
@@ -76,6 +83,7 @@ export async function benchDiscord(interactions = 50, modelMs = 1000): Promise<D
   } finally {
     if (child.exitCode === null) child.kill();
     await fake.close();
+    rmSync(workDir, { recursive: true, force: true });
   }
 }
 

@@ -75,7 +75,7 @@ const ConfigSchema = z.object({
       .optional(),
   ),
   DATABASE_URL: optionalString,
-  /** Issue 5: read messages in the channels moderators set up (needs the Message Content intent). */
+  /** Read messages in the channels moderators set up (needs the Message Content intent). */
   AUTO_SUMMARIZE: z.preprocess(
     emptyToUndefined,
     z

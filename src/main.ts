@@ -1,12 +1,9 @@
 import pino from 'pino';
-import { createAppPipeline } from './app.ts';
+import { openBotServices } from './app/bot-services.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createBot } from './discord/bot.ts';
 import { StartupError } from './discord/runtime/startup-errors.ts';
 import { startHealthServer } from './ops/health-server.ts';
-import { createMetrics } from './ops/metrics.ts';
-import { openStore } from './store/index.ts';
-import { createStoreCaches } from './store/pipeline-cache.ts';
 
 /** The bot's composition root: config -> store -> pipeline -> client -> login. */
 async function main(): Promise<void> {
@@ -17,31 +14,13 @@ async function main(): Promise<void> {
   if (!config.OPENAI_API_KEY) {
     logger.warn('OPENAI_API_KEY is not set: summaries come from the offline engine, and say so');
   }
-  const store = await openStore({ databaseUrl: config.DATABASE_URL ?? null });
-  const caches = createStoreCaches(store, { textTtlSeconds: config.ARTICLE_TEXT_TTL_HOURS * 3600 });
-  const pipeline = createAppPipeline(config, {
-    cache: caches.pipeline,
-    documentCache: caches.documents,
-  });
-  const metrics = createMetrics(shard === null ? {} : { shard: String(shard) }, {
-    prices: {
-      inputPerMTok: config.LLM_PRICE_INPUT_PER_MTOK,
-      outputPerMTok: config.LLM_PRICE_OUTPUT_PER_MTOK,
-    },
-  });
+  const services = await openBotServices(config, { shard });
+  const { store, metrics } = services;
   const bot = await createBot({
     config,
-    pipeline,
     logger,
-    metrics,
-    // Issue 5: moderation settings, usage ledger, auto-summarize and the privacy purge.
-    store,
-    prices: {
-      inputPerMillion: config.LLM_PRICE_INPUT_PER_MTOK,
-      outputPerMillion: config.LLM_PRICE_OUTPUT_PER_MTOK,
-    },
+    ...services,
     autoSummarize: config.AUTO_SUMMARIZE,
-    textTtlHours: config.ARTICLE_TEXT_TTL_HOURS,
   });
   await bot.start();
 

@@ -1,4 +1,4 @@
-import { createAppPipeline, createLoaders } from '../app.ts';
+import { createAppPipeline, createLoaders } from '../app/pipeline.ts';
 import { loadConfig } from '../config.ts';
 import type { ArticleDocument, SummarizeInput } from '../core/schemas.ts';
 import { parseCliArgs, USAGE } from './args.ts';

@@ -18,7 +18,7 @@ import { LANGUAGES, SOURCE_LANGUAGE } from '../discord/render/languages.ts';
 import { DEFAULT_EMOJI, REPLY_MODES, TRIGGERS } from '../store/index.ts';
 
 /** The language choice that means "each user's own Discord language" (stored as null). */
-export const USER_LANGUAGE = 'user';
+const USER_LANGUAGE = 'user';
 
 const data = new SlashCommandBuilder()
   .setName('setup')

@@ -5,7 +5,8 @@ import {
 } from 'discord.js';
 import type { Command } from '../discord/command.ts';
 import type { BotContext } from '../discord/context.ts';
-import { answerWithSummary } from '../discord/summary/job.ts';
+import { interactionJob } from '../discord/summary/interaction-job.ts';
+import { runSummaryJob } from '../discord/summary/job.ts';
 import { messageToInput } from '../discord/summary/message-input.ts';
 
 /** Right-click a message → Apps → Summarize message. Private at first; "Make public" shares it. */
@@ -13,13 +14,26 @@ export default {
   data: new ContextMenuCommandBuilder()
     .setName('Summarize message')
     .setType(ApplicationCommandType.Message),
-  execute: (interaction: MessageContextMenuCommandInteraction, bot: BotContext) =>
-    answerWithSummary(interaction, bot, {
-      ephemeral: true,
-      length: 'medium',
-      style: 'bullets',
-      quotesOnly: false,
-      language: interaction.locale,
-      input: () => messageToInput(interaction.targetMessage, bot),
-    }),
+  execute: async (interaction: MessageContextMenuCommandInteraction, bot: BotContext) => {
+    await runSummaryJob(
+      interactionJob(interaction, bot, {
+        options: {
+          ephemeral: true,
+          length: 'medium',
+          style: 'bullets',
+          quotesOnly: false,
+          language: interaction.locale,
+        },
+        // No options to choose here, and private by design: the server's defaults fill the rest.
+        given: (name) => name === 'private',
+        cooldown: true,
+        work: {
+          kind: 'input',
+          url: null,
+          read: () => messageToInput(interaction.targetMessage, bot),
+        },
+      }),
+      bot,
+    );
+  },
 } satisfies Command;

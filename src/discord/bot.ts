@@ -1,9 +1,9 @@
 import { type Client, Events } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
-import type { TokenPrices } from '../core/cost.ts';
 import type { Pipeline } from '../core/pipeline.ts';
 import type { Metrics } from '../ops/metrics.ts';
+import type { TokenPrices } from '../shared/cost.ts';
 import type { Store } from '../store/index.ts';
 import { startAutoSummarize } from './auto/listeners.ts';
 import type { Command } from './command.ts';
@@ -18,22 +18,21 @@ export interface BotOptions {
   config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL' | 'JOB_DEADLINE_MS'>;
   pipeline: Pipeline;
   logger: Logger;
+  /** Finished jobs are counted here, for GET /metrics. */
+  metrics: Metrics;
+  /** Settings, usage and summary records. */
+  store: Store;
+  /** For the usage ledger's cost estimate. */
+  prices: TokenPrices;
+  /** Stored article text is forgotten after this many hours. */
+  textTtlHours: number;
   /** For attachment downloads; defaults to the global fetch. */
   fetch?: typeof globalThis.fetch;
-  /** Defaults to every module in commands/. */
+  /** Defaults to every module in src/commands/. */
   commands?: Map<string, Command>;
   maxAttachmentBytes?: number;
-  /** Finished jobs are counted here, for GET /metrics. */
-  metrics?: Metrics;
-  // Issue 5: moderation and auto-summarize (src/discord/moderation, src/discord/auto).
-  /** Settings, usage and summary records; without it /setup and /usage refuse to run. */
-  store?: Store;
-  /** For the usage ledger's cost estimate. */
-  prices?: TokenPrices;
   /** Ask for the message intents and summarize links in the channels moderators choose. */
   autoSummarize?: boolean;
-  /** Stored article text is forgotten after this many hours (default 24). */
-  textTtlHours?: number;
 }
 
 export interface Bot {
@@ -43,7 +42,7 @@ export interface Bot {
   start(): Promise<void>;
   /** Takes no new interactions, lets answers in progress finish (up to graceMs), logs out. */
   stop(options?: { graceMs?: number }): Promise<void>;
-  /** Issue 5: resolves once no answer or auto-summary is in progress (tests await it). */
+  /** Resolves once no answer or auto-summary is in progress (tests await it). */
   idle(): Promise<void>;
 }
 
@@ -56,10 +55,10 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     fetch: options.fetch ?? globalThis.fetch,
     maxAttachmentBytes: options.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES,
     jobDeadlineMs: config.JOB_DEADLINE_MS,
-    ...(options.metrics ? { metrics: options.metrics } : {}),
-    ...(options.store ? { store: options.store } : {}),
-    ...(options.prices ? { prices: options.prices } : {}),
-    ...(options.textTtlHours ? { textTtlHours: options.textTtlHours } : {}),
+    metrics: options.metrics,
+    store: options.store,
+    prices: options.prices,
+    textTtlHours: options.textTtlHours,
   };
   const client = createDiscordClient(config.DISCORD_API_URL, {
     autoSummarize: options.autoSummarize ?? false,
@@ -72,22 +71,15 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     const job = route(interaction).finally(() => inFlight.delete(job));
     inFlight.add(job);
   });
-  // Issue 5: auto-summarize, catch-up, deletions and the privacy purge; tracked like answers.
-  const store = options.store;
-  const auto = store
-    ? startAutoSummarize(
-        client,
-        { ...context, store },
-        {
-          enabled: options.autoSummarize ?? false,
-          textTtlHours: options.textTtlHours ?? 24,
-          track: (job) => {
-            const tracked = job.finally(() => inFlight.delete(tracked));
-            inFlight.add(tracked);
-          },
-        },
-      )
-    : null;
+  // Auto-summarize, catch-up, deletions and the privacy purge; tracked like answers.
+  const auto = startAutoSummarize(client, context, {
+    enabled: options.autoSummarize ?? false,
+    textTtlHours: options.textTtlHours,
+    track: (job) => {
+      const tracked = job.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+    },
+  });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
 
@@ -118,7 +110,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
 
   async function stop({ graceMs = 15_000 }: { graceMs?: number } = {}): Promise<void> {
     client.removeAllListeners(Events.InteractionCreate);
-    auto?.stop();
+    auto.stop();
     if (inFlight.size > 0) {
       logger.info({ pending: inFlight.size }, 'stopping: waiting for answers in progress');
       let timer: NodeJS.Timeout | undefined;

@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
-import type { TokenPrices } from '../core/cost.ts';
 import type { Pipeline } from '../core/pipeline.ts';
 import type { Metrics } from '../ops/metrics.ts';
+import type { TokenPrices } from '../shared/cost.ts';
 import type { Store } from '../store/index.ts';
 
-/** What every command and component handler gets: the seams a test replaces. */
+/** What every command, component handler and job gets: the seams a test replaces. */
 export interface BotContext {
   pipeline: Pipeline;
   logger: Logger;
@@ -14,12 +14,12 @@ export interface BotContext {
   maxAttachmentBytes: number;
   /** Upper bound for one job, after which the pipeline is aborted. */
   jobDeadlineMs: number;
-  /** Counts finished jobs for /metrics; absent when nobody scrapes them. */
-  metrics?: Metrics;
-  /** Issue 5: server settings, usage ledger and summary records; absent = no moderation. */
-  store?: Store;
-  /** Issue 5: hours stored article text is kept (what /help promises). */
-  textTtlHours?: number;
-  /** Issue 5: prices for the usage ledger's cost estimate. */
-  prices?: TokenPrices;
+  /** Counts finished jobs for /metrics. */
+  metrics: Metrics;
+  /** Server settings, usage ledger and summary records (an in-memory SQLite one in tests). */
+  store: Store;
+  /** Hours stored article text is kept (what /help promises). */
+  textTtlHours: number;
+  /** For the usage ledger's cost estimate. */
+  prices: TokenPrices;
 }

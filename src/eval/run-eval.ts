@@ -179,7 +179,7 @@ async function liveClient(llm: RunEvalOptions['llm']): Promise<LiveModel> {
   // Loaded only here: the config reads .env, which replay (what CI runs) must not need.
   const [{ loadConfig }, { createLlmFromConfig }] = await Promise.all([
     import('../config.ts'),
-    import('../app.ts'),
+    import('../app/pipeline.ts'),
   ]);
   const config = loadConfig();
   const configured = createLlmFromConfig(config);

@@ -1,4 +1,5 @@
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { estimateCostUsd, type TokenPrices } from '../shared/cost.ts';
 
 /** What one finished job tells the metrics. */
 export interface JobRecord {
@@ -10,19 +11,6 @@ export interface JobRecord {
   cached?: boolean;
   /** The UserError code, 'bug' for anything else, absent on success. */
   errorCode?: string;
-}
-
-/** US dollars per million tokens, to estimate a job's cost from its tokens. */
-export interface TokenPrices {
-  inputPerMTok: number;
-  outputPerMTok: number;
-}
-
-export function estimateCostUsd(
-  tokens: { input: number; output: number },
-  prices: TokenPrices,
-): number {
-  return (tokens.input * prices.inputPerMTok + tokens.output * prices.outputPerMTok) / 1_000_000;
 }
 
 export interface Metrics {

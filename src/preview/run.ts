@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { createAppPipeline } from '../app.ts';
+import { createAppPipeline } from '../app/pipeline.ts';
 import { readInput } from '../cli/read-input.ts';
 import { reportCliError } from '../cli/shared-flags.ts';
 import { loadConfig } from '../config.ts';

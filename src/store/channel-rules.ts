@@ -9,7 +9,7 @@ export const TRIGGERS = ['links', 'reaction', 'off'] as const;
 export const REPLY_MODES = ['thread', 'inline'] as const;
 export const DEFAULT_EMOJI = '📰';
 
-export const ChannelRuleSchema = z.object({
+const ChannelRuleSchema = z.object({
   guildId: z.string().min(1),
   channelId: z.string().min(1),
   /** links: every message with a link; reaction: when someone adds `emoji`; off: never. */

@@ -18,7 +18,7 @@ const DomainListSchema = z
   .max(100)
   .transform((domains) => [...new Set(domains)]);
 
-export const GuildSettingsSchema = z.object({
+const GuildSettingsSchema = z.object({
   length: z.enum(LENGTHS),
   /** Output language; null = the source's language. */
   language: z.string().trim().min(1).max(35).nullable(),
@@ -40,7 +40,7 @@ export const GuildSettingsSchema = z.object({
 });
 export type GuildSettings = z.output<typeof GuildSettingsSchema>;
 
-export const GuildSettingsPatchSchema = GuildSettingsSchema.partial().strict();
+const GuildSettingsPatchSchema = GuildSettingsSchema.partial().strict();
 export type GuildSettingsPatch = z.input<typeof GuildSettingsPatchSchema>;
 
 export const DEFAULT_GUILD_SETTINGS: GuildSettings = Object.freeze({
@@ -103,14 +103,18 @@ function fromRow(row: GuildSettingsTable): GuildSettings {
   });
 }
 
-export function guildSettingsStore(db: Kysely<Database>, clock: Clock): GuildSettingsStore {
+export function guildSettingsStore(
+  db: Kysely<Database>,
+  clock: Clock,
+  defaults: GuildSettings = DEFAULT_GUILD_SETTINGS,
+): GuildSettingsStore {
   async function getGuildSettings(guildId: string): Promise<GuildSettings> {
     const row = await db
       .selectFrom('guild_settings')
       .selectAll()
       .where('guild_id', '=', guildId)
       .executeTakeFirst();
-    return row ? fromRow(row) : structuredClone(DEFAULT_GUILD_SETTINGS);
+    return row ? fromRow(row) : structuredClone(defaults);
   }
 
   async function updateGuildSettings(
@@ -126,7 +130,7 @@ export function guildSettingsStore(db: Kysely<Database>, clock: Clock): GuildSet
       .insertInto('guild_settings')
       .values({
         guild_id: guildId,
-        ...(toColumns(DEFAULT_GUILD_SETTINGS) as SettingsColumns),
+        ...(toColumns(defaults) as SettingsColumns),
         ...changed,
         updated_at: updatedAt,
       })

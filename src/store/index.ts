@@ -2,7 +2,12 @@ import { Migrator, sql } from 'kysely';
 import { type CacheStore, cacheStore } from './cache.ts';
 import { type ChannelRuleStore, channelRuleStore } from './channel-rules.ts';
 import { type Connection, connect } from './connect.ts';
-import { type GuildSettingsStore, guildSettingsStore } from './guild-settings.ts';
+import {
+  DEFAULT_GUILD_SETTINGS,
+  type GuildSettings,
+  type GuildSettingsStore,
+  guildSettingsStore,
+} from './guild-settings.ts';
 import { type DialectName, migrationProvider } from './migrations.ts';
 import { type SummaryPostStore, summaryPostStore } from './summary-posts.ts';
 import { type Clock, systemClock } from './time.ts';
@@ -35,6 +40,8 @@ export interface StoreOptions {
   /** PostgreSQL schema to use and create; also accepted as `?schema=` in the URL. */
   schema?: string;
   clock?: Clock;
+  /** What a server that never ran /setup gets (tests start some without a cooldown). */
+  guildDefaults?: Partial<GuildSettings>;
 }
 
 export interface Store
@@ -62,7 +69,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const clock = options.clock ?? systemClock;
   return {
     dialect,
-    ...guildSettingsStore(db, clock),
+    ...guildSettingsStore(db, clock, { ...DEFAULT_GUILD_SETTINGS, ...options.guildDefaults }),
     ...channelRuleStore(db, clock),
     ...cacheStore(db, clock),
     ...usageStore(db, clock),

@@ -4,8 +4,9 @@ import { createOpenAiClient } from '../../src/core/llm/openai-client.ts';
 import { createScheduledLlm, type SchedulerOptions } from '../../src/core/llm/scheduled-client.ts';
 import { createPipeline } from '../../src/core/pipeline.ts';
 import { type Bot, createBot } from '../../src/discord/bot.ts';
-import type { FakeDiscord, RecordedRequest } from '../harness/fake-discord.ts';
-import type { FakeOpenAi } from '../harness/fake-openai.ts';
+import type { FakeDiscord, RecordedRequest } from '../../testkit/fake-discord.ts';
+import type { FakeOpenAi } from '../../testkit/fake-openai.ts';
+import { createBotServices } from '../../testkit/services.ts';
 
 export const EDIT = 'PATCH /webhooks/:app/:token/messages/:message';
 export const FOLLOW_UP = 'POST /webhooks/:app/:token';
@@ -47,6 +48,7 @@ export async function startRealBot(options: {
     },
     pipeline: createPipeline({ llm, deadlineMs: options.jobDeadlineMs }),
     logger: pino({ level: 'info' }, sink),
+    ...(await createBotServices()),
   });
   await bot.start();
   return bot;

@@ -4,8 +4,8 @@ import {
   type FakeDiscord,
   type RecordedRequest,
   startFakeDiscord,
-} from '../harness/fake-discord.ts';
-import { type FakeOpenAi, type FakeStep, startFakeOpenAi } from '../harness/fake-openai.ts';
+} from '../../testkit/fake-discord.ts';
+import { type FakeOpenAi, type FakeStep, startFakeOpenAi } from '../../testkit/fake-openai.ts';
 import { bodyOf, EDIT, FOLLOW_UP, isFinalAnswer, startRealBot } from './bot-under-test.ts';
 import { CHAOS_MIX, chaosArticle, pickStep, tagOf } from './mix.ts';
 
@@ -81,9 +81,8 @@ describe('chaos: 50 concurrent interactions against a failing model', () => {
 
   beforeAll(async () => {
     const servers = Array.from({ length: SERVERS }, () => discord.addGuild());
-    // Discord failing too: the first edits and error follow-ups meet 429s and 500s. At most
-    // three 500s in a row: discord.js retries a 5xx three times, and a fourth failure would
-    // lose the summary (the user then gets the generic error instead).
+    // Discord failing too: the first edits and error follow-ups meet 429s and 500s. The client
+    // retries a 5xx six times (src/discord/runtime/client.ts), so three in a row are ridden out.
     discord.failNext({ route: EDIT, status: 429, times: 5, retryAfter: 0.2 });
     discord.failNext({ route: EDIT, status: 500, times: 3 });
     discord.failNext({ route: FOLLOW_UP, status: 500, times: 3 });

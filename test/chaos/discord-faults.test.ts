@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bot } from '../../src/discord/bot.ts';
-import { type FakeDiscord, startFakeDiscord } from '../harness/fake-discord.ts';
-import { type FakeOpenAi, fakeSteps, startFakeOpenAi } from '../harness/fake-openai.ts';
+import { type FakeDiscord, startFakeDiscord } from '../../testkit/fake-discord.ts';
+import { type FakeOpenAi, fakeSteps, startFakeOpenAi } from '../../testkit/fake-openai.ts';
 import { bodyOf, EDIT, isFinalAnswer, startRealBot } from './bot-under-test.ts';
 import { chaosArticle, GOOD_CHAOS_ANSWER } from './mix.ts';
 

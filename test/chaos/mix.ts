@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SummaryOutput } from '../../src/core/schemas.ts';
-import { type FakeChatRequest, type FakeStep, fakeSteps } from '../harness/fake-openai.ts';
-import { EXAMPLE, GOOD_ANSWER } from '../pipeline/helpers.ts';
+import { type FakeChatRequest, type FakeStep, fakeSteps } from '../../testkit/fake-openai.ts';
+import { EXAMPLE, GOOD_ANSWER } from '../../testkit/pipeline-helpers.ts';
 
 /**
  * The failure mix of the chaos test, in percent. Each model request gets one step, chosen by a

@@ -1,8 +1,8 @@
 import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.ts';
+import { ARTICLE_URL } from '../../testkit/scripted-pipeline.ts';
 import { CALLBACK, EDIT, expectCleanTraffic, sent } from './expectations.ts';
-import { ARTICLE_URL } from './scripted-pipeline.ts';
 import { type Running, startBot } from './start-bot.ts';
 
 let run: Running;

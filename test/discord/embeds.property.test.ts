@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderSummaryEmbeds } from '../../src/discord/render/embeds.ts';
 import { renderSummaryText } from '../../src/discord/render/plain-text.ts';
-import { embedLength, validateRequestBody } from '../harness/fake-discord-validate.ts';
+import { embedLength, validateRequestBody } from '../../testkit/fake-discord/validate.ts';
 import { makeResult } from './results.ts';
 
 const anyText = (max: number) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderSummaryEmbeds } from '../../src/discord/render/embeds.ts';
 import { renderSummaryText } from '../../src/discord/render/plain-text.ts';
-import { embedLength, validateRequestBody } from '../harness/fake-discord-validate.ts';
+import { embedLength, validateRequestBody } from '../../testkit/fake-discord/validate.ts';
 import { hostileResult, hugeResult, makeResult } from './results.ts';
 
 const EDIT = 'PATCH /webhooks/:app/:token/messages/:message';

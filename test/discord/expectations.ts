@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { FakeDiscord } from '../harness/fake-discord.ts';
+import type { FakeDiscord } from '../../testkit/fake-discord.ts';
 
 export const EDIT = 'PATCH /webhooks/:app/:token/messages/:message';
 export const CALLBACK = 'POST /interactions/:id/:token/callback';

@@ -1,6 +1,6 @@
 import { DiscordAPIError, REST, Routes } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeDiscord, startFakeDiscord } from '../harness/fake-discord.ts';
+import { type FakeDiscord, startFakeDiscord } from '../../testkit/fake-discord.ts';
 
 // The fake is only worth its zero-failure assertions if it rejects what Discord rejects.
 let fake: FakeDiscord;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeModalId } from '../../src/discord/summary/custom-ids.ts';
+import { ARTICLE_TEXT, ARTICLE_URL } from '../../testkit/scripted-pipeline.ts';
 import { expectCleanTraffic, sent } from './expectations.ts';
-import { ARTICLE_TEXT, ARTICLE_URL } from './scripted-pipeline.ts';
 import { type Running, startBot } from './start-bot.ts';
 
 let run: Running;

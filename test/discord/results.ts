@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Quote, Result } from '../../src/core/schemas.ts';
-import { ARTICLE_TEXT, ARTICLE_URL } from './scripted-pipeline.ts';
+import { ARTICLE_TEXT, ARTICLE_URL } from '../../testkit/scripted-pipeline.ts';
 
 /** Quotes that really are at start..end of the text. */
 export function quotesFrom(text: string, passages: string[], url: string | null): Quote[] {

@@ -1,10 +1,10 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.ts';
-import { DEFAULT_BOT_PERMISSIONS } from '../harness/fake-discord-payloads.ts';
+import { DEFAULT_BOT_PERMISSIONS } from '../../testkit/fake-discord/payloads.ts';
+import { ARTICLE_URL } from '../../testkit/scripted-pipeline.ts';
 import { CALLBACK, EDIT, expectCleanTraffic, FOLLOW_UP, sent } from './expectations.ts';
 import { hostileResult, hugeResult } from './results.ts';
-import { ARTICLE_URL } from './scripted-pipeline.ts';
 import { type Running, startBot } from './start-bot.ts';
 
 let run: Running;

@@ -1,8 +1,9 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { type Bot, createBot } from '../../src/discord/bot.ts';
-import { type FakeDiscord, startFakeDiscord } from '../harness/fake-discord.ts';
-import { createOfflinePipeline, ScriptedPipeline } from './scripted-pipeline.ts';
+import { type FakeDiscord, startFakeDiscord } from '../../testkit/fake-discord.ts';
+import { createOfflinePipeline, ScriptedPipeline } from '../../testkit/scripted-pipeline.ts';
+import { createBotServices } from '../../testkit/services.ts';
 
 export interface Running {
   fake: FakeDiscord;
@@ -27,6 +28,8 @@ export async function startBot(options: { maxAttachmentBytes?: number } = {}): P
   });
   const logger = pino({ level: 'debug' }, sink);
   const pipeline = new ScriptedPipeline(createOfflinePipeline());
+  // The database outlives a restart, as a real one does.
+  const services = await createBotServices();
   const launch = async () => {
     const bot = await createBot({
       config: {
@@ -36,6 +39,7 @@ export async function startBot(options: { maxAttachmentBytes?: number } = {}): P
       },
       pipeline,
       logger,
+      ...services,
       ...(options.maxAttachmentBytes ? { maxAttachmentBytes: options.maxAttachmentBytes } : {}),
     });
     await bot.start();
@@ -52,6 +56,7 @@ export async function startBot(options: { maxAttachmentBytes?: number } = {}): P
     },
     async close() {
       await running.bot.stop();
+      await services.store.close();
       await fake.close();
     },
   };

@@ -4,8 +4,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/discord/bot.ts';
 import { deployCommands } from '../../src/discord/runtime/deploy.ts';
 import { loadCommands } from '../../src/discord/runtime/load-commands.ts';
-import { type FakeDiscord, startFakeDiscord } from '../harness/fake-discord.ts';
-import { ARTICLE_URL, createOfflinePipeline, ScriptedPipeline } from './scripted-pipeline.ts';
+import { type FakeDiscord, startFakeDiscord } from '../../testkit/fake-discord.ts';
+import {
+  ARTICLE_URL,
+  createOfflinePipeline,
+  ScriptedPipeline,
+} from '../../testkit/scripted-pipeline.ts';
+import { createBotServices } from '../../testkit/services.ts';
 
 let fake: FakeDiscord;
 beforeEach(async () => {
@@ -21,6 +26,7 @@ async function botFor(token = 'test-token') {
     config: { DISCORD_TOKEN: token, DISCORD_API_URL: fake.apiUrl, JOB_DEADLINE_MS: 60_000 },
     pipeline: createOfflinePipeline(),
     logger: pino({ level: 'silent' }),
+    ...(await createBotServices()),
   });
 }
 
@@ -93,6 +99,7 @@ describe('stopping the bot', () => {
       },
       pipeline,
       logger: pino({ level: 'silent' }),
+      ...(await createBotServices()),
     });
     await bot.start();
     const i = fake.slash('summarize', { url: ARTICLE_URL });

@@ -7,7 +7,7 @@ import type { SummaryOutput } from '../../src/core/schemas.ts';
 import { authorRecordings } from '../../src/eval/author-recordings.ts';
 import { readRecording } from '../../src/eval/recordings.ts';
 import { runEval } from '../../src/eval/run-eval.ts';
-import { type FakeOpenAi, fakeSteps, startFakeOpenAi } from '../harness/fake-openai.ts';
+import { type FakeOpenAi, fakeSteps, startFakeOpenAi } from '../../testkit/fake-openai.ts';
 
 /** A valid answer for the sports article whose quotes are in it word for word. */
 const SPORTS_ANSWER: SummaryOutput = {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeOpenAi, fakeSteps, startFakeOpenAi } from '../harness/fake-openai.ts';
+import { type FakeOpenAi, fakeSteps, startFakeOpenAi } from '../../testkit/fake-openai.ts';
 
 let fake: FakeOpenAi;
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 import { createOpenAiClient, type OpenAiClientOptions } from '../../src/core/llm/openai-client.ts';
 import type { LlmClient, LlmRequest } from '../../src/core/llm/types.ts';
 import { type SummaryOutput, SummaryOutputSchema } from '../../src/core/schemas.ts';
-import type { FakeOpenAi } from '../harness/fake-openai.ts';
+import type { FakeOpenAi } from '../../testkit/fake-openai.ts';
 
 export const summary: SummaryOutput = {
   tldr: 'The talks ended without a deal.',

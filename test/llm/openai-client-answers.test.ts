@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InvalidOutputError } from '../../src/core/llm/invalid-output.ts';
 import { MapOutputSchema } from '../../src/core/schemas.ts';
-import { type FakeOpenAi, fakeSteps, startFakeOpenAi } from '../harness/fake-openai.ts';
+import { type FakeOpenAi, fakeSteps, startFakeOpenAi } from '../../testkit/fake-openai.ts';
 import { clientFor, summarize, summary } from './helpers.ts';
 
 let fake: FakeOpenAi;

@@ -2,7 +2,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.ts';
 import { createScheduledLlm } from '../../src/core/llm/scheduled-client.ts';
 import type { LlmClient, LlmRequest, LlmResponse } from '../../src/core/llm/types.ts';
-import { fakeSteps, startFakeOpenAi } from '../harness/fake-openai.ts';
+import { fakeSteps, startFakeOpenAi } from '../../testkit/fake-openai.ts';
 import { clientFor, summarize, summary } from './helpers.ts';
 
 const fake = await startFakeOpenAi();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { snowflakeAt } from '../harness/fake-discord-payloads.ts';
+import { snowflakeAt } from '../../testkit/fake-discord/payloads.ts';
 import { DATABASES } from '../store/databases.ts';
 import {
   autoChannel,

@@ -1,15 +1,16 @@
 import { Writable } from 'node:stream';
 import { ApplicationFlags } from 'discord-api-types/v10';
 import pino from 'pino';
+import { createStoreCaches } from '../../src/app/store-caches.ts';
 import { extractDocument } from '../../src/core/extract/index.ts';
 import { createGuardedFetch } from '../../src/core/fetch/index.ts';
 import { createUrlLoader } from '../../src/core/load-url.ts';
 import { createPipeline } from '../../src/core/pipeline.ts';
 import { type Bot, createBot } from '../../src/discord/bot.ts';
+import { createMetrics } from '../../src/ops/metrics.ts';
 import type { Store } from '../../src/store/index.ts';
-import { createStoreCaches } from '../../src/store/pipeline-cache.ts';
-import { ScriptedPipeline } from '../discord/scripted-pipeline.ts';
-import { type FakeDiscord, startFakeDiscord } from '../harness/fake-discord.ts';
+import { type FakeDiscord, startFakeDiscord } from '../../testkit/fake-discord.ts';
+import { ScriptedPipeline } from '../../testkit/scripted-pipeline.ts';
 import type { TestLocation } from '../store/databases.ts';
 import type { Site } from './site.ts';
 
@@ -99,6 +100,7 @@ export async function startModeratedBot(
       prices: { inputPerMillion: 0.15, outputPerMillion: 0.6 },
       autoSummarize: options.autoSummarize ?? true,
       textTtlHours: 24,
+      metrics: createMetrics(),
     });
     await bot.start();
     return { store, pipeline, bot };

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ARTICLE_TEXT } from '../discord/scripted-pipeline.ts';
+import { ARTICLE_TEXT } from '../../testkit/scripted-pipeline.ts';
 
 export const LONG_TITLE =
   'Biden-Putin Talks Provide No Breakthrough in Ukraine Tensions as Both Sides Restate Their Positions at Length';

@@ -1,8 +1,8 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { ChannelRuleInput } from '../../src/store/index.ts';
-import type { RecordedRequest } from '../harness/fake-discord.ts';
-import { MEMBER_PERMISSIONS } from '../harness/fake-discord-payloads.ts';
+import { MEMBER_PERMISSIONS } from '../../testkit/fake-discord/payloads.ts';
+import type { RecordedRequest } from '../../testkit/fake-discord.ts';
 import type { TestDatabase, TestLocation } from '../store/databases.ts';
 import { type Moderated, startModeratedBot } from './moderated-bot.ts';
 import { type Site, startSite } from './site.ts';

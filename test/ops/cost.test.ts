@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createMetrics, estimateCostUsd } from '../../src/ops/metrics.ts';
+import { createMetrics } from '../../src/ops/metrics.ts';
+import { estimateCostUsd } from '../../src/shared/cost.ts';
 
-const prices = { inputPerMTok: 0.15, outputPerMTok: 0.6 };
+const prices = { inputPerMillion: 0.15, outputPerMillion: 0.6 };
 
 describe('estimated cost', () => {
   it('GIVEN tokens and prices per million THEN the cost is their weighted sum', () => {

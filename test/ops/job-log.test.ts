@@ -5,8 +5,9 @@ import type { JobContext, Pipeline } from '../../src/core/pipeline.ts';
 import { type Bot, createBot } from '../../src/discord/bot.ts';
 import { type HealthServer, startHealthServer } from '../../src/ops/health-server.ts';
 import { createMetrics } from '../../src/ops/metrics.ts';
-import { ARTICLE_TEXT, createOfflinePipeline } from '../discord/scripted-pipeline.ts';
-import { type FakeDiscord, startFakeDiscord } from '../harness/fake-discord.ts';
+import { type FakeDiscord, startFakeDiscord } from '../../testkit/fake-discord.ts';
+import { ARTICLE_TEXT, createOfflinePipeline } from '../../testkit/scripted-pipeline.ts';
+import { createBotServices } from '../../testkit/services.ts';
 
 /** The real bot on the offline pipeline, with its log lines, its metrics port and the job contexts. */
 let fake: FakeDiscord;
@@ -34,12 +35,12 @@ beforeAll(async () => {
       return inner.resummarize(sha, options, context);
     },
   };
-  const metrics = createMetrics({}, { prices: { inputPerMTok: 1, outputPerMTok: 1 } });
+  const metrics = createMetrics({}, { prices: { inputPerMillion: 1, outputPerMillion: 1 } });
   bot = await createBot({
     config: { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl, JOB_DEADLINE_MS: 30_000 },
     pipeline,
     logger: pino({ level: 'debug' }, sink),
-    metrics,
+    ...(await createBotServices({ metrics })),
   });
   await bot.start();
   health = await startHealthServer({

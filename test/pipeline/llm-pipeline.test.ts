@@ -1,13 +1,13 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { ResultSchema } from '../../src/core/schemas.ts';
-import { fakeSteps, startFakeOpenAi } from '../harness/fake-openai.ts';
+import { fakeSteps, startFakeOpenAi } from '../../testkit/fake-openai.ts';
 import {
   EXAMPLE,
   GOOD_ANSWER,
   INVENTED_ANSWER,
   lastUserMessage,
   pipelineAgainst,
-} from './helpers.ts';
+} from '../../testkit/pipeline-helpers.ts';
 
 const fake = await startFakeOpenAi();
 afterAll(() => fake.close());

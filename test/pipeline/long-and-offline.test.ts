@@ -1,7 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPipeline } from '../../src/core/pipeline.ts';
-import { fakeSteps, startFakeOpenAi } from '../harness/fake-openai.ts';
-import { EXAMPLE, pipelineAgainst } from './helpers.ts';
+import { fakeSteps, startFakeOpenAi } from '../../testkit/fake-openai.ts';
+import { EXAMPLE, pipelineAgainst } from '../../testkit/pipeline-helpers.ts';
 
 const fake = await startFakeOpenAi();
 afterAll(() => fake.close());

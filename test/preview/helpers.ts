@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { createAppPipeline } from '../../src/app.ts';
+import { createAppPipeline } from '../../src/app/pipeline.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Result, SummarizeInput } from '../../src/core/schemas.ts';
 

@@ -4,7 +4,7 @@ import { findQuote } from '../../src/core/quotes/index.ts';
 
 /** The real example article; its quotes use curly marks (’ “ ”) and one ellipsis (…). */
 export const article = readFileSync(
-  fileURLToPath(new URL('../fixtures/biden-putin-talks.txt', import.meta.url)),
+  fileURLToPath(new URL('../../testkit/fixtures/biden-putin-talks.txt', import.meta.url)),
   'utf8',
 );
 

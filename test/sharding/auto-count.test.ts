@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeDiscord, startFakeDiscord } from '../harness/fake-discord.ts';
+import { type FakeDiscord, startFakeDiscord } from '../../testkit/fake-discord.ts';
 import { createTestSchema, type ShardedProcess, startSharded } from './sharded-process.ts';
 
 /** SHARD_COUNT=auto: the count Discord recommends (GET /gateway/bot), asked of DISCORD_API_URL. */

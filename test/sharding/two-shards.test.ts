@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTICLE_TEXT } from '../discord/scripted-pipeline.ts';
+import { makeUser, nextId } from '../../testkit/fake-discord/payloads.ts';
 import {
   type FakeDiscord,
   type RecordedRequest,
   startFakeDiscord,
-} from '../harness/fake-discord.ts';
-import { makeUser, nextId } from '../harness/fake-discord-payloads.ts';
+} from '../../testkit/fake-discord.ts';
+import { ARTICLE_TEXT } from '../../testkit/scripted-pipeline.ts';
 import { createTestSchema, type ShardedProcess, startSharded } from './sharded-process.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createStoreCaches } from '../../src/store/pipeline-cache.ts';
+import { createStoreCaches } from '../../src/app/store-caches.ts';
 import { DATABASES, useStore } from './databases.ts';
 import { sampleDocument, sampleResult } from './fixtures.ts';
 

@@ -1,11 +1,11 @@
 import type { Client, Collection, Message } from 'discord.js';
 import type { ChannelRule } from '../../store/index.ts';
-import type { AutoContext } from './summarize-links.ts';
+import type { BotContext } from '../context.ts';
 
 /** Catch-up reads at most this many messages per channel… */
-export const CATCH_UP_MAX_MESSAGES = 50;
+const CATCH_UP_MAX_MESSAGES = 50;
 /** …and none older than this: a link from last week is no longer news to the channel. */
-export const CATCH_UP_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+const CATCH_UP_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 /**
  * After a restart, finds the messages posted in links channels since the last one handled and
@@ -13,7 +13,7 @@ export const CATCH_UP_MAX_AGE_MS = 24 * 60 * 60 * 1000;
  */
 export async function catchUp(
   client: Client,
-  bot: AutoContext,
+  bot: BotContext,
   handle: (message: Message<true>, rule: ChannelRule) => Promise<void>,
   now: () => number = Date.now,
 ): Promise<void> {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Client, DiscordAPIError, RESTJSONErrorCodes, Routes } from 'discord.js';
-import type { AutoContext } from './summarize-links.ts';
+import type { BotContext } from '../context.ts';
 
 /**
  * The privacy promise: when a source message is deleted, so are the bot's summaries of it (the
@@ -9,7 +9,7 @@ import type { AutoContext } from './summarize-links.ts';
 export async function forgetSummariesOf(
   sourceMessageId: string,
   client: Client,
-  bot: AutoContext,
+  bot: BotContext,
 ): Promise<void> {
   const posts = await bot.store.findSummariesBySourceMessage(sourceMessageId);
   for (const post of posts) {

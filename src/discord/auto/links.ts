@@ -1,5 +1,5 @@
 /** At most this many links of one message are summarized: a link dump must not drain the budget. */
-export const MAX_LINKS_PER_MESSAGE = 3;
+const MAX_LINKS_PER_MESSAGE = 3;
 
 const LINK = /https?:\/\/[^\s<>|"]+/giu;
 

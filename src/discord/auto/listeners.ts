@@ -10,11 +10,12 @@ import {
   type User,
 } from 'discord.js';
 import type { ChannelRule } from '../../store/index.ts';
+import type { BotContext } from '../context.ts';
 import { catchUp } from './catch-up.ts';
 import { forgetSummariesOf } from './forget.ts';
 import { purgeExpired, startPrivacyPurge } from './purge.ts';
 import { autoState, channelRule } from './state.ts';
-import { type AutoContext, summarizeLinks } from './summarize-links.ts';
+import { summarizeLinks } from './summarize-links.ts';
 
 export interface AutoOptions {
   /** The client asked for the message intents (AUTO_SUMMARIZE); without them no message
@@ -28,12 +29,12 @@ export interface AutoOptions {
 }
 
 /**
- * Issue 5: auto-summarize on links or a reaction, catch-up after a restart, deleting summaries
+ * Auto-summarize on links or a reaction, catch-up after a restart, deleting summaries
  * whose source was deleted, and the periodic purge of stored text. Returns stop().
  */
 export function startAutoSummarize(
   client: Client,
-  bot: AutoContext,
+  bot: BotContext,
   options: AutoOptions,
 ): { stop(): void } {
   const state = autoState(client);

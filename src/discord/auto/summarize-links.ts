@@ -1,17 +1,14 @@
 import type { AnyThreadChannel, Message } from 'discord.js';
-import { describeUserError, isUserError, UserError } from '../../core/errors.ts';
-import type { ChannelRule, GuildSettings, Store } from '../../store/index.ts';
+import { describeUserError, isUserError } from '../../core/errors.ts';
+import type { ChannelRule } from '../../store/index.ts';
 import type { BotContext } from '../context.ts';
-import { domainRefusal } from '../moderation/domains.ts';
-import { enforceLimits, recordResultUsage } from '../moderation/limits.ts';
 import { breakMentions } from '../render/markdown.ts';
-import { recordFinishedJob } from '../summary/job-log.ts';
+import { runSummaryJob } from '../summary/job.ts';
+import type { SummaryJob } from '../summary/job-types.ts';
 import { countWords, findLinks, urlKey } from './links.ts';
 import { messageLink, NO_PINGS, postSummary } from './post-summary.ts';
 
-export type AutoContext = BotContext & { store: Store };
-
-const FREE = { inputPerMillion: 0, outputPerMillion: 0 };
+const LIMIT_CODES = new Set(['cooldown', 'budget_exhausted']);
 
 /**
  * Summarizes each link of a message in an auto-summarize channel, for `requesterId` (the
@@ -22,20 +19,15 @@ const FREE = { inputPerMillion: 0, outputPerMillion: 0 };
 export async function summarizeLinks(
   message: Message<true>,
   rule: ChannelRule,
-  bot: AutoContext,
+  bot: BotContext,
   requesterId: string,
 ): Promise<void> {
-  const { store, logger } = bot;
-  const settings = await store.getGuildSettings(message.guildId);
-  const where = { guildId: message.guildId, channelId: message.channelId, messageId: message.id };
-  let checkedCooldown = false;
+  const { store } = bot;
+  // One thread per message holds every summary; the first link that posts opens it.
   let thread: AnyThreadChannel | null = null;
+  let cooldownChecked = false;
+  let limitReached = false;
   for (const url of findLinks(message.content)) {
-    const refusal = domainRefusal(settings, url);
-    if (refusal) {
-      logger.info({ ...where, url, refusal }, 'auto-summarize: link skipped');
-      continue;
-    }
     const key = urlKey(url);
     const earlier = await store.findSummaryByUrl(message.guildId, key);
     if (earlier) {
@@ -45,97 +37,113 @@ export async function summarizeLinks(
       });
       continue;
     }
-    try {
+    const job = autoJob(message, rule, bot, {
+      url,
+      key,
+      requesterId,
       // The cooldown is per message (one request may hold several links); the budget per link.
-      await enforceLimits(store, checkedCooldown ? { ...settings, cooldownSeconds: 0 } : settings, {
-        guildId: message.guildId,
-        userId: requesterId,
-      });
-      checkedCooldown = true;
-    } catch (error) {
-      if (!isUserError(error)) throw error;
-      logger.info({ ...where, code: error.code }, 'auto-summarize: limit reached');
-      await message.reply({
-        content: breakMentions(describeUserError(error)),
-        allowedMentions: NO_PINGS,
-      });
-      return;
-    }
-    thread = await summarizeOne(message, rule, bot, { url, key, settings, requesterId, thread });
+      cooldown: !cooldownChecked,
+      thread: () => thread,
+      onThread: (next) => {
+        thread = next;
+      },
+      onLimitsPassed: () => {
+        cooldownChecked = true;
+      },
+      onLimit: () => {
+        limitReached = true;
+      },
+    });
+    await runSummaryJob(job, bot);
+    if (limitReached) return;
   }
 }
 
-async function summarizeOne(
+function autoJob(
   message: Message<true>,
   rule: ChannelRule,
-  bot: AutoContext,
-  job: {
+  bot: BotContext,
+  link: {
     url: string;
     key: string;
-    settings: GuildSettings;
     requesterId: string;
-    thread: AnyThreadChannel | null;
+    cooldown: boolean;
+    thread(): AnyThreadChannel | null;
+    onThread(thread: AnyThreadChannel | null): void;
+    onLimitsPassed(): void;
+    onLimit(): void;
   },
-): Promise<AnyThreadChannel | null> {
-  // Returns the thread the summary went to, for the message's next link.
+): SummaryJob {
   const { store, logger } = bot;
   const where = { guildId: message.guildId, channelId: message.channelId, messageId: message.id };
-  let result: Awaited<ReturnType<BotContext['pipeline']['summarize']>>;
-  const startedAt = performance.now();
-  const jobSource = { kind: 'auto', guildId: message.guildId };
-  try {
-    result = await bot.pipeline.summarize(
-      { kind: 'url', url: job.url },
-      {
-        length: job.settings.length,
-        style: job.settings.style,
-        language: job.settings.language,
-        prompt: job.settings.promptPin,
-      },
-      { signal: AbortSignal.timeout(bot.jobDeadlineMs), queueKey: message.guildId },
-    );
-  } catch (error) {
-    recordFinishedJob(jobSource, bot, { startedAt, error });
-    // A page that cannot be read is not worth a message in the channel: the poster did not ask.
-    if (error instanceof UserError) {
+  return {
+    origin: {
+      kind: 'auto',
+      guildId: message.guildId,
+      userId: link.requesterId,
+      channelId: message.channelId,
+    },
+    // The server's defaults decide everything: nobody chose an option.
+    options: {
+      ephemeral: false,
+      length: 'medium',
+      style: 'bullets',
+      language: null,
+      quotesOnly: false,
+    },
+    given: () => false,
+    work: { kind: 'input', url: link.url, read: async () => ({ kind: 'url', url: link.url }) },
+    cooldown: link.cooldown,
+    acknowledge: async () => {},
+    async deliver(result, options) {
+      link.onLimitsPassed();
+      if (countWords(result.source.text) < rule.minWords) {
+        logger.info(
+          { ...where, url: link.url },
+          'auto-summarize: article shorter than the minimum',
+        );
+        return;
+      }
+      const { thread, ...posted } = await postSummary(message, result, {
+        thread: link.thread(),
+        rule,
+        ownerId: link.requesterId,
+        language: options.language,
+        onThreadRefused: (error) =>
+          logger.error(
+            { ...where, err: error },
+            'no permission to start a thread here: replied inline instead',
+          ),
+      });
+      link.onThread(thread);
+      await store.recordSummaryPost({
+        guildId: message.guildId,
+        channelId: message.channelId,
+        sourceMessageId: message.id,
+        url: link.url,
+        urlKey: link.key,
+        ...posted,
+        sourceText: result.source.text,
+      });
+    },
+    async fail(error) {
+      if (!isUserError(error)) throw error;
+      if (LIMIT_CODES.has(error.code)) {
+        logger.info({ ...where, code: error.code }, 'auto-summarize: limit reached');
+        link.onLimit();
+        await message.reply({
+          content: breakMentions(describeUserError(error)),
+          allowedMentions: NO_PINGS,
+        });
+        return;
+      }
+      // A blocked link is refused before the limits are looked at; any later failure is after.
+      if (error.code !== 'domain_blocked') link.onLimitsPassed();
+      // A page that cannot be read, or a blocked domain, is not worth a message: the poster did not ask.
       logger.info(
-        { ...where, url: job.url, code: error.code },
+        { ...where, url: link.url, code: error.code, details: error.details },
         'auto-summarize: link not summarized',
       );
-      return job.thread;
-    }
-    throw error;
-  }
-  recordFinishedJob(jobSource, bot, { startedAt, result });
-  await recordResultUsage(
-    store,
-    bot.prices ?? FREE,
-    { guildId: message.guildId, userId: job.requesterId },
-    result,
-  );
-  if (countWords(result.source.text) < rule.minWords) {
-    logger.info({ ...where, url: job.url }, 'auto-summarize: article shorter than the minimum');
-    return job.thread;
-  }
-  const { thread, ...posted } = await postSummary(message, result, {
-    thread: job.thread,
-    rule,
-    ownerId: job.requesterId,
-    language: job.settings.language,
-    onThreadRefused: (error) =>
-      logger.error(
-        { ...where, err: error },
-        'no permission to start a thread here: replied inline instead',
-      ),
-  });
-  await store.recordSummaryPost({
-    guildId: message.guildId,
-    channelId: message.channelId,
-    sourceMessageId: message.id,
-    url: job.url,
-    urlKey: job.key,
-    ...posted,
-    sourceText: result.source.text,
-  });
-  return thread;
+    },
+  };
 }

@@ -1,7 +1,6 @@
-import type { Interaction } from 'discord.js';
-import { estimateCostUsd, type TokenPrices } from '../../core/cost.ts';
 import { UserError } from '../../core/errors.ts';
 import type { Result } from '../../core/schemas.ts';
+import { estimateCostUsd, type TokenPrices } from '../../shared/cost.ts';
 import type { GuildSettings, Store } from '../../store/index.ts';
 
 /**
@@ -56,9 +55,4 @@ export async function recordResultUsage(
     costUsd: cached ? 0 : estimateCostUsd(tokens, prices),
     cached,
   });
-}
-
-/** Who an interaction's usage is billed to. */
-export function usageOwner(interaction: Interaction): { guildId: string | null; userId: string } {
-  return { guildId: interaction.guildId, userId: interaction.user.id };
 }

@@ -3,13 +3,13 @@ import type { Result } from '../../core/schemas.ts';
 const WORDS_PER_MINUTE = 230;
 
 /** Minutes to read the source at an ordinary adult pace; never 0. */
-export function readingMinutes(text: string): number {
+function readingMinutes(text: string): number {
   const words = text.split(/\s+/).filter((word) => word.length > 0).length;
   return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }
 
 /** `summarize@3+ab12cd34` -> `summarize@3`: the hash is for logs, not for readers. */
-export function promptLabel(prompt: string): string {
+function promptLabel(prompt: string): string {
   return prompt.split('+')[0] ?? prompt;
 }
 

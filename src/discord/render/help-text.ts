@@ -9,7 +9,7 @@ function describeHours(hours: number): string {
 }
 
 /** /help, in one place so a test can hold it to the 2000-character limit. */
-export function buildHelpText(textTtlHours = 24): string {
+export function buildHelpText(textTtlHours: number): string {
   const hours = describeHours(textTtlHours);
   return `**Precis** turns an article into a short summary and key quotes. Every quote is checked word for word against the source and links to the exact passage.
 
@@ -28,5 +28,3 @@ export function buildHelpText(textTtlHours = 24): string {
 **Limits**
 Public web pages only (no logins, no private addresses). Files up to ${FILE_MB} MB. Pasted text up to ${LIMITS.modalTextInput} characters in the form, ${LIMITS.stringOption} in \`text:\`. Very long sources are summarized in parts. With no model configured, an offline engine picks sentences from the text itself and the footer says "offline engine".`;
 }
-
-export const HELP_TEXT = buildHelpText();

@@ -4,13 +4,13 @@ import { Client, GatewayIntentBits, Partials } from 'discord.js';
  * Guilds is the only intent by default: slash commands, context menus and components arrive as
  * interactions, which need no intent, and nothing here reads messages (no privileged intent).
  */
-export const INTENTS = [GatewayIntentBits.Guilds];
+const INTENTS = [GatewayIntentBits.Guilds];
 
 /**
- * Issue 5: auto-summarize reads messages in the channels moderators chose, which needs the
+ * Auto-summarize reads messages in the channels moderators chose, which needs the
  * privileged Message Content intent (switched on in the Developer Portal) — so only on request.
  */
-export const AUTO_SUMMARIZE_INTENTS = [
+const AUTO_SUMMARIZE_INTENTS = [
   ...INTENTS,
   GatewayIntentBits.GuildMessages,
   GatewayIntentBits.MessageContent,

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { type Command, CommandModuleSchema } from '../command.ts';
 
-export const COMMANDS_DIR = new URL('../../commands/', import.meta.url);
+const COMMANDS_DIR = new URL('../../commands/', import.meta.url);
 
 /**
  * Imports every commands/*.ts and checks its shape. A module that does not match is a startup

@@ -1,13 +1,11 @@
 import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from 'discord.js';
 import { UserError } from '../../core/errors.ts';
-import type { Length, Result } from '../../core/schemas.ts';
+import type { Length } from '../../core/schemas.ts';
 import type { BotContext } from '../context.ts';
-import { checkFollowUpBudget, recordJobUsage } from '../moderation/job-rules.ts';
 import { LANGUAGES } from '../render/languages.ts';
 import { decodeSummaryId, type SummaryAction, type SummaryState } from './custom-ids.ts';
-import { jobContext } from './job.ts';
-import { recordFinishedJob } from './job-log.ts';
-import { buildSummaryReply, embedsAllowed } from './reply.ts';
+import { interactionJob } from './interaction-job.ts';
+import { runSummaryJob } from './job.ts';
 
 const SHORTER: Record<Length, Length> = { short: 'short', medium: 'short', long: 'medium' };
 const LONGER: Record<Length, Length> = { short: 'medium', medium: 'long', long: 'long' };
@@ -40,47 +38,35 @@ export async function handleSummaryComponent(
   }
   const next = nextState(action, state, interaction.isStringSelectMenu() ? interaction.values : []);
 
-  let ephemeral: boolean;
-  if (action === 'public') {
-    // A new public message; the private one stays as it was.
-    await interaction.deferReply();
-    ephemeral = false;
-  } else if (isOwner) {
-    await interaction.deferUpdate();
-    ephemeral = messageIsEphemeral;
-  } else {
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    ephemeral = true;
-  }
-  const startedAt = performance.now();
-  let result: Result | undefined;
-  try {
-    await checkFollowUpBudget(interaction, bot);
-    result = await bot.pipeline.resummarize(
-      next.sha256,
-      {
+  // Who pressed decides how it is acknowledged and where the answer goes.
+  const ephemeral = action === 'public' ? false : isOwner ? messageIsEphemeral : true;
+  await runSummaryJob(
+    interactionJob(interaction, bot, {
+      options: {
         length: next.length,
         style: next.style,
         language: next.language,
         quotesOnly: next.quotesOnly,
-      },
-      jobContext(interaction, bot),
-    );
-    await interaction.editReply(
-      buildSummaryReply(result, {
-        ownerId: interaction.user.id,
-        language: next.language,
-        quotesOnly: next.quotesOnly,
         ephemeral,
-        canEmbed: embedsAllowed(interaction, bot),
-      }),
-    );
-    await recordJobUsage(interaction, bot, result);
-    recordFinishedJob(interaction, bot, { startedAt, result });
-  } catch (error) {
-    recordFinishedJob(interaction, bot, { startedAt, result, error });
-    throw error;
-  }
+      },
+      // Everything was chosen before, and travels in the custom id.
+      given: () => true,
+      // Refining an answer already waited for is not a new request; the budget still applies.
+      cooldown: false,
+      work: { kind: 'resummarize', sha256: next.sha256 },
+      acknowledge: async () => {
+        if (action === 'public') {
+          // A new public message; the private one stays as it was.
+          await interaction.deferReply();
+        } else if (isOwner) {
+          await interaction.deferUpdate();
+        } else {
+          await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+        }
+      },
+    }),
+    bot,
+  );
 }
 
 function nextState(action: SummaryAction, state: SummaryState, values: string[]): SummaryState {

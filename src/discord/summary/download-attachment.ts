@@ -3,7 +3,7 @@ import { UserError } from '../../core/errors.ts';
 import type { SummarizeInput } from '../../core/schemas.ts';
 import type { BotContext } from '../context.ts';
 
-export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.pdf'] as const;
+const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.pdf'] as const;
 
 const DOWNLOAD_TIMEOUT_MS = 20_000;
 

@@ -1,83 +1,72 @@
-import {
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  type MessageContextMenuCommandInteraction,
-  MessageFlags,
-  type ModalSubmitInteraction,
-  type StringSelectMenuInteraction,
-} from 'discord.js';
 import type { JobContext } from '../../core/pipeline.ts';
-import type { Length, Result, Style, SummarizeInput } from '../../core/schemas.ts';
+import type { Result } from '../../core/schemas.ts';
 import type { BotContext } from '../context.ts';
-// Issue 5: server defaults, domain lists, cooldown, budget and the usage ledger.
-import { applyServerRules, recordJobUsage } from '../moderation/job-rules.ts';
+import { serverRules } from '../moderation/job-rules.ts';
+import { recordResultUsage } from '../moderation/limits.ts';
+import { guildSettings } from '../moderation/settings-cache.ts';
 import { recordFinishedJob } from './job-log.ts';
-import { buildSummaryReply, embedsAllowed } from './reply.ts';
+import type { JobOrigin, SummaryJob } from './job-types.ts';
 
-export type SummaryInteraction =
-  | ChatInputCommandInteraction
-  | MessageContextMenuCommandInteraction
-  | ModalSubmitInteraction
-  | ButtonInteraction
-  | StringSelectMenuInteraction;
-
-export interface SummaryRequest {
-  ephemeral: boolean;
-  length: Length;
-  style: Style;
-  language: string | null;
-  quotesOnly: boolean;
-  /** Runs after the interaction is acknowledged: downloads belong here, not before. */
-  input(): Promise<SummarizeInput>;
-}
-
-/** The job's deadline, and whom its model calls are queued under for fairness. */
-export function jobContext(interaction: SummaryInteraction, bot: BotContext): JobContext {
-  return {
-    signal: AbortSignal.timeout(bot.jobDeadlineMs),
-    // Model calls are shared fairly between servers (and between users in DMs).
-    queueKey: interaction.guildId ?? interaction.user.id,
-  };
-}
-
-/** Acknowledge first (Discord allows 3 s), then summarize and edit the reply. */
-export async function answerWithSummary(
-  interaction: SummaryInteraction,
-  bot: BotContext,
-  asked: SummaryRequest,
-): Promise<void> {
-  // Issue 5: server defaults (cached settings: this runs before the acknowledgement) and domains.
-  const { request, prompt, checkLimits } = await applyServerRules(interaction, bot, asked);
+/**
+ * The one lifecycle of every summary job (commands, the paste form, the context menu, the
+ * buttons, auto-summaries): server settings → defaults and domain lists → acknowledgement →
+ * cooldown and budget → pipeline under the job's deadline and fairness key → delivery →
+ * usage ledger → log and metrics; any failure goes to the job's own `fail`.
+ * Resolves with the Result, or null when the job failed (and was told so).
+ */
+export async function runSummaryJob(job: SummaryJob, bot: BotContext): Promise<Result | null> {
+  const { origin, work } = job;
   const startedAt = performance.now();
   let result: Result | undefined;
   try {
-    await interaction.deferReply(request.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-    await checkLimits();
-    const input = await request.input();
-    result = await bot.pipeline.summarize(
-      input,
-      {
-        length: request.length,
-        style: request.style,
-        language: request.language,
-        quotesOnly: request.quotesOnly,
-        ...(prompt ? { prompt } : {}),
-      },
-      jobContext(interaction, bot),
+    // Cached settings: this runs before the acknowledgement, and Discord allows 3 s for that.
+    const rules = serverRules(
+      origin.guildId
+        ? { guildId: origin.guildId, settings: await guildSettings(bot.store, origin.guildId) }
+        : null,
     );
-    await interaction.editReply(
-      buildSummaryReply(result, {
-        ownerId: interaction.user.id,
-        language: request.language,
-        quotesOnly: request.quotesOnly,
-        ephemeral: request.ephemeral,
-        canEmbed: embedsAllowed(interaction, bot),
-      }),
-    );
-    await recordJobUsage(interaction, bot, result);
-    recordFinishedJob(interaction, bot, { startedAt, result });
+    const options = rules.withDefaults(job.options, job.given);
+    if (work.kind === 'input' && work.url) rules.checkDomain(work.url);
+    await job.acknowledge(options);
+    await rules.checkLimits(bot.store, origin.userId, { cooldown: job.cooldown });
+    const pipelineOptions = {
+      length: options.length,
+      style: options.style,
+      language: options.language,
+      quotesOnly: options.quotesOnly,
+      ...(rules.prompt ? { prompt: rules.prompt } : {}),
+    };
+    const context = jobContext(origin, bot);
+    result =
+      work.kind === 'input'
+        ? await bot.pipeline.summarize(await work.read(), pipelineOptions, context)
+        : await bot.pipeline.resummarize(work.sha256, pipelineOptions, context);
+    const summary = result;
+    // The tokens are spent whether or not the delivery works: the ledger records them either way.
+    await job.deliver(summary, options).finally(() => recordUsage(origin, bot, summary));
   } catch (error) {
-    recordFinishedJob(interaction, bot, { startedAt, result, error });
-    throw error;
+    recordFinishedJob(origin, bot, { startedAt, result, error });
+    await job.fail(error);
+    return null;
+  }
+  recordFinishedJob(origin, bot, { startedAt, result });
+  return result;
+}
+
+/** The job's deadline, and whom its model calls are queued under for fairness. */
+function jobContext(origin: JobOrigin, bot: BotContext): JobContext {
+  return {
+    signal: AbortSignal.timeout(bot.jobDeadlineMs),
+    // Model calls are shared fairly between servers (and between users in DMs).
+    queueKey: origin.guildId ?? origin.userId,
+  };
+}
+
+/** One ledger row per job; a failure is logged, the user already has the answer. */
+async function recordUsage(origin: JobOrigin, bot: BotContext, result: Result): Promise<void> {
+  try {
+    await recordResultUsage(bot.store, bot.prices, origin, result);
+  } catch (error) {
+    bot.logger.error({ err: error, ...origin }, 'could not record usage');
   }
 }

@@ -9,10 +9,11 @@ import { UserError } from '../../core/errors.ts';
 import type { BotContext } from '../context.ts';
 import { LIMITS } from '../render/limits.ts';
 import { decodeModalId, encodeModalId, type ModalState } from './custom-ids.ts';
-import { answerWithSummary } from './job.ts';
+import { interactionJob } from './interaction-job.ts';
+import { runSummaryJob } from './job.ts';
 
-export const TEXT_FIELD = 'text';
-export const TITLE_FIELD = 'title';
+const TEXT_FIELD = 'text';
+const TITLE_FIELD = 'title';
 
 /** /summarize or /quotes with no input: a form to paste long text into. */
 export function buildPasteModal(state: ModalState): ModalBuilder {
@@ -54,13 +55,23 @@ export async function handlePasteModal(
     );
   const text = interaction.fields.getTextInputValue(TEXT_FIELD);
   const title = optionalField(interaction, TITLE_FIELD);
-  await answerWithSummary(interaction, bot, {
-    ...state,
-    input: async () => {
-      if (!text.trim()) throw new UserError('empty_input', 'The pasted text is empty.');
-      return { kind: 'text', text, title };
-    },
-  });
+  await runSummaryJob(
+    interactionJob(interaction, bot, {
+      options: state,
+      // The form carries the choices made when it was opened.
+      given: () => true,
+      cooldown: true,
+      work: {
+        kind: 'input',
+        url: null,
+        read: async () => {
+          if (!text.trim()) throw new UserError('empty_input', 'The pasted text is empty.');
+          return { kind: 'text', text, title };
+        },
+      },
+    }),
+    bot,
+  );
 }
 
 function optionalField(interaction: ModalSubmitInteraction, id: string): string | null {

@@ -5,7 +5,8 @@ import type { BotContext } from '../context.ts';
 import { LANGUAGES, SOURCE_LANGUAGE } from '../render/languages.ts';
 import { LIMITS } from '../render/limits.ts';
 import { downloadAttachment } from './download-attachment.ts';
-import { answerWithSummary } from './job.ts';
+import { interactionJob } from './interaction-job.ts';
+import { runSummaryJob } from './job.ts';
 import { buildPasteModal } from './paste-modal.ts';
 
 /** The options /summarize and /quotes share. */
@@ -76,13 +77,22 @@ export async function runSummarizeCommand(
     await interaction.showModal(buildPasteModal(common));
     return;
   }
-  await answerWithSummary(interaction, bot, {
-    ...common,
-    input: async () => {
-      if (file) return downloadAttachment(file, bot);
-      if (url) return { kind: 'url', url: url.trim() };
-      if (!text?.trim()) throw new UserError('empty_input', 'The text is empty.');
-      return { kind: 'text', text };
-    },
-  });
+  await runSummaryJob(
+    interactionJob(interaction, bot, {
+      options: common,
+      given: (name) => interaction.options.get(name) !== null,
+      cooldown: true,
+      work: {
+        kind: 'input',
+        url: url?.trim() ?? null,
+        read: async () => {
+          if (file) return downloadAttachment(file, bot);
+          if (url) return { kind: 'url', url: url.trim() };
+          if (!text?.trim()) throw new UserError('empty_input', 'The text is empty.');
+          return { kind: 'text', text };
+        },
+      },
+    }),
+    bot,
+  );
 }

@@ -82,7 +82,7 @@ export function makeUser(id: string, username: string, bot = false): APIUser {
   };
 }
 
-export function makeRole(id: string, name: string, permissions: bigint, position: number): APIRole {
+function makeRole(id: string, name: string, permissions: bigint, position: number): APIRole {
   return {
     id,
     name,

@@ -1,6 +1,6 @@
 import type { DocumentCache } from '../core/load-url.ts';
 import type { PipelineCache } from '../core/summarize/cache.ts';
-import type { Store } from './index.ts';
+import type { Store } from '../store/index.ts';
 
 /**
  * The pipeline's caches (Results, kept sources, extracted documents) in the database, so they

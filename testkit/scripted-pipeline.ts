@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { extractDocument } from '../../src/core/extract/index.ts';
-import { createPipeline, type JobContext, type Pipeline } from '../../src/core/pipeline.ts';
+import { extractDocument } from '../src/core/extract/index.ts';
+import { createPipeline, type JobContext, type Pipeline } from '../src/core/pipeline.ts';
 import type {
   ArticleDocument,
   Result,
   SummarizeInput,
   SummarizeOptions,
-} from '../../src/core/schemas.ts';
+} from '../src/core/schemas.ts';
 
 export const ARTICLE_URL = 'https://www.eurasiantimes.com/biden-putin-talks/';
 export const ARTICLE_TEXT = readFileSync(
-  new URL('../fixtures/biden-putin-talks.txt', import.meta.url),
+  new URL('./fixtures/biden-putin-talks.txt', import.meta.url),
   'utf8',
 );
 

@@ -1,12 +1,12 @@
-import type { Config } from './config.ts';
-import { extractDocument } from './core/extract/index.ts';
-import { createGuardedFetch, parseAllowHosts } from './core/fetch/index.ts';
-import { createScheduledLlm } from './core/llm/scheduled-client.ts';
-import type { LlmClient } from './core/llm/types.ts';
-import { createUrlLoader, type DocumentCache } from './core/load-url.ts';
-import { createPipeline, type Pipeline } from './core/pipeline.ts';
-import type { SourceLoaders } from './core/source.ts';
-import type { PipelineCache } from './core/summarize/cache.ts';
+import type { Config } from '../config.ts';
+import { extractDocument } from '../core/extract/index.ts';
+import { createGuardedFetch, parseAllowHosts } from '../core/fetch/index.ts';
+import { createScheduledLlm } from '../core/llm/scheduled-client.ts';
+import type { LlmClient } from '../core/llm/types.ts';
+import { createUrlLoader, type DocumentCache } from '../core/load-url.ts';
+import { createPipeline, type Pipeline } from '../core/pipeline.ts';
+import type { SourceLoaders } from '../core/source.ts';
+import type { PipelineCache } from '../core/summarize/cache.ts';
 
 export interface AppPipelineOptions {
   /** Force the offline engine even when a key is set (the CLI's --offline). */
@@ -21,7 +21,7 @@ export function createLlmFromConfig(config: Config): LlmClient | null {
   // The SDK is loaded on the first call, so a bot without a key never pays for it.
   let loading: Promise<LlmClient> | null = null;
   const openAi = () => {
-    loading ??= import('./core/llm/openai-client.ts').then(({ createOpenAiClient }) =>
+    loading ??= import('../core/llm/openai-client.ts').then(({ createOpenAiClient }) =>
       createOpenAiClient({
         apiKey: config.OPENAI_API_KEY ?? '',
         baseURL: config.OPENAI_BASE_URL ?? null,

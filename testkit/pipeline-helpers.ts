@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { createOpenAiClient } from '../../src/core/llm/openai-client.ts';
-import { createPipeline, type PipelineDeps } from '../../src/core/pipeline.ts';
-import type { SummaryOutput } from '../../src/core/schemas.ts';
-import type { FakeOpenAi } from '../harness/fake-openai.ts';
+import { createOpenAiClient } from '../src/core/llm/openai-client.ts';
+import { createPipeline, type PipelineDeps } from '../src/core/pipeline.ts';
+import type { SummaryOutput } from '../src/core/schemas.ts';
+import type { FakeOpenAi } from './fake-openai.ts';
 
 export const EXAMPLE = readFileSync(
-  new URL('../fixtures/biden-putin-talks.txt', import.meta.url),
+  new URL('./fixtures/biden-putin-talks.txt', import.meta.url),
   'utf8',
 );
 

@@ -4,7 +4,10 @@ export interface TokenPrices {
   outputPerMillion: number;
 }
 
-/** An estimate for budgets and /usage: the provider's bill is the truth. */
+/** For a local model, or an operator who does not track cost. */
+export const ZERO_PRICES: TokenPrices = Object.freeze({ inputPerMillion: 0, outputPerMillion: 0 });
+
+/** An estimate for budgets, /usage and /metrics: the provider's bill is the truth. */
 export function estimateCostUsd(
   tokens: { input: number; output: number },
   prices: TokenPrices,

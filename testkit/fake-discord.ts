@@ -42,8 +42,8 @@ import {
   nextId,
   toStoredComponents,
   toStoredEmbeds,
-} from './fake-discord-payloads.ts';
-import { validateMessageResponse, validateRequestBody } from './fake-discord-validate.ts';
+} from './fake-discord/payloads.ts';
+import { validateMessageResponse, validateRequestBody } from './fake-discord/validate.ts';
 
 /**
  * A loopback Discord: REST on http://127.0.0.1:PORT/api/v10 and the gateway WebSocket on the

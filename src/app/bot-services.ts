@@ -1,0 +1,42 @@
+import type { Config } from '../config.ts';
+import type { Pipeline } from '../core/pipeline.ts';
+import { createMetrics, type Metrics } from '../ops/metrics.ts';
+import type { TokenPrices } from '../shared/cost.ts';
+import { openStore, type Store } from '../store/index.ts';
+import { createAppPipeline } from './pipeline.ts';
+import { createStoreCaches } from './store-caches.ts';
+
+export interface BotServices {
+  store: Store;
+  pipeline: Pipeline;
+  metrics: Metrics;
+  prices: TokenPrices;
+  textTtlHours: number;
+}
+
+/**
+ * What the bot runs on, as `npm start` builds it: the database (SQLite or PostgreSQL), the
+ * pipeline with its caches in that database, metrics and token prices.
+ */
+export async function openBotServices(
+  config: Config,
+  options: { shard?: number | null } = {},
+): Promise<BotServices> {
+  const store = await openStore({ databaseUrl: config.DATABASE_URL ?? null });
+  const caches = createStoreCaches(store, { textTtlSeconds: config.ARTICLE_TEXT_TTL_HOURS * 3600 });
+  const prices = {
+    inputPerMillion: config.LLM_PRICE_INPUT_PER_MTOK,
+    outputPerMillion: config.LLM_PRICE_OUTPUT_PER_MTOK,
+  };
+  const shard = options.shard ?? null;
+  return {
+    store,
+    pipeline: createAppPipeline(config, {
+      cache: caches.pipeline,
+      documentCache: caches.documents,
+    }),
+    metrics: createMetrics(shard === null ? {} : { shard: String(shard) }, { prices }),
+    prices,
+    textTtlHours: config.ARTICLE_TEXT_TTL_HOURS,
+  };
+}

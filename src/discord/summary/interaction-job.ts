@@ -1,0 +1,75 @@
+import { type Interaction, MessageFlags } from 'discord.js';
+import type { BotContext } from '../context.ts';
+import { replyWithError } from '../runtime/reply-with-error.ts';
+import type {
+  JobOrigin,
+  OptionName,
+  SummaryInteraction,
+  SummaryJob,
+  SummaryOptions,
+  SummaryWork,
+} from './job-types.ts';
+import { buildSummaryReply, embedsAllowed } from './reply.ts';
+
+export interface InteractionJobSpec {
+  options: SummaryOptions;
+  /** Which options the user chose; the server's defaults fill the others. */
+  given(name: OptionName): boolean;
+  work: SummaryWork;
+  cooldown: boolean;
+  /** How the interaction is acknowledged; by default a deferred reply, private if asked. */
+  acknowledge?(options: SummaryOptions): Promise<void>;
+}
+
+/**
+ * A summary job answered through an interaction: acknowledged within Discord's 3 s, delivered by
+ * editing the deferred reply, and failures answered privately by the one error path.
+ */
+export function interactionJob(
+  interaction: SummaryInteraction,
+  bot: BotContext,
+  spec: InteractionJobSpec,
+): SummaryJob {
+  return {
+    origin: interactionOrigin(interaction),
+    options: spec.options,
+    given: spec.given,
+    work: spec.work,
+    cooldown: spec.cooldown,
+    acknowledge:
+      spec.acknowledge ??
+      (async (options) => {
+        await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+      }),
+    async deliver(result, options) {
+      await interaction.editReply(
+        buildSummaryReply(result, {
+          ownerId: interaction.user.id,
+          language: options.language,
+          quotesOnly: options.quotesOnly,
+          ephemeral: options.ephemeral,
+          canEmbed: embedsAllowed(interaction, bot),
+        }),
+      );
+    },
+    fail: (error) => replyWithError(interaction, error, bot.logger),
+  };
+}
+
+function interactionOrigin(interaction: SummaryInteraction): JobOrigin {
+  return {
+    kind: jobKind(interaction),
+    guildId: interaction.guildId,
+    userId: interaction.user.id,
+    channelId: interaction.channelId,
+  };
+}
+
+/** What started the job, as the metrics and logs name it. */
+function jobKind(interaction: Interaction): string {
+  if (interaction.isChatInputCommand()) return interaction.commandName;
+  if (interaction.isMessageContextMenuCommand()) return 'context-menu';
+  if (interaction.isModalSubmit()) return 'paste';
+  if (interaction.isMessageComponent()) return 'button';
+  return 'other';
+}

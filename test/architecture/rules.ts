@@ -1,0 +1,96 @@
+import type { ImportEdge } from './import-graph.ts';
+
+/** Files that start a program; nothing in src/ may import them. */
+const ENTRY_POINTS = ['src/main.ts', 'src/cli.ts', 'src/sharded.ts', 'src/deploy-commands.ts'];
+const DISCORD_PACKAGES = /^(discord\.js|@discordjs\/|discord-api-types)/;
+
+interface Rule {
+  /** Which importing files the rule is about (a path prefix). */
+  from: string;
+  why: string;
+  forbids(edge: ImportEdge): boolean;
+}
+
+const local = (prefixes: string[]) => (edge: ImportEdge) =>
+  !edge.external && prefixes.some((prefix) => edge.to.startsWith(prefix));
+/** Local imports must stay inside `allowed`; packages are not this rule's business. */
+const onlyLocal = (allowed: string[]) => (edge: ImportEdge) =>
+  !edge.external && !allowed.some((prefix) => edge.to.startsWith(prefix));
+const discordPackage = (edge: ImportEdge) => edge.external && DISCORD_PACKAGES.test(edge.to);
+
+export const RULES: Rule[] = [
+  {
+    from: 'src/shared/',
+    why: 'the shared vocabulary depends on nothing else in src',
+    forbids: onlyLocal(['src/shared/']),
+  },
+  {
+    from: 'src/core/',
+    why: 'the pipeline knows nothing of Discord, storage, commands or entry points',
+    forbids: (edge) => onlyLocal(['src/core/', 'src/shared/'])(edge) || discordPackage(edge),
+  },
+  {
+    from: 'src/store/',
+    why: 'storage holds rows; it does not import pipeline code',
+    forbids: onlyLocal(['src/store/', 'src/shared/']),
+  },
+  {
+    from: 'src/ops/',
+    why: 'health and metrics are independent of the bot and the pipeline',
+    forbids: onlyLocal(['src/ops/', 'src/shared/']),
+  },
+  {
+    from: 'src/discord/',
+    why: 'the Discord layer is used by commands and entry points, never the other way round',
+    forbids: local(['src/commands/', 'src/app/', 'src/cli/', 'src/eval/', 'src/preview/']),
+  },
+  {
+    from: 'src/cli/',
+    why: 'the terminal needs no Discord code',
+    forbids: (edge) => local(['src/discord/', 'src/commands/'])(edge) || discordPackage(edge),
+  },
+  {
+    from: 'src/eval/',
+    why: 'evals measure the pipeline, not the bot',
+    forbids: (edge) => local(['src/discord/', 'src/commands/'])(edge) || discordPackage(edge),
+  },
+  {
+    from: 'src/app/',
+    why: 'the composition root builds services; the bot is started by main',
+    forbids: local(['src/discord/', 'src/commands/']),
+  },
+  {
+    from: 'src/preview/',
+    why: 'the preview renders replies; it does not run commands',
+    forbids: local(['src/commands/']),
+  },
+  {
+    from: 'src/',
+    why: 'entry points start programs; nothing imports them',
+    forbids: (edge) => !edge.external && ENTRY_POINTS.includes(edge.to),
+  },
+  {
+    from: 'src/',
+    why: 'shipped code never depends on tests',
+    forbids: local(['test/', 'testkit/']),
+  },
+  {
+    from: 'bench/',
+    why: 'benchmarks share fakes with tests through testkit/, not test/',
+    forbids: local(['test/']),
+  },
+  {
+    from: 'testkit/',
+    why: 'the test kit sits below the tests',
+    forbids: local(['test/']),
+  },
+];
+
+/** Each import that breaks a rule, as one readable line. */
+export function violations(edges: ImportEdge[]): string[] {
+  return edges.flatMap((edge) =>
+    RULES.filter((rule) => edge.from.startsWith(rule.from) && rule.forbids(edge)).map(
+      (rule) => `${edge.from} imports ${edge.to}: ${rule.why}`,
+    ),
+  );
+}
