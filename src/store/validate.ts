@@ -15,10 +15,10 @@ export function parseInput<T extends z.ZodType>(
   value: unknown,
   what: string,
 ): z.output<T> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  throw new UserError('invalid_input', `Invalid ${what}: ${describeIssues(parsed.error)}.`, {
-    issues: parsed.error.issues,
+  return parseOrThrow(schema, value, (error) => {
+    throw new UserError('invalid_input', `Invalid ${what}: ${describeIssues(error)}.`, {
+      issues: error.issues,
+    });
   });
 }
 
@@ -28,9 +28,18 @@ export function parseArgument<T extends z.ZodType>(
   value: unknown,
   what: string,
 ): z.output<T> {
+  return parseOrThrow(schema, value, (error) => {
+    throw new TypeError(`Invalid ${what}: ${describeIssues(error)}`);
+  });
+}
+
+function parseOrThrow<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  fail: (error: z.ZodError) => never,
+): z.output<T> {
   const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  throw new TypeError(`Invalid ${what}: ${describeIssues(parsed.error)}`);
+  return parsed.success ? parsed.data : fail(parsed.error);
 }
 
 /** Parses JSON the store itself wrote; null when it no longer fits the schema (an old shape). */
