@@ -49,7 +49,7 @@ describe('GIVEN pages that are not the article', () => {
   });
 
   it('THEN a near-empty page is refused because there is almost no text', async () => {
-    const html = `<html><body><article><h1>Gallery</h1><p>${prose(30)}</p></article></body></html>`;
+    const html = `<html><body><article><h1>Gallery</h1><p>${prose(12)}</p></article></body></html>`;
     expect((await syncFailure(() => extractHtml(html, null))).message).toBe(
       'could not read this page: there is almost no text on it',
     );
@@ -72,6 +72,11 @@ describe('GIVEN pages that are not the article', () => {
     expect((await syncFailure(() => extractHtml(html, null))).message).toContain(
       'behind a paywall',
     );
+  });
+
+  it('THEN a short post of forty words is read, not refused as near-empty', () => {
+    const html = `<html><body><article><h1>Gallery</h1><p>${prose(40)}.</p></article></body></html>`;
+    expect(extractHtml(html, null).text).toContain(prose(40));
   });
 
   it('THEN a full article behind a dismissible cookie banner is read', () => {

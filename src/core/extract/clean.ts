@@ -7,18 +7,22 @@
 const words = (list: string) => new Set(list.trim().split(/\s+/));
 
 const NEVER_CONTENT = words(`
-  SCRIPT STYLE NOSCRIPT TEMPLATE IFRAME SVG FORM OBJECT EMBED CANVAS DIALOG BUTTON SELECT INPUT
+  SCRIPT STYLE NOSCRIPT TEMPLATE IFRAME SVG OBJECT EMBED CANVAS DIALOG BUTTON SELECT INPUT
   TEXTAREA LINK META TITLE BASE
   AMP-AD AMP-ANALYTICS AMP-PIXEL AMP-STICKY-AD AMP-SOCIAL-SHARE AMP-CONSENT AMP-SIDEBAR
   AMP-USER-NOTIFICATION
 `);
-const BOILERPLATE_TAGS = words('NAV FOOTER ASIDE');
+// A <form> is usually a search box or a comment form, but ASP.NET and some CMSs wrap the whole
+// page in one: it is judged like the rest, by how much of the page it holds.
+const BOILERPLATE_TAGS = words('NAV FOOTER ASIDE FORM');
 const BOILERPLATE_ROLES = words(
   'navigation banner contentinfo complementary search dialog alertdialog',
 );
 
-// Class/id words (split on - and _) that mark page furniture. Whole words only, so
-// "commentary" or "shared-memory-article" survive. "byline" is here because metadata is read
+// Class/id words (split on - and _) that mark page furniture, as the first or last part of a
+// name: "sidebar-left" and "widget_text" are furniture, "content-with-sidebar-wrp" (the
+// wrapper of an article that has a sidebar) is not. Whole words only, so "commentary" or
+// "shared-memory-article" survive. "byline" is here because metadata is read
 // before cleaning; in the text it is noise. "paywall" is not: Google's markup for paid
 // articles wraps the full text in class="paywall", and that text is the article.
 const BOILERPLATE_WORDS = words(`
@@ -119,15 +123,18 @@ function removable(el: Element, pageLength: number): boolean {
   return textLength(el) <= pageLength * 0.5;
 }
 
-const CONTENT_HEADS = words('body content text entry article story post main');
+// Blogger's post container is class="widget Blog": the second name says what the widget is.
+const CONTENT_HEADS = words('body content text entry article story post main blog');
 
 export function looksLikeBoilerplate(el: Element): boolean {
   if (!el.hasAttribute('class') && !el.hasAttribute('id')) return false;
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
   let furniture = false;
   for (const name of names.split(/\s+/)) {
-    const parts = name.split(/[_-]+/);
-    if (parts.some((part) => BOILERPLATE_WORDS.has(part))) furniture = true;
+    const parts = name.split(/[_-]+/).filter(Boolean);
+    const first = parts[0] ?? '';
+    const last = parts[parts.length - 1] ?? '';
+    if (BOILERPLATE_WORDS.has(first) || BOILERPLATE_WORDS.has(last)) furniture = true;
     // "story-body comments-open" is the article that has comments, not the comments.
     else if (CONTENT_HEADS.has(parts[parts.length - 1] ?? '')) return false;
   }

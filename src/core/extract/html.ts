@@ -6,7 +6,7 @@ import { dropBoilerplate } from './drop-boilerplate.ts';
 import { readJsonLdArticle } from './json-ld.ts';
 import { readMetadata } from './metadata.ts';
 import { type Block, joinBlocks, renderBlocks } from './render-text.ts';
-import { assertReadable, countWords, MIN_WORDS, readWallSignals } from './walls.ts';
+import { assertReadable, countWords, MIN_WORDS, REFUSE_WORDS, readWallSignals } from './walls.ts';
 
 /**
  * HTML -> ArticleDocument. Metadata, JSON-LD and wall signals are read from the untouched
@@ -25,7 +25,7 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
   // Readability retries up to four times on a page with little text; a wall or an empty
   // shell is known to be short already.
   const article =
-    countWords(document.body?.textContent ?? '') < MIN_WORDS ? null : runReadability(document);
+    countWords(document.body?.textContent ?? '') < REFUSE_WORDS ? null : runReadability(document);
 
   const context = { title: metadata.title, byline: metadata.byline };
   let text = article?.content
@@ -105,7 +105,8 @@ function renderHtmlFragment(fragment: string): string {
 
 /**
  * When Readability finds nothing, the largest article-like container of a freshly cleaned
- * copy (Readability has rewritten the first one).
+ * copy (Readability has rewritten the first one), else the whole cleaned body: a short page
+ * that Readability cannot score is still better read than refused.
  */
 function fallbackBlocks(html: string): Block[] {
   const { document } = parseHTML(withDocumentShape(html));
@@ -120,7 +121,9 @@ function fallbackBlocks(html: string): Block[] {
       bestLength = length;
     }
   }
-  return best ? renderBlocks(best) : [];
+  const blocks = best ? renderBlocks(best) : [];
+  if (countWords(joinBlocks(blocks)) >= MIN_WORDS || !document.body) return blocks;
+  return renderBlocks(document.body);
 }
 
 function clean(value: string | null | undefined): string | null {

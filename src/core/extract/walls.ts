@@ -6,18 +6,22 @@ import type { JsonLdArticle } from './json-ld.ts';
  * Pages that are not the article: login walls, paywall teasers, cookie walls, empty shells.
  * Signals are read from the visible part of the raw page (before cleaning removes the very
  * banners that give a wall away; hidden templates do not count, since sites ship a hidden
- * login modal or paywall box with every article). The decision is made on the extracted
- * text, so a full article that merely carries a login link or a cookie banner is still read.
+ * login modal or paywall box with every article) and outside the site chrome: a header with a
+ * sign-in form or a "paywall-header-wrap" is on every page of the site, articles included. The
+ * decision is made on the extracted text, so a full article is still read.
  */
 
+/** Below this many words the page is refused: nothing to summarize. Short posts are articles. */
+export const REFUSE_WORDS = 20;
+/** Below this many words a page that shows a wall's signals is the wall, not an article. */
 export const MIN_WORDS = 80;
 // A wall page may carry a teaser; a real article behind a dismissible banner is longer.
 const TEASER_WORDS = 350;
 
 export type WallSignals = {
-  /** A password field on the page. */
+  /** A password field outside the site chrome. */
   password: boolean;
-  /** "Sign in to continue" and the like somewhere on the page (often just the header). */
+  /** "Sign in to continue" and the like outside the site chrome. */
   loginText: boolean;
   paywall: boolean;
   cookie: boolean;
@@ -35,32 +39,55 @@ const COOKIE_TEXT =
   /\b(?:we use cookies|uses cookies|cookie (?:policy|settings|preferences)|accept all|reject all|manage (?:cookies|preferences|options)|consent)\b/gi;
 
 const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD']);
+// The parts of a page every page of the site carries.
+const CHROME_TAGS = new Set(['HEADER', 'NAV', 'ASIDE', 'FOOTER']);
+const CHROME_ROLES = new Set(['banner', 'navigation', 'contentinfo', 'complementary', 'dialog']);
+const CHROME_PARTS = new Set(
+  'header masthead top topbar offcanvas nav navbar navigation menu toolbar modal popup overlay dropdown sidebar footer'.split(
+    ' ',
+  ),
+);
+
+function isChrome(el: Element, tag: string, names: string): boolean {
+  if (CHROME_TAGS.has(tag)) return true;
+  const role = el.getAttribute('role')?.trim().toLowerCase();
+  if (role && CHROME_ROLES.has(role)) return true;
+  return names
+    .toLowerCase()
+    .split(/[\s_-]+/)
+    .some((part) => CHROME_PARTS.has(part));
+}
 
 export function readWallSignals(document: Document, jsonLd: JsonLdArticle | null): WallSignals {
   const texts: string[] = [];
   let password = false;
   let paywallClass = false;
   let cookieClass = false;
-  const visit = (parent: Node) => {
+  const visit = (parent: Node, inChrome: boolean) => {
     for (const child of Array.from(parent.childNodes)) {
       if (child.nodeType === 3) {
-        texts.push(child.nodeValue ?? '');
+        if (!inChrome) texts.push(child.nodeValue ?? '');
         continue;
       }
       if (child.nodeType !== 1) continue;
       const el = child as Element;
       const tag = el.tagName.toUpperCase();
       if (INVISIBLE_TAGS.has(tag) || isHidden(el)) continue;
-      if (tag === 'INPUT' && el.getAttribute('type')?.toLowerCase() === 'password') password = true;
       const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+      const chrome = inChrome || isChrome(el, tag, names);
+      if (tag === 'INPUT' && !chrome && el.getAttribute('type')?.toLowerCase() === 'password')
+        password = true;
       if (names.length > 1) {
-        paywallClass ||= PAYWALL_CLASS.test(names);
+        // A gate says so in words; an empty placeholder or a "subscriber only" label on a
+        // teaser in the related-stories list is not one.
+        paywallClass ||=
+          !chrome && PAYWALL_CLASS.test(names) && countWords(el.textContent ?? '') >= 5;
         cookieClass ||= COOKIE_CLASS.test(names);
       }
-      visit(el);
+      visit(el, chrome);
     }
   };
-  visit(document.body ?? document);
+  visit(document.body ?? document, false);
   const text = texts.join(' ').replace(/\s+/g, ' ');
   const cookieWords = text.match(COOKIE_TEXT)?.length ?? 0;
   return {
@@ -82,13 +109,18 @@ export function assertReadable(text: string, signals: WallSignals): void {
   if (login) {
     throw unreadable('it asks you to log in', 'login_wall');
   }
-  if (signals.paywall && words < TEASER_WORDS) {
+  if (
+    (signals.paywall && words < TEASER_WORDS) ||
+    (words < TEASER_WORDS && PAYWALL_TEXT.test(text))
+  ) {
     throw unreadable('only a teaser is visible; the rest is behind a paywall', 'paywall');
   }
-  if ((signals.cookie || cookieText) && words < TEASER_WORDS && (words < MIN_WORDS || cookieText)) {
+  // A short article on a site with a cookie banner is still an article: the wall is when the
+  // consent text is what is left to read.
+  if ((cookieText && words < TEASER_WORDS) || (signals.cookie && words < REFUSE_WORDS)) {
     throw unreadable('it shows a cookie-consent wall', 'cookie_wall');
   }
-  if (words < MIN_WORDS) throw unreadable('there is almost no text on it', 'too_little_text');
+  if (words < REFUSE_WORDS) throw unreadable('there is almost no text on it', 'too_little_text');
 }
 
 function unreadable(why: string, reason: string): UserError {
