@@ -152,6 +152,14 @@ export class FakeDiscord {
   }
 
   /**
+   * Moves the fake's clock on, on which Discord's deadlines run: a callback more than 3 s
+   * after its interaction gets 10062, a token older than 15 minutes gets 50027.
+   */
+  advanceClock(ms: number): void {
+    this.state.advanceClock(ms);
+  }
+
+  /**
    * Another guild with one text channel, sent in READY and GUILD_CREATE to the shard it
    * belongs to (Discord's rule: (guild_id >> 22) % shard_count). Add guilds before the bot
    * logs in. `shard` picks an id that lands on that shard.

@@ -1,10 +1,10 @@
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
-import type { DiscordState } from './state.ts';
+import { ACK_WINDOW_MS, type DiscordState } from './state.ts';
 import type { Answer } from './types.ts';
 
 /**
  * POST /interactions/:id/:token/callback, as Discord answers it: one callback per interaction
- * (40060 for a second), 10062 for one it does not know.
+ * (40060 for a second), 10062 for one it does not know or that waited over 3 s.
  */
 export function interactionCallback(
   state: DiscordState,
@@ -14,7 +14,11 @@ export function interactionCallback(
   withResponse: boolean,
 ): Answer {
   const interaction = state.interactionByToken(token);
-  if (!interaction || interaction.id !== id) {
+  if (
+    !interaction ||
+    interaction.id !== id ||
+    state.now() - interaction.createdAt > ACK_WINDOW_MS
+  ) {
     return [404, { message: 'Unknown interaction', code: 10062 }];
   }
   if (interaction.acknowledged) {

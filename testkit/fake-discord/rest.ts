@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { interactionCallback } from './callbacks.ts';
 import { nextId } from './payloads.ts';
-import type { DiscordState } from './state.ts';
+import { type DiscordState, type InteractionState, TOKEN_LIFETIME_MS } from './state.ts';
 import type { Answer, Fault, RecordedRequest, ValidationFailure } from './types.ts';
 import { validateMessageResponse, validateRequestBody } from './validate.ts';
 
@@ -30,6 +30,9 @@ const ROUTES: [method: string, pattern: string][] = [
   ['PUT', '/applications/:app/commands'],
   ['PUT', '/applications/:app/guilds/:guild/commands'],
 ];
+
+/** What Discord answers to an interaction token older than 15 minutes. */
+const EXPIRED_TOKEN: Answer = [401, { message: 'Invalid Webhook Token', code: 50027 }];
 
 export class FakeRest {
   readonly requests: RecordedRequest[] = [];
@@ -217,6 +220,7 @@ export class FakeRest {
       case '/webhooks/:app/:token/messages/:message': {
         const interaction = state.interactionByToken(params.token ?? '');
         if (!interaction) return [404, { message: 'Unknown Webhook', code: 10015 }];
+        if (this.expired(interaction)) return EXPIRED_TOKEN;
         const target =
           params.message === '@original'
             ? interaction.original
@@ -233,6 +237,7 @@ export class FakeRest {
       case '/webhooks/:app/:token': {
         const interaction = state.interactionByToken(params.token ?? '');
         if (!interaction?.acknowledged) return [404, { message: 'Unknown Webhook', code: 10015 }];
+        if (this.expired(interaction)) return EXPIRED_TOKEN;
         return this.messageAnswer(state.botMessage(interaction.channelId, body, true));
       }
       case '/channels/:channel/messages': {
@@ -277,6 +282,10 @@ export class FakeRest {
       default:
         return [404, { message: '404: Not Found', code: 0 }];
     }
+  }
+
+  private expired(interaction: InteractionState): boolean {
+    return this.state.now() - interaction.createdAt > TOKEN_LIFETIME_MS;
   }
 
   private messageAnswer(message: unknown): Answer {

@@ -15,7 +15,14 @@ export interface InteractionState {
   original: APIMessage | null;
   /** The message a component sat on; deferUpdate/update edits it. */
   componentMessage: APIMessage | null;
+  /** The fake's clock when the interaction was dispatched. */
+  createdAt: number;
 }
+
+/** Discord drops an interaction not answered within 3 s (10062 Unknown interaction). */
+export const ACK_WINDOW_MS = 3_000;
+/** An interaction token (edits, follow-ups) works for 15 minutes, then answers 50027. */
+export const TOKEN_LIFETIME_MS = 15 * 60_000;
 
 export interface ExtraGuild {
   guildId: string;
@@ -50,6 +57,17 @@ export class DiscordState {
   readonly threadsStarted = new Set<string>();
   /** Channels (threads) deleted through REST, by id. */
   readonly deletedChannels = new Set<string>();
+  /** Milliseconds added to the real clock: tests move time on instead of waiting. */
+  private clockOffsetMs = 0;
+
+  /** The fake's clock, which Discord's deadlines are measured on. */
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+
+  advanceClock(ms: number): void {
+    this.clockOffsetMs += ms;
+  }
 
   /** Another guild with one text channel; `shard` picks an id that lands on that shard. */
   addGuild(shard?: [id: number, count: number]): ExtraGuild {
@@ -78,6 +96,7 @@ export class DiscordState {
       ephemeral: false,
       original: null,
       componentMessage,
+      createdAt: this.now(),
     });
   }
 
