@@ -8,6 +8,9 @@ import { z } from 'zod';
 const emptyToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
+/** 14 minutes: one below the 15-minute life of an interaction token. */
+export const MAX_JOB_DEADLINE_MS = 14 * 60_000;
+
 const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
 
 const ConfigSchema = z.object({
@@ -24,8 +27,14 @@ const ConfigSchema = z.object({
     z.coerce.number().int().min(2048).default(128000),
   ),
   LLM_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).default(30000)),
-  /** One deadline for a whole job: fetch, extraction, every model call and re-ask. */
-  JOB_DEADLINE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).default(90000)),
+  /**
+   * One deadline for a whole job: fetch, extraction, every model call and re-ask. Discord's
+   * interaction token dies after 15 minutes; the cap leaves a minute to deliver or apologise.
+   */
+  JOB_DEADLINE_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1000).max(MAX_JOB_DEADLINE_MS).default(90000),
+  ),
   /** Model calls in flight at once across all servers (shared fairly between servers). */
   LLM_CONCURRENCY: z.preprocess(
     emptyToUndefined,
@@ -124,7 +133,7 @@ const EXPECTS: Partial<Record<keyof Config, string>> = {
   LLM_STRUCTURED_OUTPUT: 'json_schema or json_object',
   LLM_CONTEXT_TOKENS: 'a whole number of tokens, at least 2048',
   LLM_TIMEOUT_MS: 'milliseconds, at least 1000',
-  JOB_DEADLINE_MS: 'milliseconds, at least 1000',
+  JOB_DEADLINE_MS: `milliseconds from 1000 to ${MAX_JOB_DEADLINE_MS} (Discord's reply token lives 15 minutes)`,
   LLM_CONCURRENCY: 'a whole number from 1 to 256',
   LLM_PRICE_INPUT_PER_MTOK: 'US dollars per million input tokens, e.g. 0.15',
   LLM_PRICE_OUTPUT_PER_MTOK: 'US dollars per million output tokens, e.g. 0.6',

@@ -88,4 +88,35 @@ describe('the fake Discord', () => {
     })) as { id: string }[];
     expect(page.map((m) => m.id)).toEqual([third?.id, second?.id]);
   });
+
+  it('GIVEN a first response more than 3 s after the interaction THEN it answers 10062 Unknown interaction', async () => {
+    const late = fake.slash('help');
+    fake.advanceClock(3_001);
+    const error = await rest
+      .post(Routes.interactionCallback(late.id, late.token), { body: { type: 5 }, auth: false })
+      .catch((e: unknown) => e);
+    expect((error as DiscordAPIError).code).toBe(10062);
+  });
+
+  it('GIVEN an interaction token older than 15 minutes THEN edits and follow-ups answer 50027', async () => {
+    const i = fake.slash('help');
+    await rest.post(Routes.interactionCallback(i.id, i.token), { body: { type: 5 }, auth: false });
+    const original = Routes.webhookMessage(fake.applicationId, i.token, '@original');
+    await expect(
+      rest.patch(original, { body: { content: 'in time' }, auth: false }),
+    ).resolves.toBeTruthy();
+    fake.advanceClock(15 * 60_000 + 1);
+    const edit = await rest
+      .patch(original, { body: { content: 'too late' }, auth: false })
+      .catch((e: unknown) => e);
+    const followUp = await rest
+      .post(Routes.webhook(fake.applicationId, i.token), {
+        body: { content: 'too late' },
+        auth: false,
+      })
+      .catch((e: unknown) => e);
+    expect([(edit as DiscordAPIError).code, (followUp as DiscordAPIError).code]).toEqual([
+      50027, 50027,
+    ]);
+  });
 });

@@ -1,0 +1,188 @@
+import {
+  type APIApplicationCommandInteractionDataBasicOption,
+  type APIApplicationCommandInteractionDataOption,
+  type APIAttachment,
+  type APIChatInputApplicationCommandGuildInteraction,
+  type APIMessage,
+  type APIMessageApplicationCommandGuildInteraction,
+  type APIMessageComponentGuildInteraction,
+  type APIModalSubmitGuildInteraction,
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  ChannelType,
+  ComponentType,
+  InteractionContextType,
+  InteractionType,
+  Locale,
+} from 'discord-api-types/v10';
+import { DEFAULT_BOT_PERMISSIONS, MEMBER_PERMISSIONS, makeMember, nextId } from './payloads.ts';
+import type { DiscordState } from './state.ts';
+import type { OptionValue, SlashOptions } from './types.ts';
+
+/**
+ * Complete INTERACTION_CREATE payloads as Discord sends them (discord.js crashes on missing
+ * fields), built from what the fake knows and what a test asks for.
+ */
+
+function baseInteraction(state: DiscordState, extra: SlashOptions) {
+  const user = extra.user ?? state.user;
+  const guildId = extra.guildId ?? state.guildId;
+  const channelId = extra.channelId ?? state.channelOf(guildId);
+  const permissions = state.appPermissions.get(channelId) ?? DEFAULT_BOT_PERMISSIONS;
+  return {
+    id: extra.id ?? nextId(),
+    application_id: state.applicationId,
+    token: extra.token ?? `tok-${nextId()}`,
+    version: 1 as const,
+    guild_id: guildId,
+    guild: { id: guildId, locale: Locale.EnglishUS, features: [] },
+    channel_id: channelId,
+    channel: {
+      id: channelId,
+      type: ChannelType.GuildText as const,
+      name: 'general',
+      guild_id: guildId,
+    },
+    member: {
+      ...makeMember(user, []),
+      user,
+      permissions: String(extra.memberPermissions ?? MEMBER_PERMISSIONS),
+    },
+    app_permissions: String(permissions),
+    locale: extra.locale ?? Locale.EnglishUS,
+    guild_locale: Locale.EnglishUS,
+    entitlements: [],
+    authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guildId },
+    context: InteractionContextType.Guild,
+    attachment_size_limit: 10 * 1024 * 1024,
+  };
+}
+
+function resolvedChannel(id: string) {
+  return {
+    id,
+    type: ChannelType.GuildText as const,
+    name: 'general',
+    permissions: String(MEMBER_PERMISSIONS),
+  };
+}
+
+/** A chat-input command; options are typed from their values. */
+export function slashInteraction(
+  state: DiscordState,
+  name: string,
+  options: Record<string, OptionValue>,
+  extra: SlashOptions,
+): APIChatInputApplicationCommandGuildInteraction {
+  const attachments: Record<string, APIAttachment> = {};
+  const channels: Record<string, ReturnType<typeof resolvedChannel>> = {};
+  const valueOptions: APIApplicationCommandInteractionDataOption[] = Object.entries(options).map(
+    ([optionName, value]) => {
+      if (typeof value === 'object' && 'channel' in value) {
+        channels[value.channel] = resolvedChannel(value.channel);
+        return {
+          name: optionName,
+          type: ApplicationCommandOptionType.Channel,
+          value: value.channel,
+        };
+      }
+      if (typeof value === 'string')
+        return { name: optionName, type: ApplicationCommandOptionType.String, value };
+      if (typeof value === 'boolean')
+        return { name: optionName, type: ApplicationCommandOptionType.Boolean, value };
+      if (typeof value === 'number')
+        return { name: optionName, type: ApplicationCommandOptionType.Integer, value };
+      attachments[value.id] = value;
+      return { name: optionName, type: ApplicationCommandOptionType.Attachment, value: value.id };
+    },
+  );
+  const dataOptions: APIApplicationCommandInteractionDataOption[] = extra.subcommand
+    ? [
+        {
+          name: extra.subcommand,
+          type: ApplicationCommandOptionType.Subcommand,
+          options: valueOptions as APIApplicationCommandInteractionDataBasicOption[],
+        },
+      ]
+    : valueOptions;
+  const resolved = {
+    ...(Object.keys(attachments).length > 0 ? { attachments } : {}),
+    ...(Object.keys(channels).length > 0 ? { channels } : {}),
+  };
+  return {
+    ...baseInteraction(state, extra),
+    type: InteractionType.ApplicationCommand,
+    data: {
+      id: nextId(),
+      name,
+      type: ApplicationCommandType.ChatInput,
+      options: dataOptions,
+      ...(Object.keys(resolved).length > 0 ? { resolved } : {}),
+    },
+  };
+}
+
+/** A message context-menu command on `target`. */
+export function messageCommandInteraction(
+  state: DiscordState,
+  name: string,
+  target: APIMessage,
+  extra: SlashOptions,
+): APIMessageApplicationCommandGuildInteraction {
+  return {
+    ...baseInteraction(state, extra),
+    type: InteractionType.ApplicationCommand,
+    data: {
+      id: nextId(),
+      name,
+      type: ApplicationCommandType.Message,
+      target_id: target.id,
+      resolved: { messages: { [target.id]: target } },
+    },
+  };
+}
+
+/** A button press (or, with `values`, a string-select pick) on `message`. */
+export function componentInteraction(
+  state: DiscordState,
+  customId: string,
+  message: APIMessage,
+  extra: SlashOptions,
+  values?: string[],
+): APIMessageComponentGuildInteraction {
+  return {
+    ...baseInteraction(state, extra),
+    type: InteractionType.MessageComponent,
+    message,
+    data: values
+      ? { custom_id: customId, component_type: ComponentType.StringSelect, values }
+      : { custom_id: customId, component_type: ComponentType.Button },
+  };
+}
+
+/** A modal submit with text-input values by custom id (sent as Label components). */
+export function modalSubmitInteraction(
+  state: DiscordState,
+  customId: string,
+  fields: Record<string, string>,
+  extra: SlashOptions,
+): APIModalSubmitGuildInteraction {
+  return {
+    ...baseInteraction(state, extra),
+    type: InteractionType.ModalSubmit,
+    data: {
+      custom_id: customId,
+      components: Object.entries(fields).map(([fieldId, value], index) => ({
+        type: ComponentType.Label,
+        id: index * 2 + 1,
+        component: {
+          type: ComponentType.TextInput,
+          id: index * 2 + 2,
+          custom_id: fieldId,
+          value,
+        },
+      })),
+    },
+  };
+}
