@@ -3,6 +3,7 @@ import { benchCache } from './cache.ts';
 import { benchDiscord } from './discord.ts';
 import { benchPipeline } from './pipeline.ts';
 import { benchQuotes } from './quotes.ts';
+import { benchQuotesDev } from './quotes-dev.ts';
 import { rssMb } from './stats.ts';
 
 /**
@@ -112,6 +113,25 @@ try {
   }
 } catch (error) {
   rows.push({ figure: 'extraction', value: `not run: ${(error as Error).message}`, target: '' });
+}
+
+// Speaker accuracy on real news, when the dev data is beside the repository (it is never copied in).
+const quotesDev = await benchQuotesDev();
+record.quotesDev = quotesDev;
+if (quotesDev === null) {
+  rows.push({
+    figure: 'quote speakers (PolNeAR)',
+    value: 'not run: no ../shared/dev-data/quotes',
+    target: '',
+  });
+} else {
+  for (const row of quotesDev) {
+    rows.push({
+      figure: `quote speakers, ${row.split}, ${row.column}: speaker right / no speaker / precision`,
+      value: `${((100 * row.speakerRight) / row.scored).toFixed(1)}% / ${((100 * row.noSpeaker) / row.scored).toFixed(1)}% / ${row.precision.toFixed(1)}%`,
+      target: '≥ 85% / ≤ 10% / ≥ 97%',
+    });
+  }
 }
 
 record.rssMb = rssMb();

@@ -32,6 +32,18 @@ export { findQuotes } from './key-quotes.ts';
 export { splitSentences } from './sentences.ts';
 
 /**
+ * Every quote the engine finds in `text` with its speaker, not only the key ones: what the
+ * speaker benchmark scores, since key-quote selection alone would hide attribution misses.
+ */
+export function findAllQuotes(text: string): Array<{ text: string; speaker: string | null }> {
+  const spans = findQuoteSpans(text);
+  return findQuotes(text, splitSentences(text, spans), spans).map(({ text: quoted, speaker }) => ({
+    text: quoted,
+    speaker,
+  }));
+}
+
+/**
  * The extractive engine used when no LLM is configured: deterministic, local, and shaped like
  * the model's answer, so the pipeline verifies its quotes the same way. Every bullet and the
  * tldr are source sentences; every quote is a source substring.

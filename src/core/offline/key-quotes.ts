@@ -10,6 +10,8 @@ export interface QuoteCandidate {
   /** text.slice(start, end): the source's own characters. */
   text: string;
   speaker: string | null;
+  /** The attribution next to the quote names the speaker (not a pronoun or a carried speaker). */
+  named: boolean;
 }
 
 // Fewer words than this is a scare quote or a phrase (“excellent talk”), not a statement.
@@ -30,7 +32,14 @@ export function findQuotes(
   spans.forEach((span, k) => {
     const quoted = text.slice(span.start, span.end);
     if (countWords(quoted) < MIN_QUOTE_WORDS || isTitle(quoted)) return;
-    quotes.push({ start: span.start, end: span.end, text: quoted, speaker: speakers[k] ?? null });
+    const attribution = speakers[k] ?? null;
+    quotes.push({
+      start: span.start,
+      end: span.end,
+      text: quoted,
+      speaker: attribution?.speaker ?? null,
+      named: attribution?.named ?? false,
+    });
   });
   return quotes;
 }

@@ -1,3 +1,5 @@
+import { forenameGender } from './forenames.ts';
+
 /**
  * Proper names in running text: runs of capitalized words ("Senate Minority Leader Mitch
  * McConnell"), cleaned of titles, and a book of the full names an article introduces so that a
@@ -26,7 +28,13 @@ const TITLE_WORDS = new Set(
   commander lord lady sir dame chancellor premier emperor president-elect former then-president
   interior finance treasury trade commerce health education energy justice homeland intelligence
   staff joint general's first lady envoy special minister's counsel officer head founder
-  co-founder economist analyst professor reverend rev rev. bishop cardinal`.split(/\s+/),
+  co-founder economist analyst professor reverend rev rev. bishop cardinal ministre ministra
+  ministro président présidente presidente presidenta porte-parole portavoz sprecher sprecherin
+  kanzler kanzlerin bundeskanzler bundeskanzlerin ministerin alcalde alcaldesa maire
+  bürgermeister bürgermeisterin député députée diputado diputada abgeordneter abgeordnete
+  sénateur sénatrice senador senadora secrétaire secretario secretaria général générale
+  directeur directrice directora jefe jefa chef chefin doktor docteur professeur profesor
+  profesora señor señora monsieur madame mme herr frau don doña sra sr miss`.split(/\s+/),
 );
 
 // Capitalized words that start sentences or name things, never people.
@@ -35,7 +43,11 @@ const NOT_NAMES = new Set(
   here when while after before during according however but and or if as at in on of for to by
   with from since although though officials official experts critics analysts residents sources
   some many others most several both all police meanwhile yesterday today tomorrow monday
-  tuesday wednesday thursday friday saturday sunday`.split(/\s+/),
+  tuesday wednesday thursday friday saturday sunday le la les il elle ils elles el los las der
+  die das er sie es selon según laut pour mais et y pero und aber auch nous wir je ich yo son sa
+  ses sein seine ihr ihre su sus ce cette dieser diese este esta du des del al au aux en dans
+  sur im am nach bei con por para sobre desde tras une un ein eine una uno lors après avant
+  chez depuis quand comme si dass wenn als weil cuando como si que qui quoi où`.split(/\s+/),
 );
 
 // Words that make a name an institution, which a later "he" or "she" cannot refer to.
@@ -87,8 +99,17 @@ export function cleanName(run: string): NameParts | null {
     .filter((w) => w !== '');
   let i = 0;
   while (i < words.length - 1 && isTitleLike(words, i)) i++;
-  const rest = words.slice(i);
+  let rest = words.slice(i);
   if (rest.length === 0) return null;
+  // "Finanzministerin Katrin Albers", "Bauer Georg Lindner": a German role is a capitalized
+  // noun, so the name starts at the forename when the run has one after its first word.
+  if (rest.length >= 3 && forenameGender(rest[0]!) === null) {
+    const at = rest.findIndex((w, j) => j > 0 && j < rest.length - 1 && forenameGender(w) !== null);
+    if (at > 0) {
+      i += at;
+      rest = rest.slice(at);
+    }
+  }
   const first = rest[0]!.toLowerCase();
   if (rest.length === 1 && (NOT_NAMES.has(first) || TITLE_WORDS.has(first))) return null;
   if (rest.length === 1 && (isNationality(rest[0]!) || isGroupNoun(rest[0]!))) return null;
@@ -122,12 +143,29 @@ function isAcronym(word: string): boolean {
 // Endings of most demonyms (Russian, Korean, American, Chinese, British, Dutch); "Sullivan"
 // must not match.
 function isNationality(word: string): boolean {
-  return /^\p{Lu}\p{Ll}+(?:ian|ean|ican|ese|ish|ch)$/u.test(word) || DEMONYMS.has(word);
+  return /^\p{Lu}\p{Ll}+(?:ian|ean|ican|ese|ish)$/u.test(word) || DEMONYMS.has(word);
 }
 
 const DEMONYMS = new Set(
-  'German Thai Swiss Greek Israeli Iraqi Pakistani Saudi Yemeni Kuwaiti Qatari Emirati Somali Nepali Bangladeshi Afghan Czech Slovak Filipino Turkish Arab'.split(
+  'French Dutch German Thai Swiss Greek Israeli Iraqi Pakistani Saudi Yemeni Kuwaiti Qatari Emirati Somali Nepali Bangladeshi Afghan Czech Slovak Filipino Turkish Arab'.split(
     ' ',
+  ),
+);
+
+// Last words of place names that look like a person's ("South Carolina", "New Hampshire").
+const PLACES = new Set(
+  `America Carolina Dakota Hampshire Jersey York Mexico Virginia Island Islands City County States
+  Kingdom Republic Valley Beach Street Avenue Square Park Iowa Ohio Texas Florida California
+  Nevada Arizona Colorado Michigan Wisconsin Pennsylvania Georgia Alabama Kentucky Tennessee
+  Mississippi Louisiana Arkansas Missouri Kansas Nebraska Oklahoma Minnesota Illinois Indiana
+  Maryland Delaware Connecticut Massachusetts Vermont Maine Oregon Utah Idaho Montana Wyoming
+  Alaska Hawaii Europe Asia Africa Russia China Syria Iraq Iran Israel Ukraine Germany France
+  Spain Britain England Canada Japan Korea India Pakistan Afghanistan Libya Egypt Turkey Cuba
+  Brazil Venezuela Beijing Moscow London Paris Berlin Madrid Brussels Chicago Boston Philadelphia
+  Baltimore Cleveland Detroit Denver Houston Dallas Miami Atlanta Orlando Vegas Angeles Francisco
+  Diego Seattle Portland Phoenix Tampa Charlotte Richmond Manhattan Brooklyn Queens Bronx Ridge
+  Springs Falls Harbor Bay Lake River Mountain Mountains Coast Gulf Sea Ocean Strait Hills`.split(
+    /\s+/,
   ),
 );
 
@@ -135,25 +173,70 @@ const DEMONYMS = new Set(
 export function isPersonLike(name: string): boolean {
   const words = name.split(' ');
   if (words.some((w) => INSTITUTION_WORDS.has(w.toLowerCase()))) return false;
+  if (PLACES.has(words[words.length - 1]!)) return false;
   return !words.every(isAcronym);
+}
+
+// Role words that tell a woman or a man ("spokeswoman", "Ministerin", "la ministra", "Mrs.").
+const FEMININE_ROLE =
+  /(?:^|\s)(?:mrs|ms|miss|madame|mme|frau|señora|sra|doña|lady|queen|princess|dame|\S*woman|\S+in|ministra|présidente|presidenta|directrice|directora|alcaldesa|sénatrice|senadora|diputada|députée|secretaria|jefa|profesora|wife|mother|daughter|sister|grandmother)\.?(?:\s|$)/u;
+const MASCULINE_ROLE =
+  /(?:^|\s)(?:mr|monsieur|herr|señor|sr|don|king|prince|sir|lord|\S*man|ministro|husband|father|son|brother|grandfather)\.?(?:\s|$)/u;
+const ROLE_ALIASES: Record<string, string> = {
+  sen: 'senator',
+  rep: 'representative',
+  gov: 'governor',
+  gen: 'general',
+  pres: 'president',
+  congressman: 'representative',
+  congresswoman: 'representative',
+};
+const ROLE_FILLER = new Set(
+  'the a an of de la le les el los las del des du der die das den dem des von vom und and for at in'.split(
+    ' ',
+  ),
+);
+
+function roleWords(role: string): string[] {
+  return role
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}-]+/u)
+    .filter((w) => w.length > 1 && !ROLE_FILLER.has(w))
+    .map((w) => ROLE_ALIASES[w] ?? w);
+}
+
+interface RoleEntry {
+  name: string;
+  at: number;
+  words: Set<string>;
 }
 
 /**
  * The full names and roles an article introduces. The first full name seen wins: journalists
- * introduce the principal person first ("Joe Biden" before "Jill Biden").
+ * introduce the principal person first ("Joe Biden" before "Jill Biden"). Roles come from titles
+ * before a name ("Russian President Vladimir Putin"), a described name ("the CDU-Abgeordnete
+ * Markus Brenner") and appositives ("Antonio Sánchez, alcalde de Alzira,").
  */
 export class NameBook {
   private readonly bySurname = new Map<string, string>();
   private readonly byRole = new Map<string, string | null>();
+  private readonly roles: RoleEntry[] = [];
+  private readonly genders = new Map<string, 'm' | 'f'>();
 
   static fromText(text: string): NameBook {
     const book = new NameBook();
-    for (const { run } of nameRuns(text)) {
-      // Only a run of several words can introduce a full name; most runs are one word.
-      if (!/\s/.test(run)) continue;
+    for (const { run, index } of nameRuns(text)) {
       const parts = cleanName(run);
       if (parts === null) continue;
-      book.add(parts);
+      const several = /\s/.test(parts.name);
+      // Only a run of several words can introduce a full name; most runs are one word.
+      if (several) book.add(parts);
+      const name = book.fullName(parts.name);
+      if (!several && name === parts.name) continue;
+      const before = roleBefore(text, index);
+      const after = roleAfter(text, index + run.length);
+      const role = [parts.role, before, after].filter((r) => r !== '').join(' ');
+      if (role !== '') book.addRole(name, role, index);
     }
     return book;
   }
@@ -173,14 +256,71 @@ export class NameBook {
     }
   }
 
+  private addRole(name: string, role: string, at: number): void {
+    if (!isPersonLike(name)) return;
+    this.roles.push({ name, at, words: new Set(roleWords(role)) });
+    if (!this.genders.has(name)) {
+      const lower = role.toLowerCase();
+      if (FEMININE_ROLE.test(lower)) this.genders.set(name, 'f');
+      else if (MASCULINE_ROLE.test(lower)) this.genders.set(name, 'm');
+    }
+  }
+
   /** "Sullivan" -> "Jake Sullivan"; a name the book does not know comes back unchanged. */
   fullName(name: string): string {
     if (name.includes(' ')) return name;
     return this.bySurname.get(name) ?? name;
   }
 
-  /** "Russian president" -> "Vladimir Putin" when the article said "Russian President Vladimir Putin". */
-  byRoleName(role: string): string | null {
-    return this.byRole.get(role.toLowerCase()) ?? null;
+  /** True when the article introduced someone by this name or surname. */
+  knows(name: string): boolean {
+    return name.includes(' ') || this.bySurname.has(name);
   }
+
+  /** What the article tells of a person's gender: a forename, else a role or honorific. */
+  gender(name: string): 'm' | 'f' | null {
+    const words = name.split(' ');
+    if (words.length > 1) {
+      const byForename = forenameGender(words[0]!);
+      if (byForename !== null) return byForename;
+    }
+    return this.genders.get(name) ?? null;
+  }
+
+  /**
+   * "Russian president" -> "Vladimir Putin" when the article said "Russian President Vladimir
+   * Putin"; "la ministra" -> "Lucía Fernández". With `at`, the latest person introduced with
+   * that role before it; a role two people share with no position to tell is no one.
+   */
+  byRoleName(role: string, at = Number.POSITIVE_INFINITY): string | null {
+    const exact = this.byRole.get(role.toLowerCase());
+    if (exact !== undefined && at === Number.POSITIVE_INFINITY) return exact;
+    const wanted = roleWords(role);
+    if (wanted.length === 0) return null;
+    let found: RoleEntry | null = null;
+    for (const entry of this.roles) {
+      if (entry.at >= at) break;
+      if (wanted.every((w) => entry.words.has(w))) found = entry;
+    }
+    if (found !== null) return found.name;
+    return exact ?? null;
+  }
+}
+
+// "the CDU-Abgeordnete", "la ministra de Trabajo,": the description just before a name.
+const ROLE_BEFORE =
+  /(?:^|\s)(?:the|The|a|an|le|Le|la|La|l['’]|el|El|un|une|una|der|Der|die|Die|den|dem|des|son|sa|su|his|her)\s+([^.;:!?“”"«»„()]{2,60}?)[,\s]*$/u;
+// ", alcalde de Alzira," / ", a University of Washington professor,"
+const ROLE_AFTER = /^\s*,\s*([^,.;:!?“”"«»„()]{2,80}?)\s*(?:,|\.|;|$)/u;
+
+function roleBefore(text: string, index: number): string {
+  const match = ROLE_BEFORE.exec(text.slice(Math.max(0, index - 80), index));
+  return match?.[1] ?? '';
+}
+
+function roleAfter(text: string, end: number): string {
+  const match = ROLE_AFTER.exec(text.slice(end, end + 100));
+  const role = match?.[1] ?? '';
+  // An appositive is a description in lower case ("a retired teacher"), not the next clause.
+  return /^(?:the |a |an |le |la |el |un |une |una |der |die |\p{Ll})/u.test(role) ? role : '';
 }

@@ -8,135 +8,314 @@ import {
 } from './names.ts';
 import type { QuoteSpan } from './quote-spans.ts';
 import type { Sentence } from './sentences.ts';
-import { STOP_WORDS } from './stop-words.ts';
+import { FRENCH_PARTICIPLES, GERMAN_PARTICLES, SPEECH_ING, SPEECH_VERB } from './speech-verbs.ts';
 
-const VERBS = `(?:said|says|say|told|tells|tell|added|adds|warned|warns|remarked|remarks|cautioned|cautions|stated|states|explained|explains|noted|notes|wrote|writes|asked|asks|argued|argues|insisted|insists|declared|declares|claimed|claims|replied|replies|responded|responds|announced|announces|recalled|recalls|stressed|stresses|emphasized|emphasised|admitted|admits|acknowledged|observed|commented|conceded|predicted|promised|continued|tweeted|posted|joked|quipped|urged|vowed|pledged|suggested|complained|concluded|shouted|testified|confirmed|denied|demanded|recounted|wondered)`;
-const PRONOUN = '(?:he|she|He|She|they|They)';
-const ROLE = String.raw`(?:the|The)\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)`;
-const APPOSITIVE = String.raw`(?:,[^,“”"«»]{1,80},\s*)?`;
-const ADVERB = String.raw`(?:(?:also|later|then|once|has|have|had|previously)\s+)*`;
+/** Who said a quote. `named`: the attribution next to the quote names them outright. */
+export interface Attribution {
+  speaker: string;
+  named: boolean;
+}
+
+type Gender = 'm' | 'f' | null;
+/** Who spoke, as the text says it: a name, a pronoun (or no subject) to resolve, or a role. */
+type Subject = { name: string } | { pronoun: Gender } | { role: string };
+
+const PRONOUNS: Record<string, Gender> = {
+  he: 'm',
+  she: 'f',
+  il: 'm',
+  elle: 'f',
+  er: 'm',
+  sie: 'f',
+  él: 'm',
+  ella: 'f',
+};
+const PRONOUN = '(?:[Hh]e|[Ss]he|[Ii]l|[Ee]lle|[Ee]r|[Ss]ie|[ÉéEe]l|[Ee]lla)';
+const PLURAL = /^(?:they|ils|elles|ellos|ellas|we|nous|wir)$/i;
+const VERB = new RegExp(`(?<![\\p{L}-])${SPEECH_VERB}(?![\\p{L}])`, 'u');
+const VERB_GLOBAL = new RegExp(`(?<![\\p{L}-])(?:${SPEECH_VERB}|${SPEECH_ING})(?![\\p{L}])`, 'gu');
+const ING = new RegExp(`^${SPEECH_ING}$`, 'u');
 const LEAD = String.raw`^[\s,;:—–-]*`;
-
-// “…,” Ushakov said / “…,” she told / “…,” the Russian president added
-const SUBJECT_THEN_VERB = new RegExp(
-  `${LEAD}(?:(${NAME_RUN})|(${PRONOUN})|${ROLE})\\s*${APPOSITIVE}${ADVERB}${VERBS}\\b`,
+// A clause runs to the end of its sentence; the period of an initial or a title is not one.
+const CLAUSE = String.raw`(?:[^.!?;“”"«»„‹›]|(?<=(?:^|[^\p{L}])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Sens|Reps))\.)`;
+// “…,” Trump said / “…” Trump said to cheers / “…,” Rep. Emanuel Cleaver II (D-Mo.) said
+const PHRASE_THEN_VERB = new RegExp(
+  `${LEAD}(${CLAUSE}{0,110}?)\\s(${SPEECH_VERB})(?![\\p{L}])`,
   'u',
 );
-// “…,” said Jake Sullivan
-const VERB_THEN_NAME = new RegExp(`${LEAD}${VERBS}\\s+(${NAME_RUN})`, 'u');
-const VERB_GLOBAL = new RegExp(`\\b${VERBS}\\b`, 'gu');
-const ACCORDING_TO = /\b[Aa]ccording to\s+([^,.;:“”"«»]{1,120})/gu;
-const ENDS_WITH_PRONOUN = new RegExp(`(?:^|\\s)(${PRONOUN})$`, 'u');
-const ENDS_WITH_ROLE = new RegExp(`(?:^|\\s)${ROLE}$`, 'u');
-const ENDS_WITH_NAME = new RegExp(`(?:^|[^\\p{L}\\p{M}.'’-])(${NAME_RUN})$`, 'u');
-// A verb this far before a quote introduces something else.
-const MAX_VERB_DISTANCE = 160;
+// “…,” said Jake Sullivan / dijo la ministra de Trabajo, Lucía Fernández / so Anna Vogt
+const VERB_THEN_PHRASE = new RegExp(`${LEAD}(?:${SPEECH_VERB}|so)\\s+(${CLAUSE}{1,110})`, 'u');
+// a-t-il ajouté / explique-t-elle / dit-il
+const FRENCH_INVERTED = /^[\s,;:—–-]*(?:a-t-(il|elle)\s+(\p{L}+)|(\p{L}+)(?:-t)?-(il|elle)\b)/u;
+// fügte er hinzu / betonte sie / aseguró él
+const PRONOUN_AFTER_VERB = new RegExp(
+  `${LEAD}${SPEECH_VERB}\\s+(${PRONOUN})(?:\\s+${GERMAN_PARTICLES})?(?![\\p{L}])`,
+  'u',
+);
+// «…», aseguró. — Spanish and Italian drop the subject.
+const BARE_VERB = new RegExp(`${LEAD}${SPEECH_VERB}\\s*(?:[.;]|$)`, 'u');
+const ACCORDING_TO =
+  /(?:^|[^\p{L}])(?:[Aa]ccording to|[Ss]elon|[Ss]egún|[Ll]aut|[Dd]['’]après)\s+([^,.;:“”"«»„]{1,120})/gu;
+const ZUFOLGE = new RegExp(`(${NAME_RUN})\\s+zufolge`, 'u');
+const ADVERBS =
+  /(?:\s+(?:also|later|then|once|has|have|had|previously|further|earlier|had|will|would|would later|weiter|aussi|encore|también|además))+$/u;
+const PREPOSITIONS = new Set(
+  `in on at to from for during after before with by about into over under via than as while
+  en dans à au aux sur pour avec par chez lors im am an auf mit bei nach vor zu zum zur von vom
+  über con por para sobre durante tras ante desde hacia entre`.split(/\s+/),
+);
+const ARTICLES = /^(?:the|le|la|les|l['’]|el|los|las|der|die|das|den|dem)\s+/iu;
 // Attributions are short; reading only this much around a quote keeps regexes linear.
 const WINDOW = 200;
+// A verb this far before a quote introduces something else.
+const MAX_VERB_DISTANCE = 160;
 
-/** Who spoke, as the text says it: a name, a pronoun to resolve, or a role to look up. */
-type Subject = { name: string } | { pronoun: true } | { role: string };
+interface Found {
+  subject: Subject;
+  /** The subject was read from the attribution, not inherited. */
+  direct: boolean;
+}
 
 /**
- * Finds who said each quote. The speaker is the subject of the speech verb attached to the
- * quote ("X said", "said X", "X told … that “…”"); failing that, the source named by
- * "according to X" in the same sentence. So in "According to Sullivan, Biden “informed …”" the
- * speaker is Sullivan (Biden does not speak there), but in "According to Ushakov, the Russian
- * president told Trump that “…”" it is Putin. "he"/"she" is the person who last spoke or was
- * last cited before the quote. A quote that opens a sentence with no attribution continues the
- * previous quote of the paragraph. Returns one speaker (or null) per span, in order.
+ * Finds who said each quote, one attribution (or null) per span, in order.
+ *
+ * 1. The attribution next to the quote: right after it ("X said", "said X", "a-t-il ajouté",
+ *    "sagte sie", "so X", Spanish "aseguró" with no subject), reading past the end of the
+ *    sentence (“…Katy.” Trump said to cheers.), else before it in its sentence ("X told …
+ *    that “", "…, saying “", "X: “"), else "according to"/"selon"/"según"/"laut" X.
+ * 2. A quote with none continues the paragraph's speaker (an earlier quote, or a person a
+ *    speech verb cites: "berichtet Keller. »…«"), and a paragraph that opens with a quote and
+ *    names no one continues the previous paragraph's.
+ * "he"/"she" (and a missing subject) is the subject of the previous sentence, the last speaker
+ * or a person named recently, the first of those whose gender fits. An institution is a speaker
+ * only where a verb makes it one ("the Kremlin said"), never the referent of a pronoun.
  */
 export function attributeQuotes(
   text: string,
   sentences: readonly Sentence[],
   spans: readonly QuoteSpan[],
   book: NameBook,
-): Array<string | null> {
-  const speakers: Array<string | null> = [];
-  let lastPerson: string | null = null;
-  let previous: { speaker: string | null; paragraph: number } | null = null;
+): Array<Attribution | null> {
+  const result: Array<Attribution | null> = spans.map(() => null);
+  const people = new PeopleSeen(book);
+  let previousParagraph = null as { index: number; speaker: string | null } | null;
   let q = 0;
-  for (const sentence of sentences) {
+  let s = 0;
+  while (s < sentences.length) {
+    const paragraph = sentences[s]!.paragraph;
+    const first = s;
+    while (s < sentences.length && sentences[s]!.paragraph === paragraph) s++;
+    const inParagraph = sentences.slice(first, s);
+    const paragraphEnd = inParagraph[inParagraph.length - 1]!.end;
+
     const inside: number[] = [];
-    while (q < spans.length && spans[q]!.open < sentence.end) {
-      if (spans[q]!.open >= sentence.start) inside.push(q);
-      else speakers[q] = null;
+    while (q < spans.length && spans[q]!.open < paragraphEnd) {
+      if (spans[q]!.open >= inParagraph[0]!.start) inside.push(q);
       q++;
     }
-    const resolve = (subject: Subject | null): string | null => {
-      if (subject === null) return null;
-      if ('pronoun' in subject) return lastPerson;
-      if ('role' in subject) return book.byRoleName(subject.role);
-      return subject.name;
-    };
-    // In order, so that "he" in a later segment can refer to the speaker of an earlier one.
-    const found: Array<string | null> = [];
-    inside.forEach((k, n) => {
-      const span = spans[k]!;
-      const before = text.slice(n === 0 ? sentence.start : spans[inside[n - 1]!]!.close, span.open);
-      const afterEnd = n + 1 < inside.length ? spans[inside[n + 1]!]!.open : sentence.end;
-      const after = text.slice(span.close, afterEnd);
-      const speaker = resolve(
-        subjectAfter(after, book) ??
-          subjectBefore(before, book) ??
-          accordingTo(after + before, book),
-      );
-      if (speaker !== null && isPersonLike(speaker)) lastPerson = speaker;
-      found.push(speaker);
-    });
-    const sentenceSpeaker = found.find((f) => f !== null) ?? null;
-    inside.forEach((k, n) => {
-      let speaker = found[n] ?? sentenceSpeaker;
-      const opensSentence = n === 0 && spans[k]!.open === sentence.start;
-      if (speaker === null && opensSentence && previous?.paragraph === sentence.paragraph) {
-        speaker = previous.speaker;
+    // Who spoke where in this paragraph: quotes' speakers and people a speech verb cites.
+    const voices: Array<{ at: number; speaker: string }> = [];
+    const direct = new Map<number, Attribution>();
+    let n = 0;
+    for (const sentence of inParagraph) {
+      const here: number[] = [];
+      while (n < inside.length && spans[inside[n]!]!.open < sentence.end) here.push(inside[n++]!);
+      const frame = frameOf(sentence, spans);
+      here.forEach((k, i) => {
+        const span = spans[k]!;
+        const previousClose = i > 0 ? spans[here[i - 1]!]!.close : sentence.start;
+        const nextOpen = k + 1 < spans.length ? spans[k + 1]!.open : text.length;
+        const before = text.slice(Math.max(previousClose, sentence.start), span.open);
+        const after = text.slice(span.close, Math.min(nextOpen, paragraphEnd, span.close + WINDOW));
+        const found =
+          subjectAfter(after, book) ??
+          subjectBefore(before, book, people) ??
+          accordingTo(frame, book);
+        if (found === null) return;
+        const speaker = people.resolve(found.subject, span.open);
+        if (speaker === null) return;
+        const named = found.direct && 'name' in found.subject;
+        direct.set(k, { speaker, named });
+        voices.push({ at: span.open, speaker });
+        people.spoke(speaker);
+      });
+      const cited = people.citedIn(frame);
+      const lastCited = cited[cited.length - 1];
+      if (lastCited !== undefined) voices.push({ at: sentence.end, speaker: lastCited });
+      people.sentenceDone(frame, cited);
+    }
+    voices.sort((a, b) => a.at - b.at);
+
+    const opensWithQuote = inside.length > 0 && spans[inside[0]!]!.open === inParagraph[0]!.start;
+    const inherited: string | null =
+      opensWithQuote && previousParagraph?.index === paragraph - 1 && direct.size === 0
+        ? previousParagraph.speaker
+        : null;
+    for (const k of inside) {
+      const own = direct.get(k);
+      if (own !== undefined) {
+        result[k] = own;
+        continue;
       }
-      if (speaker !== null && isPersonLike(speaker)) lastPerson = speaker;
-      speakers[k] = speaker;
-      previous = { speaker, paragraph: sentence.paragraph };
-    });
-    const cited = citedPerson(sentence.text, book);
-    if (cited !== null) lastPerson = cited;
+      const at = spans[k]!.open;
+      const earlier = voices.filter((v) => v.at < at).pop();
+      const later = voices.find((v) => v.at > at);
+      const speaker = earlier?.speaker ?? inherited ?? later?.speaker ?? null;
+      if (speaker !== null) result[k] = { speaker, named: false };
+    }
+    const last: string | null = voices[voices.length - 1]?.speaker ?? inherited;
+    previousParagraph = { index: paragraph, speaker: last ?? null };
+    if (last != null) people.spoke(last);
   }
-  while (q < spans.length) speakers[q++] = null;
-  return speakers;
+  return result;
 }
 
-function subjectAfter(fullAfter: string, book: NameBook): Subject | null {
-  const after = fullAfter.slice(0, WINDOW);
-  const match = SUBJECT_THEN_VERB.exec(after) ?? null;
-  if (match !== null) return toSubject(match[1], match[2], match[3], book);
-  const named = VERB_THEN_NAME.exec(after);
-  return named === null ? null : toSubject(named[1], undefined, undefined, book);
+/** The sentence with its quotations blanked out, offsets kept: what the reporter says. */
+function frameOf(sentence: Sentence, spans: readonly QuoteSpan[]): string {
+  let frame = sentence.text;
+  for (const span of spans) {
+    if (span.close <= sentence.start || span.open >= sentence.end) continue;
+    const from = Math.max(span.open, sentence.start) - sentence.start;
+    const to = Math.min(span.close, sentence.end) - sentence.start;
+    frame = frame.slice(0, from) + ' '.repeat(to - from) + frame.slice(to);
+  }
+  return frame;
 }
 
-function subjectBefore(fullBefore: string, book: NameBook): Subject | null {
+function subjectAfter(after: string, book: NameBook): Found | null {
+  const french = FRENCH_INVERTED.exec(after);
+  if (french !== null) {
+    const verb = (french[2] ?? french[3] ?? '').toLowerCase();
+    const pronoun = (french[1] ?? french[4])!;
+    if (FRENCH_PARTICIPLES.has(verb) || VERB.test(verb)) {
+      return { subject: { pronoun: PRONOUNS[pronoun]! }, direct: true };
+    }
+  }
+  const pronounAfter = PRONOUN_AFTER_VERB.exec(after);
+  if (pronounAfter !== null) {
+    return { subject: { pronoun: PRONOUNS[pronounAfter[1]!.toLowerCase()] ?? null }, direct: true };
+  }
+  const phrase = PHRASE_THEN_VERB.exec(after);
+  if (phrase !== null) {
+    const subject = subjectEndingPhrase(phrase[1]!, book, true);
+    if (subject !== null) return { subject, direct: true };
+  }
+  const inverted = VERB_THEN_PHRASE.exec(after);
+  if (inverted !== null) {
+    const subject = subjectStartingPhrase(inverted[1]!, book);
+    if (subject !== null) return { subject, direct: true };
+  }
+  if (BARE_VERB.test(after)) return { subject: { pronoun: null }, direct: true };
+  return null;
+}
+
+function subjectBefore(fullBefore: string, book: NameBook, people: PeopleSeen): Found | null {
   const before = fullBefore.slice(-(MAX_VERB_DISTANCE + WINDOW));
   let last: RegExpExecArray | null = null;
   for (const match of before.matchAll(VERB_GLOBAL)) last = match as RegExpExecArray;
-  if (last === null || before.length - last.index > MAX_VERB_DISTANCE) return null;
-  return subjectEndingAt(before.slice(0, last.index), book);
+  if (last !== null && before.length - last.index <= MAX_VERB_DISTANCE) {
+    const lead = before.slice(0, last.index);
+    if (!ING.test(last[0])) {
+      const clause = lead.split(/[;:]|[.!?]\s/u).pop() ?? '';
+      const subject = subjectEndingPhrase(clause, book);
+      if (subject !== null) return { subject, direct: true };
+      // "Il a ajouté : «", "said Trump: “"
+      const rest = before.slice(last.index + last[0].length);
+      const after = subjectStartingPhrase(rest, book);
+      if (after !== null) return { subject: after, direct: true };
+    }
+    // "…, saying “": the clause's subject; also a verb whose subject sits further back.
+    const subject = people.subjectOf(lead);
+    if (subject !== null) return { subject, direct: false };
+  }
+  // "Jeremy Lott, author: “…”", "Thomas Girard reste sceptique : « … »"
+  if (/:\s*$/u.test(before)) {
+    const intro = before.replace(/\s*:\s*$/u, '').replace(/,[^,]{1,60}$/u, '');
+    const subject = subjectEndingPhrase(intro, book) ?? people.subjectOf(before);
+    if (subject !== null) return { subject, direct: 'name' in subject };
+  }
+  return null;
 }
 
-function subjectEndingAt(lead: string, book: NameBook): Subject | null {
-  // Read the subject right before the verb, skipping an appositive: "Nuland, a top US diplomat,".
-  const trimmed = lead
-    .slice(-WINDOW)
+/** The subject at the end of a phrase before a verb: "…, Trump", "the Russian president". */
+function subjectEndingPhrase(raw: string, book: NameBook, whole = false): Subject | null {
+  let phrase = raw
     .replace(/\s+$/u, '')
-    .replace(/(?:\s+(?:also|later|then|once|has|have|had|previously))+$/u, '')
-    .replace(/,[^,“”"«»]{1,80},$/u, '');
-  const pronoun = ENDS_WITH_PRONOUN.exec(trimmed);
-  if (pronoun !== null) return toSubject(undefined, pronoun[1], undefined, book);
-  const role = ENDS_WITH_ROLE.exec(trimmed);
-  if (role !== null) return toSubject(undefined, undefined, role[1], book);
-  const name = ENDS_WITH_NAME.exec(trimmed);
-  return name === null ? null : toSubject(name[1], undefined, undefined, book);
+    .replace(ADVERBS, '')
+    .replace(/\s*\([^()]{1,40}\)$/u, '')
+    .replace(/,[^,“”"«»]{1,80},$/u, '')
+    .replace(/\s*\([^()]{1,40}\)$/u, '');
+  // After a quote the phrase is the whole subject ("the senator added"); one with a comma left
+  // ("In reaction, Biden said …") starts another statement.
+  if (whole && phrase.includes(',')) return null;
+  phrase = phrase.replace(/^.*,\s*/u, '').replace(/\s+$/u, '');
+  if (phrase === '') return null;
+  const pronoun = new RegExp(`(?:^|\\s)(${PRONOUN}|they|They)$`, 'u').exec(phrase);
+  if (pronoun !== null) return pronounSubject(pronoun[1]!);
+  const name = new RegExp(`(?:^|[^\\p{L}\\p{M}.'’-])(${NAME_RUN})$`, 'u').exec(phrase);
+  if (name !== null && !isPossessive(name[1]!)) {
+    const parts = cleanName(name[1]!);
+    if (parts !== null) return { name: book.fullName(parts.name) };
+  }
+  const role =
+    /(?:^|\s)((?:the|The|le|Le|la|La|l['’]|el|El|der|Der|die|Die)\s+(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)$/u.exec(
+      phrase,
+    );
+  if (role !== null) return roleSubject(role[1]!, book);
+  return null;
 }
 
-function accordingTo(context: string, book: NameBook): Subject | null {
-  for (const match of context.matchAll(ACCORDING_TO)) {
-    const name = sourceName(match[1]!, book);
-    if (name !== null) return { name };
+/**
+ * The subject at the start of a phrase after a verb: "said Sen. Ann Lee", "dijo la ministra de
+ * Trabajo, Lucía Fernández", "sagte der CDU-Abgeordnete Markus Brenner", "declaró el alcalde".
+ * A name after a preposition ("said on Fox News") is not the subject.
+ */
+function subjectStartingPhrase(phrase: string, book: NameBook): Subject | null {
+  const pronoun = new RegExp(`^\\s*(${PRONOUN})(?![\\p{L}])`, 'u').exec(phrase);
+  if (pronoun !== null) return pronounSubject(pronoun[1]!);
+  for (const { run, index } of nameRuns(phrase.slice(0, 90))) {
+    const lead = phrase.slice(0, index).toLowerCase();
+    if (lead.split(/[^\p{L}'’]+/u).some((w) => PREPOSITIONS.has(w))) break;
+    if (/[.!?]/u.test(lead)) break;
+    if (isPossessive(run)) continue;
+    const parts = cleanName(run);
+    if (parts !== null) return { name: book.fullName(parts.name) };
+  }
+  const role = /^\s*((?:the|le|la|l['’]|el|der|die)\s+[^,.;:!?“”"«»„]{2,50})/iu.exec(phrase);
+  if (role !== null) {
+    const words = role[1]!.split(/\s+/);
+    const cut = words.findIndex((w, i) => i > 0 && PREPOSITIONS.has(w.toLowerCase()));
+    return roleSubject(words.slice(0, cut > 0 ? cut : words.length).join(' '), book);
+  }
+  return null;
+}
+
+function pronounSubject(word: string): Subject | null {
+  if (PLURAL.test(word)) return null;
+  return { pronoun: PRONOUNS[word.toLowerCase()] ?? null };
+}
+
+function roleSubject(role: string, _book: NameBook): Subject | null {
+  const words = role.replace(ARTICLES, '');
+  if (words === '') return null;
+  return { role: words };
+}
+
+function accordingTo(frame: string, book: NameBook): Found | null {
+  for (const match of frame.matchAll(ACCORDING_TO)) {
+    const phrase = match[1]!;
+    const pronoun = new RegExp(`^\\s*(${PRONOUN})(?![\\p{L}])`, 'u').exec(phrase);
+    if (pronoun !== null) {
+      const subject = pronounSubject(pronoun[1]!);
+      if (subject !== null) return { subject, direct: true };
+    }
+    const name = sourceName(phrase, book);
+    if (name !== null) return { subject: { name }, direct: true };
+  }
+  const zufolge = ZUFOLGE.exec(frame);
+  if (zufolge !== null) {
+    const parts = cleanName(zufolge[1]!);
+    if (parts !== null) return { subject: { name: book.fullName(parts.name) }, direct: true };
   }
   return null;
 }
@@ -149,38 +328,119 @@ function sourceName(phrase: string, book: NameBook): string | null {
   for (const { run, index } of nameRuns(phrase)) {
     if (isPossessive(run)) continue;
     const next = /^\s*([\p{Ll}]+)/u.exec(phrase.slice(index + run.length))?.[1];
-    if (next !== undefined && !STOP_WORDS.has(next)) continue;
+    if (next !== undefined && !PREPOSITIONS.has(next) && !/^(?:and|et|y|und)$/.test(next)) {
+      continue;
+    }
     const parts = cleanName(run);
     if (parts !== null) return book.fullName(parts.name);
   }
   return null;
 }
 
-function toSubject(
-  name: string | undefined,
-  pronoun: string | undefined,
-  role: string | undefined,
-  book: NameBook,
-): Subject | null {
-  if (pronoun !== undefined) return /^they$/i.test(pronoun) ? null : { pronoun: true };
-  if (role !== undefined) return { role };
-  if (name === undefined) return null;
-  const parts = cleanName(name);
-  return parts === null ? null : { name: book.fullName(parts.name) };
-}
-
 /**
- * The person a sentence outside the quotes cites ("Sullivan cautioned", "according to
- * Sullivan"): the referent of a later "he said".
+ * The people an article has mentioned so far, for "he", "she" and a missing subject: the
+ * subject of the previous sentence, the last speaker and the latest names, in that order.
  */
-function citedPerson(sentenceText: string, book: NameBook): string | null {
-  const frame = sentenceText.replace(/[“„«"][^”“»"]*[”“»"]/gu, ' … ');
-  let cited: string | null = null;
-  for (const match of frame.matchAll(VERB_GLOBAL)) {
-    const subject = subjectEndingAt(frame.slice(0, match.index), book);
-    if (subject !== null && 'name' in subject && isPersonLike(subject.name)) cited = subject.name;
+class PeopleSeen {
+  private lastSpeaker: string | null = null;
+  /** Who the previous sentence cites as speaking, then its first named person. */
+  private previousSubjects: string[] = [];
+  private readonly recent: string[] = [];
+
+  constructor(private readonly book: NameBook) {}
+
+  resolve(subject: Subject, at: number): string | null {
+    if ('name' in subject) return subject.name;
+    if ('role' in subject) return this.book.byRoleName(subject.role, at);
+    return this.pronoun(subject.pronoun);
   }
-  const source = accordingTo(frame, book);
-  if (source !== null && 'name' in source && isPersonLike(source.name)) cited = source.name;
-  return cited;
+
+  private pronoun(gender: Gender): string | null {
+    const candidates = [...this.previousSubjects, this.lastSpeaker, ...this.recent].filter(
+      (c): c is string => c !== null,
+    );
+    if (gender === null) return candidates[0] ?? null;
+    for (const candidate of candidates) {
+      const known = this.book.gender(candidate);
+      if (known === gender) return candidate;
+    }
+    for (const candidate of candidates) if (this.book.gender(candidate) === null) return candidate;
+    return null;
+  }
+
+  spoke(speaker: string): void {
+    if (!isPersonLike(speaker)) return;
+    this.lastSpeaker = speaker;
+    this.mention(speaker);
+  }
+
+  private mention(name: string): void {
+    const at = this.recent.indexOf(name);
+    if (at >= 0) this.recent.splice(at, 1);
+    this.recent.unshift(name);
+    if (this.recent.length > 4) this.recent.pop();
+  }
+
+  /** A person named in `text` who can be a subject: a full name or a surname the book knows. */
+  private person(run: string): string | null {
+    if (isPossessive(run)) return null;
+    const parts = cleanName(run);
+    if (parts === null) return null;
+    const name = this.book.fullName(parts.name);
+    if (!isPersonLike(name) || !this.book.knows(name)) return null;
+    return name;
+  }
+
+  /** The subject of a clause: a leading pronoun, else the first person it names. */
+  subjectOf(clause: string): Subject | null {
+    const start = new RegExp(`^[^\\p{L}]*(?:\\p{L}+\\s+){0,3}?(${PRONOUN})\\s`, 'u').exec(clause);
+    const runs = nameRuns(clause);
+    for (const { run, index } of runs) {
+      if (start !== null && start.index + start[0].length - 1 <= index) break;
+      const name = this.person(run);
+      if (name !== null) return { name };
+    }
+    if (start !== null) return pronounSubject(start[1]!);
+    return null;
+  }
+
+  /** The people a speech verb of this sentence (outside its quotes) makes speakers, in order. */
+  citedIn(frame: string): string[] {
+    const cited: string[] = [];
+    for (const match of frame.matchAll(VERB_GLOBAL)) {
+      if (ING.test(match[0])) continue;
+      const lead = frame.slice(0, match.index);
+      let subject = subjectEndingPhrase(lead.split(/[;:]|[.!?]\s/u).pop() ?? '', this.book);
+      // "said Trump" names a speaker; in "said she would", "she" speaks in reported speech.
+      if (subject === null) {
+        const after = subjectStartingPhrase(frame.slice(match.index + match[0].length), this.book);
+        if (after !== null && !('pronoun' in after)) subject = after;
+      }
+      if (subject === null) continue;
+      const speaker = this.resolve(subject, match.index);
+      if (speaker !== null && isPersonLike(speaker) && !cited.includes(speaker))
+        cited.push(speaker);
+    }
+    const source = accordingTo(frame, this.book);
+    if (source !== null && 'name' in source.subject && isPersonLike(source.subject.name)) {
+      if (!cited.includes(source.subject.name)) cited.push(source.subject.name);
+    }
+    return cited;
+  }
+
+  /** Remembers a finished sentence's speakers, its subject and the people it names. */
+  sentenceDone(frame: string, cited: readonly string[]): void {
+    for (const { run } of nameRuns(frame)) {
+      const name = this.person(run);
+      if (name !== null) this.mention(name);
+    }
+    const subjects = [...cited];
+    const subject = this.subjectOf(frame.slice(0, 120));
+    let first: string | null = null;
+    if (subject !== null && 'name' in subject) first = subject.name;
+    else if (subject !== null && 'pronoun' in subject) first = this.pronoun(subject.pronoun);
+    if (first !== null && !subjects.includes(first)) subjects.push(first);
+    // A sentence that names no one keeps the subject before it ("He left. Then he said …").
+    if (subjects.length > 0) this.previousSubjects = subjects;
+  }
 }

@@ -1,0 +1,120 @@
+/**
+ * Verbs that attribute speech, per language, as regex alternations of their finite forms.
+ * English is built from the base form (regular endings derived, irregular ones listed); French,
+ * German and Spanish list the forms news writing uses, including the inverted ones
+ * ("a-t-il ajouté", "fügte er hinzu") that the attribution patterns read separately.
+ */
+
+// base[:past[:ing]] — past and -ing are derived when not given.
+const ENGLISH = `say:said tell:told write:wrote:writing speak:spoke add warn remark caution state explain
+note ask argue insist declare claim reply respond announce recall stress emphasize emphasise
+admit:admitted:admitting acknowledge observe comment concede predict promise continue tweet post
+joke quip:quipped:quipping urge vow pledge suggest complain conclude shout testify confirm deny
+demand recount wonder accuse call praise lament advise charge contend counter assert allege
+maintain boast brag:bragged:bragging blast slam:slammed:slamming scoff muse mock retort exclaim
+yell scream whisper mutter describe insist repeat reiterate agree disagree elaborate proclaim cry
+chant begin:began:beginning thunder fume snap:snapped:snapping snipe gush rave hint tout question
+challenge criticize criticise condemn denounce defend dismiss reject applaud thank congratulate
+apologize apologise confess reveal disclose report inform assure reassure remind summarize
+summarise offer propose guarantee swear:swore:swearing threaten plead beg:begged:begging cheer
+greet label dub:dubbed:dubbing deem brand term recommend estimate point counsel caution concur
+acknowledge grumble groan sigh laugh marvel gripe rail:railed:railing fire:fired:firing shoot:shot
+explain answer interject interrupt insist opine posit reason observe remark vent bemoan decry
+deride ridicule taunt tease lecture preach plead implore exhort assert aver affirm attest certify
+declare divulge recite quote cite bark growl howl roar bellow holler sneer jab:jabbed:jabbing
+lash quiz:quizzed:quizzing probe query press demur balk hedge waffle acknowledge`;
+
+function englishForms(entry: string): string[] {
+  const [base = '', pastGiven, ingGiven] = entry.split(':');
+  const past = pastGiven ?? pastOf(base);
+  const ing = ingGiven ?? ingOf(base);
+  return [base, thirdPerson(base), past, ing];
+}
+
+function pastOf(base: string): string {
+  if (base.endsWith('e')) return `${base}d`;
+  if (/[^aeiou]y$/.test(base)) return `${base.slice(0, -1)}ied`;
+  return `${base}ed`;
+}
+
+function ingOf(base: string): string {
+  if (/[^e]e$/.test(base)) return `${base.slice(0, -1)}ing`;
+  return `${base}ing`;
+}
+
+function thirdPerson(base: string): string {
+  if (/(?:s|sh|ch|x|z)$/.test(base)) return `${base}es`;
+  if (/[^aeiou]y$/.test(base)) return `${base.slice(0, -1)}ies`;
+  return `${base}s`;
+}
+
+const ENGLISH_ENTRIES = ENGLISH.split(/\s+/).filter((w) => w !== '');
+const ENGLISH_FINITE = new Set(ENGLISH_ENTRIES.flatMap((e) => englishForms(e).slice(0, 3)));
+const ENGLISH_ING = new Set(ENGLISH_ENTRIES.map((e) => englishForms(e)[3]!));
+
+// Participle and present third person: "a déclaré", "avait déclaré", "déclare", "déclara".
+const FRENCH = `déclaré:déclare:déclara affirmé:affirme:affirma ajouté:ajoute:ajouta expliqué:explique:expliqua
+précisé:précise:précisa souligné:souligne:souligna indiqué:indique:indiqua assuré:assure:assura
+estimé:estime:estima dit:dit lancé:lance:lança martelé:martèle:martela insisté:insiste:insista
+reconnu:reconnaît:reconnut répondu:répond:répondit prévenu:prévient:prévint confié:confie:confia
+dénoncé:dénonce:dénonça regretté:regrette:regretta averti:avertit jugé:juge:jugea
+rappelé:rappelle:rappela poursuivi:poursuit:poursuivit conclu:conclut réagi:réagit
+annoncé:annonce:annonça commenté:commente:commenta résumé:résume:résuma raconté:raconte:raconta
+témoigné:témoigne:témoigna promis:promet:promit admis:admet:admit critiqué:critique:critiqua
+accusé:accuse:accusa observé:observe:observa noté:note:nota relevé:relève:releva
+plaidé:plaide:plaida ironisé:ironise:ironisa écrit:écrit glissé:glisse:glissa lâché:lâche:lâcha
+déploré:déplore:déplora avoué:avoue:avoua tranché:tranche:trancha détaillé:détaille:détailla
+argumenté:argumente:argumenta renchéri:renchérit reprend:repris:reprit soutenu:soutient:soutint
+exclamé:exclame:exclama interrogé:interroge:interrogea inquiété:inquiète:inquiéta
+félicité:félicite:félicita indigné:indigne:indigna demandé:demande:demanda raillé:raille:railla
+tweeté:tweete:tweeta écrit:écrit constaté:constate:constata prédit:prédit`;
+
+// Simple past and present; separable verbs keep their prefix apart ("fügte … hinzu").
+const GERMAN = `sagte sagt erklärte erklärt betonte betont meinte meint warnte warnt kritisierte kritisiert
+forderte fordert berichtete berichtet schrieb schreibt ergänzte ergänzt erläuterte erläutert
+versicherte versichert unterstrich unterstreicht bekräftigte bekräftigt antwortete antwortet
+entgegnete entgegnet klagte klagt beklagte beklagt mahnte mahnt lobte lobt versprach verspricht
+twitterte twittert schimpfte schimpft jubelte jubelt argumentierte argumentiert verkündete verkündet
+fragte fragt räumte räumt kündigte kündigt fügte fügt teilte teilt stellte stellt gab gibt
+bestätigte bestätigt sprach spricht beteuerte beteuert resümierte resümiert bilanzierte bilanziert
+monierte moniert urteilte urteilt befand befindet glaubt glaubte hofft hoffte`;
+
+const SPANISH = `dijo dice afirmó afirma aseguró asegura señaló señala explicó explica añadió añade agregó agrega
+advirtió advierte declaró declara indicó indica manifestó manifiesta sostuvo sostiene subrayó
+subraya destacó destaca recordó recuerda insistió insiste lamentó lamenta prometió promete
+reconoció reconoce admitió admite criticó critica denunció denuncia apuntó apunta comentó comenta
+concluyó concluye respondió responde replicó replica expresó expresa aseveró asevera precisó precisa
+anunció anuncia alertó alerta reclamó reclama pidió pide escribió escribe tuiteó tuitea confesó
+confiesa contó cuenta relató relata opinó opina valoró valora defendió defiende apostilló apostilla
+zanjó zanja remarcó remarca enfatizó enfatiza sentenció sentencia ironizó ironiza preguntó pregunta
+exclamó exclama reiteró reitera detalló detalla celebró celebra`;
+
+const FRENCH_FORMS = FRENCH.split(/\s+/).flatMap((e) => e.split(':'));
+const words = (list: string) => list.split(/\s+/).filter((w) => w !== '');
+
+/** The past participles after which French puts the subject ("a déclaré Étienne Marchand"). */
+export const FRENCH_PARTICIPLES = new Set(
+  FRENCH.split(/\s+/)
+    .filter((e) => e !== '')
+    .map((e) => e.split(':')[0]!),
+);
+
+function alternation(forms: Iterable<string>): string {
+  // Longest first, so "said" never stops a match that "saidst"… would need; also keeps
+  // "explique" from shadowing "expliqué" in a non-anchored search.
+  return `(?:${[...new Set(forms)].sort((a, b) => b.length - a.length).join('|')})`;
+}
+
+/** Finite speech verbs of all four languages: "said", "a déclaré", "sagte", "dijo". */
+export const SPEECH_VERB = alternation([
+  ...ENGLISH_FINITE,
+  ...FRENCH_FORMS.flatMap((f) => [`a ${f}`, `avait ${f}`, f]),
+  ...words(GERMAN),
+  ...words(SPANISH),
+]);
+
+/** English -ing forms that attach a quote to the clause's subject ("…, saying “…”"). */
+export const SPEECH_ING = alternation(ENGLISH_ING);
+
+/** Separable German prefixes that close a speech verb: "fügte er hinzu", "räumte sie ein". */
+export const GERMAN_PARTICLES = '(?:hinzu|ein|an|mit|klar|zu|fest|aus)';
