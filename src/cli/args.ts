@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { oneInput, SUMMARY_FIELDS, SUMMARY_FLAGS, UsageError } from './shared-flags.ts';
+import { parseCommandLine, SUMMARY_FIELDS, SUMMARY_FLAGS } from './shared-flags.ts';
 
 export const USAGE = `Usage: npm run summarize -- <file | - | url> [options]
 
@@ -35,39 +34,19 @@ export type CliOptions = z.infer<typeof CliOptionsSchema>;
 
 /** Parses argv; throws UsageError with a message fit for stderr. Returns null for --help. */
 export function parseCliArgs(argv: string[]): CliOptions | null {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return null;
-  const result = CliOptionsSchema.safeParse({
-    input: oneInput(positionals, 'summarize'),
-    length: values.length,
-    style: values.style,
-    language: values.language ?? null,
-    prompt: values.prompt ?? null,
-    offline: values.offline,
-    json: values.json,
-    extractOnly: values['extract-only'],
-  });
-  if (!result.success)
-    throw new UsageError(result.error.issues.map((issue) => issue.message).join('\n'));
-  return result.data;
-}
-
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
+  return parseCommandLine(argv, {
+    verb: 'summarize',
+    flags: {
       ...SUMMARY_FLAGS,
       prompt: { type: 'string' },
       json: { type: 'boolean' },
       'extract-only': { type: 'boolean' },
     },
+    schema: CliOptionsSchema,
+    fields: (values) => ({
+      prompt: values.prompt ?? null,
+      json: values.json,
+      extractOnly: values['extract-only'],
+    }),
   });
 }

@@ -1,3 +1,4 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ConfigError } from '../config.ts';
 import { describeUserError, isUserError } from '../core/errors.ts';
@@ -38,6 +39,44 @@ export function oneInput(positionals: string[], verb: string): string {
     throw new UsageError(`Give one input, not ${positionals.length}: ${positionals.join(' ')}`);
   }
   return positionals[0] as string;
+}
+
+type FlagValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+/**
+ * Parses argv with node:util's parseArgs, then checks the values with `schema`; throws
+ * UsageError with a message fit for stderr. Returns null for --help.
+ */
+export function parseCommandLine<S extends z.ZodType>(
+  argv: string[],
+  spec: {
+    verb: string;
+    flags: NonNullable<ParseArgsConfig['options']>;
+    schema: S;
+    /** The values the schema checks, from the flags given and the one input. */
+    fields(values: FlagValues, input: string): Record<string, unknown>;
+  },
+): z.output<S> | null {
+  let parsed: { values: FlagValues; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: spec.flags });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return null;
+  const result = spec.schema.safeParse({
+    input: oneInput(positionals, spec.verb),
+    length: values.length,
+    style: values.style,
+    language: values.language ?? null,
+    offline: values.offline,
+    ...spec.fields(values, positionals[0] ?? ''),
+  });
+  if (!result.success) {
+    throw new UsageError(result.error.issues.map((issue) => issue.message).join('\n'));
+  }
+  return result.data;
 }
 
 /**

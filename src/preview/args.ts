@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { oneInput, SUMMARY_FIELDS, SUMMARY_FLAGS, UsageError } from '../cli/shared-flags.ts';
+import { parseCommandLine, SUMMARY_FIELDS, SUMMARY_FLAGS } from '../cli/shared-flags.ts';
 
 export const PREVIEW_USAGE = `Usage: npm run preview -- <file | - | url> [options]
 
@@ -25,37 +24,10 @@ export type PreviewOptions = z.infer<typeof PreviewOptionsSchema>;
 
 /** Parses argv; throws UsageError with a message fit for stderr. Returns null for --help. */
 export function parsePreviewArgs(argv: string[]): PreviewOptions | null {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return null;
-  const result = PreviewOptionsSchema.safeParse({
-    input: oneInput(positionals, 'preview'),
-    out: values.out,
-    png: values.png ?? null,
-    length: values.length,
-    style: values.style,
-    language: values.language ?? null,
-    offline: values.offline,
-  });
-  if (!result.success)
-    throw new UsageError(result.error.issues.map((issue) => issue.message).join('\n'));
-  return result.data;
-}
-
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      out: { type: 'string' },
-      png: { type: 'string' },
-      ...SUMMARY_FLAGS,
-    },
+  return parseCommandLine(argv, {
+    verb: 'preview',
+    flags: { out: { type: 'string' }, png: { type: 'string' }, ...SUMMARY_FLAGS },
+    schema: PreviewOptionsSchema,
+    fields: (values) => ({ out: values.out, png: values.png ?? null }),
   });
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createAppPipeline } from '../app/pipeline.ts';
 import { readInput } from '../cli/read-input.ts';
+import type { CliIo } from '../cli/run.ts';
 import { reportCliError } from '../cli/shared-flags.ts';
 import { loadConfig } from '../config.ts';
 import { PREVIEW_USAGE, parsePreviewArgs } from './args.ts';
@@ -10,15 +11,8 @@ import { buildReplyPage } from './reply-html.ts';
 import { summaryReplyPayload } from './reply-payload.ts';
 import { CHROMIUM_PATH, screenshotPreview } from './screenshot.ts';
 
-export interface PreviewIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  readStdin: () => Promise<string>;
-  env: NodeJS.ProcessEnv;
-}
-
 /** `npm run preview`, with its I/O passed in so tests run it in-process. Returns the exit code. */
-export async function runPreview(argv: string[], io: PreviewIo): Promise<number> {
+export async function runPreview(argv: string[], io: CliIo): Promise<number> {
   try {
     const args = parsePreviewArgs(argv);
     if (!args) {

@@ -1,4 +1,5 @@
 import type { Client } from 'discord.js';
+import { LRUCache } from 'lru-cache';
 import type { ChannelRule, Store } from '../../store/index.ts';
 
 /** What the auto-summarize listeners learn at run time, per client (one per shard). */
@@ -10,7 +11,7 @@ export interface AutoState {
   /** Messages being handled now, so a live event and catch-up never summarize one twice. */
   handling: Set<string>;
   /** Channel rules read recently: every message in every channel would otherwise be a query. */
-  rules: Map<string, { rule: ChannelRule | null; expires: number }>;
+  rules: LRUCache<string, { rule: ChannelRule | null }>;
 }
 
 /** How long a channel rule is trusted; /setup on this shard forgets it at once. */
@@ -21,7 +22,13 @@ const states = new WeakMap<Client, AutoState>();
 export function autoState(client: Client): AutoState {
   let state = states.get(client);
   if (!state) {
-    state = { enabled: false, contentLooksHidden: false, handling: new Set(), rules: new Map() };
+    state = {
+      enabled: false,
+      contentLooksHidden: false,
+      handling: new Set(),
+      // Bounded: a shard sees many channels, and only the recent ones matter.
+      rules: new LRUCache({ max: 10_000, ttl: RULE_TTL_MS }),
+    };
     states.set(client, state);
   }
   return state;
@@ -32,15 +39,12 @@ export async function channelRule(
   client: Client,
   store: Store,
   channelId: string,
-  now: number = Date.now(),
 ): Promise<ChannelRule | null> {
   const { rules } = autoState(client);
   const cached = rules.get(channelId);
-  if (cached && cached.expires > now) return cached.rule;
+  if (cached) return cached.rule;
   const rule = await store.getChannelRule(channelId);
-  // Bounded: a shard sees many channels, and only the recent ones matter.
-  if (rules.size >= 10_000) rules.clear();
-  rules.set(channelId, { rule, expires: now + RULE_TTL_MS });
+  rules.set(channelId, { rule });
   return rule;
 }
 

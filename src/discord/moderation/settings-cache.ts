@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { GuildSettings, Store } from '../../store/index.ts';
 
 /**
@@ -6,28 +7,23 @@ import type { GuildSettings, Store } from '../../store/index.ts';
  * that. /setup on this shard forgets them at once; another shard sees a change within a minute.
  */
 const TTL_MS = 60_000;
-const caches = new WeakMap<Store, Map<string, { settings: GuildSettings; expires: number }>>();
+const caches = new WeakMap<Store, LRUCache<string, GuildSettings>>();
 
-function cacheOf(store: Store) {
+function cacheOf(store: Store): LRUCache<string, GuildSettings> {
   let cache = caches.get(store);
   if (!cache) {
-    cache = new Map();
+    cache = new LRUCache({ max: 10_000, ttl: TTL_MS });
     caches.set(store, cache);
   }
   return cache;
 }
 
-export async function guildSettings(
-  store: Store,
-  guildId: string,
-  now: number = Date.now(),
-): Promise<GuildSettings> {
+export async function guildSettings(store: Store, guildId: string): Promise<GuildSettings> {
   const cache = cacheOf(store);
   const hit = cache.get(guildId);
-  if (hit && hit.expires > now) return hit.settings;
+  if (hit) return hit;
   const settings = await store.getGuildSettings(guildId);
-  if (cache.size >= 10_000) cache.clear();
-  cache.set(guildId, { settings, expires: now + TTL_MS });
+  cache.set(guildId, settings);
   return settings;
 }
 
