@@ -126,3 +126,16 @@ describe('GIVEN rendered blocks', () => {
     expect(addMissedProse(read, marked).map((b) => b.text)).toEqual([EN[0]]);
   });
 });
+
+describe('GIVEN photo captions and credits set as paragraphs in the article', () => {
+  it('THEN they are not part of the text', () => {
+    const figure =
+      '<div class="wp-caption"><img src="a.jpg"><p class="wp-caption-text">Die Fähre am Anleger</p></div><p class="photo-credit">Foto: Hafenamt</p>';
+    const html = page(
+      `<article><h1>Fernwärme</h1>${paragraphs(DE.slice(0, 1))}${figure}${paragraphs(DE.slice(1))}</article>`,
+    );
+    const text = extractHtml(html, null).text;
+    expect(text).toContain('Neubaugebiet');
+    expect(text).not.toMatch(/Anleger|Hafenamt/);
+  });
+});

@@ -30,7 +30,9 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
   // Readability retries up to four times on a page with little text; a wall or an empty
   // shell is known to be short already.
   const article =
-    countWords(document.body?.textContent ?? '') < REFUSE_WORDS ? null : runReadability(document);
+    countWords(document.documentElement?.textContent ?? '') < REFUSE_WORDS
+      ? null
+      : runReadability(document);
 
   const context = { title: metadata.title, byline: metadata.byline };
   const readBlocks = article?.content ? pruneBlocks(renderBlocks(article.content)) : [];
@@ -126,8 +128,8 @@ function fallbackBlocks(html: string): Block[] {
     }
   }
   const blocks = best ? renderBlocks(best) : [];
-  if (countWords(joinBlocks(blocks)) >= MIN_WORDS || !document.body) return blocks;
-  return renderBlocks(document.body);
+  if (countWords(joinBlocks(blocks)) >= MIN_WORDS || !document.documentElement) return blocks;
+  return renderBlocks(document.documentElement);
 }
 
 function clean(value: string | null | undefined): string | null {
