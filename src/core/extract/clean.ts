@@ -29,7 +29,8 @@ const BOILERPLATE_WORDS = words(`
   share sharing social subscribe subscription newsletter signup related comments comment disqus
   promo advert advertisement ad ads sponsored cookie cookies consent gdpr breadcrumb breadcrumbs
   sidebar widget recommended recirculation popular trending outbrain taboola modal popup
-  banner masthead toolbar byline skip
+  banner masthead toolbar byline skip caption credit credits relatedposts sharedaddy addtoany shariff
+  meta tags tagcloud categories pagination pager rating bio authorbox disclaimer menu navbar nav
 `);
 
 const HIDDEN_CLASSES = words(`
@@ -97,7 +98,8 @@ export function isHidden(el: Element): boolean {
 }
 
 export function removeBoilerplate(document: Document): void {
-  const body = document.body;
+  // Not document.body: pages with a stray early <body> (or two) leave it empty in linkedom.
+  const body = document.documentElement;
   if (!body) return;
   const pageLength = textLength(body);
   const visit = (parent: Element) => {

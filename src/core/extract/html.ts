@@ -2,9 +2,11 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { ArticleDocument } from '../schemas.ts';
 import { removeBoilerplate, removeInvisible } from './clean.ts';
+import { findContentBlock } from './content-block.ts';
 import { dropBoilerplate } from './drop-boilerplate.ts';
 import { readJsonLdArticle } from './json-ld.ts';
 import { readMetadata } from './metadata.ts';
+import { addMissedProse, pruneBlocks } from './prune-blocks.ts';
 import { type Block, joinBlocks, renderBlocks } from './render-text.ts';
 import { assertReadable, countWords, MIN_WORDS, REFUSE_WORDS, readWallSignals } from './walls.ts';
 
@@ -22,15 +24,19 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
 
   removeInvisible(document);
   removeBoilerplate(document);
+  // Rendered now: Readability takes the page apart as it works.
+  const marked = findContentBlock(document, (el) => countWords(el.textContent ?? '') >= 50);
+  const markedBlocks = marked ? pruneBlocks(renderBlocks(marked)) : [];
   // Readability retries up to four times on a page with little text; a wall or an empty
   // shell is known to be short already.
   const article =
-    countWords(document.body?.textContent ?? '') < REFUSE_WORDS ? null : runReadability(document);
+    countWords(document.documentElement?.textContent ?? '') < REFUSE_WORDS
+      ? null
+      : runReadability(document);
 
   const context = { title: metadata.title, byline: metadata.byline };
-  let text = article?.content
-    ? joinBlocks(dropBoilerplate(renderBlocks(article.content), context))
-    : '';
+  const readBlocks = article?.content ? pruneBlocks(renderBlocks(article.content)) : [];
+  let text = joinBlocks(dropBoilerplate(addMissedProse(readBlocks, markedBlocks), context));
 
   const words = countWords(text);
   const ldBody = jsonLd?.articleBody
@@ -122,8 +128,8 @@ function fallbackBlocks(html: string): Block[] {
     }
   }
   const blocks = best ? renderBlocks(best) : [];
-  if (countWords(joinBlocks(blocks)) >= MIN_WORDS || !document.body) return blocks;
-  return renderBlocks(document.body);
+  if (countWords(joinBlocks(blocks)) >= MIN_WORDS || !document.documentElement) return blocks;
+  return renderBlocks(document.documentElement);
 }
 
 function clean(value: string | null | undefined): string | null {

@@ -21,12 +21,16 @@ const SKIP = new Set(
 );
 const CELLS = new Set(['TD', 'TH']);
 
-/** One rendered block; `item` marks list items and table rows, joined by single newlines. */
-export type Block = { text: string; item: boolean; heading: boolean };
+/**
+ * One rendered block; `item` marks list items and table rows, joined by single newlines.
+ * `links` is the share of its characters that are link text (0 when unknown).
+ */
+export type Block = { text: string; item: boolean; heading: boolean; links?: number };
 
 export function renderBlocks(root: Element): Block[] {
   const blocks: Block[] = [];
   let line = '';
+  let linked = 0;
   let lineKind: Omit<Block, 'text'> = { item: false, heading: false };
 
   const flush = () => {
@@ -36,15 +40,20 @@ export function renderBlocks(root: Element): Block[] {
       .map((part) => part.replace(/[ \t\f\v\u00a0]+/g, ' ').trim())
       .filter(Boolean)
       .join('\n');
-    if (text) blocks.push({ text, ...lineKind });
+    if (text) {
+      const chars = text.replace(/\s+/g, '').length;
+      blocks.push({ text, ...lineKind, links: chars ? Math.min(1, linked / chars) : 0 });
+    }
     line = '';
+    linked = 0;
     lineKind = { item: false, heading: false };
   };
 
-  const visit = (node: Node, pre: boolean) => {
+  const visit = (node: Node, pre: boolean, inLink: boolean) => {
     if (node.nodeType === 3) {
       const value = node.nodeValue ?? '';
       line += pre ? value : value.replace(/[ \t\n\r\f\v]+/g, ' ');
+      if (inLink) linked += value.replace(/\s+/g, '').length;
       return;
     }
     if (node.nodeType !== 1) return;
@@ -67,16 +76,18 @@ export function renderBlocks(root: Element): Block[] {
       const text = line.replace(/\u00a0/g, ' ');
       if (text.trim()) blocks.push({ text, item: false, heading: false });
       line = '';
+      linked = 0;
       return;
     }
     if (tag === 'LI' || tag === 'TR' || tag === 'DT' || tag === 'DD')
       lineKind = { item: true, heading: false };
     if (/^H[1-6]$/.test(tag)) lineKind = { item: false, heading: true };
-    for (const child of Array.from(el.childNodes)) visit(child, pre);
+    const link = inLink || tag === 'A';
+    for (const child of Array.from(el.childNodes)) visit(child, pre, link);
     if (block) flush();
   };
 
-  visit(root, false);
+  visit(root, false, false);
   flush();
   return blocks;
 }

@@ -87,7 +87,7 @@ export function readWallSignals(document: Document, jsonLd: JsonLdArticle | null
       visit(el, chrome);
     }
   };
-  visit(document.body ?? document, false);
+  visit(document.documentElement ?? document, false);
   const text = texts.join(' ').replace(/\s+/g, ' ');
   const cookieWords = text.match(COOKIE_TEXT)?.length ?? 0;
   return {

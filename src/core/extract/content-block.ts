@@ -1,0 +1,118 @@
+/**
+ * The article's container found by the markup publishing systems give it: WordPress's
+ * "entry-content", schema.org's itemprop="articleBody", "article-body", "post-content"… Class
+ * names are the same whatever the page's language, so this works where word lists do not.
+ * Tiers go from the most specific names to the generic ones; within a tier the first
+ * container in the page with enough text wins (the article comes before the teasers).
+ */
+
+const CONTAINERS = 'article, div, main, section';
+
+type Tier = (el: Element, cls: string, id: string) => boolean;
+
+const includes = (value: string, ...needles: string[]) => needles.some((n) => value.includes(n));
+
+const TIERS: Tier[] = [
+  (el, cls, id) =>
+    cls === 'post' ||
+    cls === 'entry' ||
+    el.getAttribute('itemprop') === 'articleBody' ||
+    includes(
+      cls,
+      'post-text',
+      'post_text',
+      'post-body',
+      'post-entry',
+      'postentry',
+      'post-content',
+      'post_content',
+      'postcontent',
+      'post_inner_wrapper',
+      'article-text',
+      'articletext',
+      'entry-content',
+      'article-content',
+      'article__content',
+      'article-body',
+      'article__body',
+      'articlebody',
+      'page-content',
+      'text-content',
+      'body-text',
+      'article__container',
+      'art-content',
+    ) ||
+    includes(
+      id,
+      'entry-content',
+      'article-content',
+      'article__content',
+      'article-body',
+      'article__body',
+      'articlebody',
+      'body-text',
+      'art-content',
+    ) ||
+    id === 'articlecontent',
+  (el) => el.tagName.toUpperCase() === 'ARTICLE',
+  (el, cls, id) =>
+    cls === 'postarea' ||
+    cls === 'art-postcontent' ||
+    cls === 'text' ||
+    cls === 'cell' ||
+    cls === 'story' ||
+    id === 'article' ||
+    id === 'story' ||
+    cls.startsWith('article ') ||
+    id.startsWith('primary') ||
+    el.getAttribute('role') === 'article' ||
+    includes(
+      cls,
+      'post-bodycopy',
+      'storycontent',
+      'story-content',
+      'theme-content',
+      'blog-content',
+      'section-content',
+      'single-content',
+      'single-post',
+      'main-column',
+      'wpb_text_column',
+      'story-body',
+      'field-body',
+      'fulltext',
+    ) ||
+    includes(id, 'story-body'),
+  (_el, cls, id) =>
+    cls === 'content' ||
+    id === 'content' ||
+    includes(
+      cls,
+      'content-main',
+      'content_main',
+      'content-body',
+      'content__body',
+      'main-content',
+    ) ||
+    includes(id, 'content-main', 'content-body', 'contentbody', 'main-content'),
+  (el, cls, id) =>
+    el.tagName.toUpperCase() === 'MAIN' ||
+    cls.startsWith('main') ||
+    id.startsWith('main') ||
+    el.getAttribute('role') === 'main',
+];
+
+export function findContentBlock(
+  document: Document,
+  longEnough: (el: Element) => boolean,
+): Element | null {
+  const all = Array.from(document.querySelectorAll(CONTAINERS));
+  for (const tier of TIERS) {
+    for (const el of all) {
+      const cls = (el.getAttribute('class') ?? '').toLowerCase().trim();
+      const id = (el.getAttribute('id') ?? '').toLowerCase();
+      if (tier(el, cls, id) && longEnough(el)) return el;
+    }
+  }
+  return null;
+}

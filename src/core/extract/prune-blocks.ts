@@ -1,0 +1,61 @@
+import type { Block } from './render-text.ts';
+
+/**
+ * Rules on rendered blocks that need no word list, so they hold in every language: what is
+ * mostly link text is navigation or teasers, and after the article's last long paragraph come
+ * the page's own lines (a "Related" heading, share prompts, tags, dates, author lines) — there
+ * only list items (an article that ends in a list) and substantial text survive.
+ */
+
+/** A paragraph this long is article prose, whatever the language. */
+const LONG = 150;
+const SHORT_TAIL = 40;
+
+export function pruneBlocks(blocks: Block[]): Block[] {
+  let last = -1;
+  for (const [index, block] of blocks.entries()) if (block.text.length > LONG) last = index;
+  return blocks.filter((block, index) => {
+    const links = block.links ?? 0;
+    if (!block.heading && links > 0.4 && block.text.length < 200) return false;
+    if (last >= 0 && index > last) {
+      if (block.heading || links > 0.3) return false;
+      if (!block.item && block.text.length < SHORT_TAIL) return false;
+    }
+    return true;
+  });
+}
+
+const PROSE = 80;
+
+/**
+ * Readability sometimes settles on part of the article (one section, or the paragraphs
+ * around a quote box) when the page marks up the whole body. Prose paragraphs of that marked
+ * container that Readability left out are put back where they stand in the page, after the
+ * last block they follow.
+ */
+export function addMissedProse(base: Block[], container: Block[]): Block[] {
+  if (container.length === 0) return base;
+  const key = (block: Block) => block.text.replace(/\s+/g, ' ').trim();
+  const baseText = base.map(key).join('\n');
+  const at = new Map<string, number>();
+  for (const [index, block] of base.entries()) if (!at.has(key(block))) at.set(key(block), index);
+  const extras = new Map<number, Block[]>();
+  let anchor = -1;
+  let added = 0;
+  for (const block of container) {
+    const text = key(block);
+    const index = at.get(text);
+    if (index !== undefined) {
+      anchor = index;
+      continue;
+    }
+    if (block.heading || text.length < PROSE || (block.links ?? 0) >= 0.25) continue;
+    if (baseText.includes(text)) continue;
+    extras.set(anchor, [...(extras.get(anchor) ?? []), block]);
+    added++;
+  }
+  if (added === 0) return base;
+  const out: Block[] = [...(extras.get(-1) ?? [])];
+  for (const [index, block] of base.entries()) out.push(block, ...(extras.get(index) ?? []));
+  return out;
+}

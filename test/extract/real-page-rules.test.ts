@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { extractHtml } from '../../src/core/extract/html.ts';
+import { addMissedProse, pruneBlocks } from '../../src/core/extract/prune-blocks.ts';
+import type { Block } from '../../src/core/extract/render-text.ts';
+
+// Patterns seen on real pages, each rebuilt by hand as a small page.
+
+const EN = [
+  'The ferry company said the new timetable would add four crossings a day from June, after a winter in which delays and cancellations left commuters stranded on both sides of the estuary.',
+  'Passenger numbers have recovered to about ninety percent of their level before the pandemic, and the operator expects the busiest summer since it took over the route nine years ago.',
+  'Local businesses on the island welcomed the change, saying that the last sailing, currently at half past eight, has made it hard to keep staff who live on the mainland.',
+];
+const DE = [
+  'Die Stadtwerke wollen im kommenden Frühjahr mit dem Bau der neuen Fernwärmeleitung beginnen, die das Neubaugebiet am Hafen mit dem Heizkraftwerk im Norden der Stadt verbinden soll.',
+  'Nach Angaben des Unternehmens werden rund zweitausend Haushalte angeschlossen; die Arbeiten an der Hauptstraße sollen in mehreren Abschnitten erfolgen, damit der Verkehr weiter fließen kann.',
+  'Anwohner hatten in einer Versammlung im Rathaus vor allem nach den Kosten gefragt, die auf Eigentümer zukommen, und nach der Dauer der Sperrungen vor ihren Häusern.',
+];
+// A site menu long enough that the article holds less than half of the page's text.
+const MENU = `<div class="site-links">${Array.from({ length: 80 }, (_, i) => `<a href="/s/${i}">Section number ${i} of the island paper</a>`).join(' ')}</div>`;
+const paragraphs = (list: string[]) => list.map((p) => `<p>${p}</p>`).join('\n');
+const page = (body: string) =>
+  `<!doctype html><html lang="en"><head><title>Ferry timetable</title></head><body>${body}</body></html>`;
+
+describe('GIVEN a page the way ASP.NET builds it, wrapped in one <form>', () => {
+  it('THEN the article inside the form is read', () => {
+    const html = page(
+      `<form id="aspnetForm" action="/news.aspx"><div class="main"><h1>Ferry timetable</h1>${paragraphs(EN)}</div><input type="hidden" name="__VIEWSTATE"></form>`,
+    );
+    expect(extractHtml(html, null).text).toContain('four crossings a day');
+  });
+});
+
+describe('GIVEN an article whose wrapper is named after the sidebar beside it', () => {
+  it('THEN "content-with-sidebar-wrp" is read as the article it holds', () => {
+    const html = page(
+      `${MENU}<article><div class="content-with-sidebar-wrp"><h1>Ferry timetable</h1>${paragraphs(EN)}</div><div class="sidebar"><a href="/a">Most read</a></div></article>`,
+    );
+    const text = extractHtml(html, null).text;
+    expect(text).toContain('busiest summer');
+    expect(text).not.toContain('Most read');
+  });
+});
+
+describe('GIVEN a Blogger post, which sits in a "widget Blog" container', () => {
+  it('THEN the post is read, while the sidebar widgets are not', () => {
+    const html = page(
+      `${MENU}<div class="main-inner"><div class="widget Blog" id="Blog1"><div class="post hentry"><h3 class="post-title">Ferry timetable</h3><div class="post-body entry-content">${paragraphs(EN)}</div></div></div></div><div class="sidebar"><div class="widget HTML"><h2>Archive</h2><ul><li><a href="/2020">2020</a></li><li><a href="/2021">2021</a></li></ul></div></div>`,
+    );
+    const text = extractHtml(html, null).text;
+    expect(text).toContain('half past eight');
+    expect(text).not.toContain('Archive');
+  });
+});
+
+describe('GIVEN a short free article under a site header that has a login form and a paywall banner', () => {
+  const header =
+    '<header><div class="paywall-header-wrap"><p>Subscribe now to continue reading everything we publish</p></div><div class="top-login"><form><input type="text" name="user"><input type="password" name="pass"><button>Sign in</button></form></div></header>';
+
+  it('THEN the article is read, not refused as a login wall or a teaser', () => {
+    const html = page(`${header}<main><h1>Ferry timetable</h1>${paragraphs(EN)}</main>`);
+    expect(extractHtml(html, null).text).toContain('stranded on both sides');
+  });
+
+  it('THEN a "subscriber only" label on a teaser in the related list does not make it a teaser', () => {
+    const related =
+      '<div class="more-news"><ul><li><h3 class="subscriber-only-tag">Subscriber only</h3><a href="/x">Port strike ends after a week of talks</a></li></ul></div>';
+    const html = page(`<main><h1>Ferry timetable</h1>${paragraphs(EN)}</main>${related}`);
+    expect(extractHtml(html, null).text).toContain('four crossings a day');
+  });
+
+  it('THEN a gate inside the article that says so is still a paywall', () => {
+    const gate =
+      '<div class="article-paywall"><h2>Read on with a subscription</h2><p>Get every article for one euro a week.</p></div>';
+    const html = page(
+      `<main><article><h1>Ferry timetable</h1>${paragraphs(EN)}${gate}</article></main>`,
+    );
+    expect(() => extractHtml(html, null)).toThrow('behind a paywall');
+  });
+});
+
+describe("GIVEN a German article followed by the site's own lines", () => {
+  it('THEN the heading after the last paragraph, its link list and the short lines go', () => {
+    const tail =
+      '<h2>Das könnte Sie auch interessieren</h2><p><a href="/a">Neue Buslinie zum Hafen</a></p><p><a href="/b">Rathaus renoviert</a></p><p>Teilen:</p><p>Schlagwörter: Hafen</p>';
+    const html = page(
+      `<article><h1>Fernwärme für den Hafen</h1>${paragraphs(DE)}${tail}</article>`,
+    );
+    const text = extractHtml(html, null).text;
+    expect(text).toContain('Fernwärmeleitung');
+    expect(text).not.toMatch(/interessieren|Buslinie|Teilen|Schlagwörter/);
+  });
+
+  it('THEN a list that ends the article is kept', () => {
+    const list =
+      '<ul><li>Bauabschnitt eins: Hafenstraße</li><li>Bauabschnitt zwei: Marktplatz</li></ul>';
+    const html = page(
+      `<article><h1>Fernwärme für den Hafen</h1>${paragraphs(DE)}${list}</article>`,
+    );
+    expect(extractHtml(html, null).text).toContain('Bauabschnitt zwei: Marktplatz');
+  });
+});
+
+const block = (text: string, extra: Partial<Block> = {}): Block => ({
+  text,
+  item: false,
+  heading: false,
+  links: 0,
+  ...extra,
+});
+
+describe('GIVEN rendered blocks', () => {
+  it('THEN a block that is mostly link text is dropped wherever it stands', () => {
+    const blocks = [block('Weiterlesen: Neue Buslinie', { links: 0.8 }), block(DE[0]!)];
+    expect(pruneBlocks(blocks).map((b) => b.text)).toEqual([DE[0]]);
+  });
+
+  it('THEN prose of the marked article body that Readability left out is put back in place', () => {
+    const read = [block(EN[0]!), block(EN[2]!)];
+    const marked = [block(EN[0]!), block(EN[1]!), block('Photo: the harbour'), block(EN[2]!)];
+    expect(addMissedProse(read, marked).map((b) => b.text)).toEqual(EN);
+  });
+
+  it('THEN link-heavy or short lines of the marked body are not put back', () => {
+    const read = [block(EN[0]!)];
+    const marked = [block(EN[0]!), block(EN[1]!, { links: 0.5 }), block('Photo: the harbour')];
+    expect(addMissedProse(read, marked).map((b) => b.text)).toEqual([EN[0]]);
+  });
+});
+
+describe('GIVEN photo captions and credits set as paragraphs in the article', () => {
+  it('THEN they are not part of the text', () => {
+    const figure =
+      '<div class="wp-caption"><img src="a.jpg"><p class="wp-caption-text">Die Fähre am Anleger</p></div><p class="photo-credit">Foto: Hafenamt</p>';
+    const html = page(
+      `<article><h1>Fernwärme</h1>${paragraphs(DE.slice(0, 1))}${figure}${paragraphs(DE.slice(1))}</article>`,
+    );
+    const text = extractHtml(html, null).text;
+    expect(text).toContain('Neubaugebiet');
+    expect(text).not.toMatch(/Anleger|Hafenamt/);
+  });
+});
