@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { createAppPipeline } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { createExtractionPool } from './core/extract/pool.ts';
 import { createBot } from './discord/bot.ts';
 import { StartupError } from './discord/startup-errors.ts';
 import { startHealthServer } from './ops/health-server.ts';
@@ -19,9 +20,12 @@ async function main(): Promise<void> {
   }
   const store = await openStore({ databaseUrl: config.DATABASE_URL ?? null });
   const caches = createStoreCaches(store, { textTtlSeconds: config.ARTICLE_TEXT_TTL_HOURS * 3600 });
+  // HTML and PDF are extracted in worker threads: a hostile page never holds the gateway.
+  const extractionPool = createExtractionPool();
   const pipeline = createAppPipeline(config, {
     cache: caches.pipeline,
     documentCache: caches.documents,
+    extractionPool,
   });
   const metrics = createMetrics(shard === null ? {} : { shard: String(shard) }, {
     prices: {
@@ -71,6 +75,7 @@ async function main(): Promise<void> {
       .stop()
       .then(() => health?.close())
       .then(() => store.close())
+      .then(() => extractionPool.close())
       .finally(() => process.exit(0));
   };
   process.once('SIGINT', () => stop('SIGINT'));

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import { isUserError } from '../core/errors.ts';
+import { assertFileReadable } from '../core/extract/limits.ts';
 import type { SummarizeInput } from '../core/schemas.ts';
 import { UsageError } from './args.ts';
 
@@ -29,8 +31,11 @@ export async function readInput(
   }
   let bytes: Buffer;
   try {
+    // Checked before reading: a 50 MB file is refused, not loaded.
+    await assertFileReadable(input, basename(input));
     bytes = await readFile(input);
   } catch (error) {
+    if (isUserError(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(
       code === 'ENOENT' ? `${input}: no such file` : `${input}: cannot read (${code ?? 'error'})`,

@@ -1,6 +1,7 @@
 import { UserError } from '../errors.ts';
 import type { ArticleDocument } from '../schemas.ts';
-import { charsetFromContentType, decodeBytes } from './decode.ts';
+import { charsetFromContentType, decodeBytes, looksBinary } from './decode.ts';
+import { safeDocument } from './safe-text.ts';
 import { extractMarkdown, extractPlainText } from './text.ts';
 
 export type ExtractInput = {
@@ -12,27 +13,70 @@ export type ExtractInput = {
   fileName?: string | null;
 };
 
-type Kind = 'html' | 'pdf' | 'text' | 'markdown';
+export type Kind = 'html' | 'pdf' | 'text' | 'markdown';
+
+/** What a worker needs to extract one document: plain data, so it crosses threads. */
+export interface ExtractTask {
+  kind: Kind;
+  bytes: Uint8Array;
+  charset: string | null;
+  url: string | null;
+}
+
+/** Runs HTML and PDF extraction off the calling thread (see pool.ts). */
+export interface ExtractionRunner {
+  run(task: ExtractTask, signal?: AbortSignal): Promise<ArticleDocument>;
+}
+
+export interface ExtractOptions {
+  /** Without one, HTML and PDF are extracted inline (tests, benchmarks). */
+  pool?: ExtractionRunner | null;
+  /** The job's deadline: it ends the extraction too. */
+  signal?: AbortSignal;
+}
 
 /** Bytes of a page or file -> ArticleDocument, or a UserError saying why it is not an article. */
-export async function extractDocument(input: ExtractInput): Promise<ArticleDocument> {
-  const kind = detectKind(input);
-  const charset = input.charset ?? charsetFromContentType(input.contentType);
-  switch (kind) {
+export async function extractDocument(
+  input: ExtractInput,
+  options: ExtractOptions = {},
+): Promise<ArticleDocument> {
+  const task: ExtractTask = {
+    kind: detectKind(input),
+    bytes: input.bytes,
+    charset: input.charset ?? charsetFromContentType(input.contentType),
+    url: input.url,
+  };
+  const pool = task.kind === 'html' || task.kind === 'pdf' ? options.pool : null;
+  const document = pool ? await pool.run(task, options.signal) : await extractTask(task);
+  // Controls, bidi overrides and zero-width characters never reach summaries or quotes.
+  return safeDocument(document);
+}
+
+/** One document of a known kind; what the extraction worker runs. */
+export async function extractTask(task: ExtractTask): Promise<ArticleDocument> {
+  const { bytes, charset, url } = task;
+  switch (task.kind) {
     // The HTML and PDF parsers cost tens of MB; load them on first use, not at startup.
-    case 'pdf': {
-      const { extractPdf } = await import('./pdf.ts');
-      return extractPdf(input.bytes, input.url);
-    }
+    case 'pdf':
     case 'html': {
-      const { extractHtml } = await import('./html.ts');
-      return extractHtml(decodeBytes(input.bytes, { charset, sniffMeta: true }), input.url);
+      const { extractHtmlOrPdf } = await import('./html-or-pdf.ts');
+      return extractHtmlOrPdf(task);
     }
     case 'markdown':
-      return nonEmpty(extractMarkdown(decodeBytes(input.bytes, { charset }), input.url));
+      return nonEmpty(extractMarkdown(decodeText(bytes, charset), url));
     case 'text':
-      return nonEmpty(extractPlainText(decodeBytes(input.bytes, { charset }), input.url));
+      return nonEmpty(extractPlainText(decodeText(bytes, charset), url));
   }
+}
+
+function decodeText(bytes: Uint8Array, charset: string | null): string {
+  const text = decodeBytes(bytes, { charset });
+  if (looksBinary(text)) {
+    throw new UserError('not_text', 'this is not a text file: it holds binary data', {
+      reason: 'binary',
+    });
+  }
+  return text;
 }
 
 export function detectKind(

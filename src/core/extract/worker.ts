@@ -1,0 +1,26 @@
+import { isUserError } from '../errors.ts';
+import type { ArticleDocument } from '../schemas.ts';
+import { extractHtmlOrPdf } from './html-or-pdf.ts';
+import type { ExtractTask } from './index.ts';
+import { tooComplex } from './limits.ts';
+
+/** What crosses back to the main thread: a UserError loses its class in structured clone. */
+export type WorkerReply =
+  | { ok: true; document: ArticleDocument }
+  | { ok: false; code: string; message: string; details: Record<string, unknown> };
+
+/** The extraction worker's entry (piscina calls the default export once per task). */
+export default async function extractInWorker(task: ExtractTask): Promise<WorkerReply> {
+  try {
+    return { ok: true, document: await extractHtmlOrPdf(task) };
+  } catch (thrown) {
+    // Bounding the DOM should make this impossible; if a page still overflows, it is the
+    // page's fault, not a bug worth a crash.
+    const error =
+      thrown instanceof RangeError && /call stack/i.test(thrown.message)
+        ? tooComplex('nesting', task.kind === 'pdf' ? 'PDF' : 'page')
+        : thrown;
+    if (!isUserError(error)) throw error;
+    return { ok: false, code: error.code, message: error.message, details: error.details };
+  }
+}
