@@ -1,12 +1,13 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { UserError, type UserErrorCode } from '../errors.ts';
 import type { ArticleDocument } from '../schemas.ts';
 import type { ExtractionRunner, ExtractTask } from './index.ts';
 import { EXTRACT_LIMITS, tooComplex } from './limits.ts';
-import type { WorkerReply } from './worker.ts';
+import type { WorkerReply, WorkerTask } from './worker.ts';
 
 export interface ExtractionPoolOptions {
   threads?: number;
@@ -49,20 +50,33 @@ export function createExtractionPool(options: ExtractionPoolOptions = {}): Extra
   return {
     async run(task: ExtractTask, signal?: AbortSignal): Promise<ArticleDocument> {
       signal?.throwIfAborted();
-      const timeLimit = AbortSignal.timeout(timeLimitMs);
+      // The limit counts from when a worker starts the task, not from when it was queued or
+      // while a fresh worker boots: ten pages at once must not time each other out.
+      const timeLimit = new AbortController();
+      const { port1, port2 } = new MessageChannel();
+      let timer: NodeJS.Timeout | undefined;
+      port1.once('message', () => {
+        timer = setTimeout(() => timeLimit.abort(), timeLimitMs);
+      });
+      port1.unref();
       let reply: WorkerReply;
       try {
-        reply = await pool().run(task, {
-          signal: signal ? AbortSignal.any([signal, timeLimit]) : timeLimit,
+        const message: WorkerTask = { ...task, started: port2 };
+        reply = await pool().run(message, {
+          signal: signal ? AbortSignal.any([signal, timeLimit.signal]) : timeLimit.signal,
+          transferList: [port2],
         });
       } catch (error) {
         // The job's own deadline or cancellation wins: the pipeline says why.
         if (signal?.aborted) throw signal.reason;
-        if (timeLimit.aborted) throw tooComplex('time_limit', what(task));
+        if (timeLimit.signal.aborted) throw tooComplex('time_limit', what(task));
         if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
           throw tooComplex('memory', what(task));
         }
         throw error;
+      } finally {
+        clearTimeout(timer);
+        port1.close();
       }
       if (reply.ok) return reply.document;
       throw new UserError(reply.code as UserErrorCode, reply.message, reply.details);

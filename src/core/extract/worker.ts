@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import { isUserError } from '../errors.ts';
 import type { ArticleDocument } from '../schemas.ts';
 import { extractHtmlOrPdf } from './html-or-pdf.ts';
@@ -9,8 +10,16 @@ export type WorkerReply =
   | { ok: true; document: ArticleDocument }
   | { ok: false; code: string; message: string; details: Record<string, unknown> };
 
+/** A task and the port on which the worker says it has started (the time limit starts then). */
+export type WorkerTask = ExtractTask & { started: MessagePort };
+
 /** The extraction worker's entry (piscina calls the default export once per task). */
-export default async function extractInWorker(task: ExtractTask): Promise<WorkerReply> {
+export default async function extractInWorker({
+  started,
+  ...task
+}: WorkerTask): Promise<WorkerReply> {
+  started.postMessage(null);
+  started.close();
   try {
     return { ok: true, document: await extractHtmlOrPdf(task) };
   } catch (thrown) {
