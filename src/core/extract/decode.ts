@@ -92,14 +92,14 @@ export function charsetFromContentType(contentType: string | null | undefined): 
 
 /**
  * Text that is really binary: a NUL (no text format uses it), or more than one character in
- * fifty that is a control other than whitespace or a decoding failure. Random bytes score
- * about one in eight; a text with a few stray ESC or BEL characters passes and is cleaned
- * later.
+ * twenty that is a control other than whitespace and ESC, or a decoding failure. Random
+ * bytes score about one in eight; a text with terminal colours or a few stray BEL characters
+ * passes and is cleaned later.
  */
 export function looksBinary(text: string): boolean {
   if (text.includes('\0')) return true;
   const sample = text.length > 65_536 ? text.slice(0, 65_536) : text;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: counting controls is the point
-  const odd = sample.match(/[\u0001-\u0008\u000e-\u001f\u007f-\u009f\ufffd]/g)?.length ?? 0;
-  return odd * 50 > sample.length;
+  const odd = sample.match(/[\u0001-\u0008\u000e-\u001a\u001c-\u001f\u007f-\u009f\ufffd]/g);
+  return (odd?.length ?? 0) * 20 > sample.length;
 }
