@@ -14,7 +14,7 @@ export interface AppPipelineOptions {
   offline?: boolean;
   cache?: PipelineCache;
   documentCache?: DocumentCache;
-  /** Worker threads for HTML and PDF; the caller closes it on shutdown. */
+  /** Worker threads for HTML, PDF and Markdown; the caller closes it on shutdown. */
   extractionPool?: ExtractionRunner;
 }
 

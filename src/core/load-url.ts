@@ -14,7 +14,7 @@ export interface LoadUrlDeps {
   cache?: DocumentCache;
   /** How long a page is kept when it does not say (Cache-Control max-age wins when shorter). */
   ttlSeconds?: number;
-  /** Worker threads for HTML and PDF; inline without one. */
+  /** Worker threads for HTML, PDF and Markdown; inline without one. */
   pool?: ExtractionRunner;
 }
 

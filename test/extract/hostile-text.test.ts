@@ -139,3 +139,17 @@ describe('GIVEN text carrying control, bidi and zero-width characters', () => {
     }
   });
 });
+
+describe('GIVEN a Markdown file of unmatched inline markers', () => {
+  it('THEN it is read with its words, not stalled by one scan to the end of the line per marker', async () => {
+    // 40,000 unclosed "[" and "**" on one line: 20 s with unbounded spans.
+    const line = ' [a **b ![c]('.repeat(40_000);
+    const document = await file(
+      new TextEncoder().encode(`# Markers\n\n${SENTENCES}\n\n${line}`),
+      'm.md',
+    );
+    expect(document.title).toBe('Markers');
+    expect(document.text).toContain(SENTENCES);
+    expect(document.text.length).toBeGreaterThan(line.length / 2);
+  });
+});

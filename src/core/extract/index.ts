@@ -2,7 +2,7 @@ import { UserError } from '../errors.ts';
 import type { ArticleDocument } from '../schemas.ts';
 import { charsetFromContentType, decodeBytes, looksBinary } from './decode.ts';
 import { safeDocument } from './safe-text.ts';
-import { extractMarkdown, extractPlainText } from './text.ts';
+import { extractPlainText } from './text.ts';
 
 export type ExtractInput = {
   bytes: Uint8Array;
@@ -23,13 +23,13 @@ export interface ExtractTask {
   url: string | null;
 }
 
-/** Runs HTML and PDF extraction off the calling thread (see pool.ts). */
+/** Runs HTML, PDF and Markdown extraction off the calling thread (see pool.ts). */
 export interface ExtractionRunner {
   run(task: ExtractTask, signal?: AbortSignal): Promise<ArticleDocument>;
 }
 
 export interface ExtractOptions {
-  /** Without one, HTML and PDF are extracted inline (tests, benchmarks). */
+  /** Without one, everything is extracted inline (tests, benchmarks). */
   pool?: ExtractionRunner | null;
   /** The job's deadline: it ends the extraction too. */
   signal?: AbortSignal;
@@ -46,30 +46,30 @@ export async function extractDocument(
     charset: input.charset ?? charsetFromContentType(input.contentType),
     url: input.url,
   };
-  const pool = task.kind === 'html' || task.kind === 'pdf' ? options.pool : null;
+  // Plain text is one linear pass: not worth a thread hop.
+  const pool = task.kind === 'text' ? null : options.pool;
   const document = pool ? await pool.run(task, options.signal) : await extractTask(task);
   // Controls, bidi overrides and zero-width characters never reach summaries or quotes.
   return safeDocument(document);
 }
 
-/** One document of a known kind; what the extraction worker runs. */
+/** One document of a known kind, on this thread. */
 export async function extractTask(task: ExtractTask): Promise<ArticleDocument> {
   const { bytes, charset, url } = task;
   switch (task.kind) {
     // The HTML and PDF parsers cost tens of MB; load them on first use, not at startup.
     case 'pdf':
-    case 'html': {
-      const { extractHtmlOrPdf } = await import('./html-or-pdf.ts');
-      return extractHtmlOrPdf(task);
+    case 'html':
+    case 'markdown': {
+      const { extractCostly } = await import('./costly-kinds.ts');
+      return extractCostly(task);
     }
-    case 'markdown':
-      return nonEmpty(extractMarkdown(decodeText(bytes, charset), url));
     case 'text':
       return nonEmpty(extractPlainText(decodeText(bytes, charset), url));
   }
 }
 
-function decodeText(bytes: Uint8Array, charset: string | null): string {
+export function decodeText(bytes: Uint8Array, charset: string | null): string {
   const text = decodeBytes(bytes, { charset });
   if (looksBinary(text)) {
     throw new UserError('not_text', 'this is not a text file: it holds binary data', {
@@ -132,7 +132,7 @@ function unsupported(type: string, input: Pick<ExtractInput, 'url' | 'fileName'>
   );
 }
 
-function nonEmpty(document: ArticleDocument): ArticleDocument {
+export function nonEmpty(document: ArticleDocument): ArticleDocument {
   if (!document.text.trim()) {
     throw new UserError('could_not_read', 'could not read this file: it is empty', {
       reason: 'empty',

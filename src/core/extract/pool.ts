@@ -22,16 +22,16 @@ export interface ExtractionPool extends ExtractionRunner {
 }
 
 /**
- * HTML and PDF extraction in worker threads (piscina), so a hostile page never holds the
- * thread that answers Discord. Each task has a wall-clock limit and each worker a heap
- * limit; piscina terminates a worker whose task is aborted or runs out of memory and starts
- * a fresh one for the next task.
+ * HTML, PDF and Markdown extraction in worker threads (piscina), so a hostile page never
+ * holds the thread that answers Discord. Each task has a wall-clock limit and each worker a
+ * heap limit; piscina terminates a worker whose task is aborted or runs out of memory and
+ * starts a fresh one for the next task.
  */
 export function createExtractionPool(options: ExtractionPoolOptions = {}): ExtractionPool {
   const timeLimitMs = options.timeLimitMs ?? EXTRACT_LIMITS.timeLimitMs;
   let piscina: Piscina | null = null;
   let closed = false;
-  // Started on the first HTML or PDF, so a CLI reading a text file never starts a thread.
+  // Started on first use, so a CLI reading a text file never starts a thread.
   const pool = () => {
     if (closed) throw new Error('the extraction pool is closed');
     piscina ??= new Piscina({

@@ -1,7 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import { isUserError } from '../errors.ts';
 import type { ArticleDocument } from '../schemas.ts';
-import { extractHtmlOrPdf } from './html-or-pdf.ts';
+import { extractCostly } from './costly-kinds.ts';
 import type { ExtractTask } from './index.ts';
 import { tooComplex } from './limits.ts';
 
@@ -21,7 +21,7 @@ export default async function extractInWorker({
   started.postMessage(null);
   started.close();
   try {
-    return { ok: true, document: await extractHtmlOrPdf(task) };
+    return { ok: true, document: await extractCostly(task) };
   } catch (thrown) {
     // Bounding the DOM should make this impossible; if a page still overflows, it is the
     // page's fault, not a bug worth a crash.
