@@ -13,9 +13,10 @@ import { Tokenizer } from 'htmlparser2';
  * into its ancestor at the cap rather than lost.
  */
 export const HTML_LIMITS = {
-  /** Browsers cap at 512; real article pages stay well under 100. */
+  // Browsers cap depth at 512. Of 990 real pages (the extraction dev set) the deepest is 42
+  // and the largest has 10,106 elements.
   maxDepth: 128,
-  maxElements: 60_000,
+  maxElements: 30_000,
 };
 
 // htmlparser2's rules for a start tag that closes the open element (only the innermost one is
