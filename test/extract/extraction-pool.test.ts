@@ -52,6 +52,19 @@ describe('GIVEN a page that needs more memory than a worker has', () => {
   });
 });
 
+describe('GIVEN a page with control and bidi characters', () => {
+  it('THEN the document from the worker comes back without them', async () => {
+    pool = createExtractionPool({ threads: 1 });
+    const page = NORMAL.replace('Ferry terminal', 'Ferry\u001b]0;x\u0007 terminal\u202e').replace(
+      '<p>',
+      '<p>\u001b[2J\u200b',
+    );
+    const document = await html(pool, page);
+    expect(document.title).toBe('Ferry]0;x terminal');
+    expect(document.text.startsWith('[2JThe harbour council')).toBe(true);
+  });
+});
+
 describe("GIVEN the job's deadline", () => {
   it('THEN a deadline passing mid-extraction ends it with the deadline as the reason', async () => {
     pool = createExtractionPool({ threads: 1 });

@@ -25,6 +25,7 @@ export interface ExtractTask {
 
 /** Runs HTML, PDF and Markdown extraction off the calling thread (see pool.ts). */
 export interface ExtractionRunner {
+  /** The document comes back already through safeDocument. */
   run(task: ExtractTask, signal?: AbortSignal): Promise<ArticleDocument>;
 }
 
@@ -48,12 +49,13 @@ export async function extractDocument(
   };
   // Plain text is one linear pass: not worth a thread hop.
   const pool = task.kind === 'text' ? null : options.pool;
-  const document = pool ? await pool.run(task, options.signal) : await extractTask(task);
-  // Controls, bidi overrides and zero-width characters never reach summaries or quotes.
-  return safeDocument(document);
+  return pool ? pool.run(task, options.signal) : safeDocument(await extractTask(task));
 }
 
-/** One document of a known kind, on this thread. */
+/**
+ * One document of a known kind, on this thread. The caller passes it through safeDocument
+ * (the worker does it there, so the main thread never scans a large text).
+ */
 export async function extractTask(task: ExtractTask): Promise<ArticleDocument> {
   const { bytes, charset, url } = task;
   switch (task.kind) {

@@ -4,6 +4,7 @@ import type { ArticleDocument } from '../schemas.ts';
 import { extractCostly } from './costly-kinds.ts';
 import type { ExtractTask } from './index.ts';
 import { tooComplex } from './limits.ts';
+import { safeDocument } from './safe-text.ts';
 
 /** What crosses back to the main thread: a UserError loses its class in structured clone. */
 export type WorkerReply =
@@ -21,7 +22,8 @@ export default async function extractInWorker({
   started.postMessage(null);
   started.close();
   try {
-    return { ok: true, document: await extractCostly(task) };
+    // Controls, bidi overrides and zero-width characters never reach summaries or quotes.
+    return { ok: true, document: safeDocument(await extractCostly(task)) };
   } catch (thrown) {
     // Bounding the DOM should make this impossible; if a page still overflows, it is the
     // page's fault, not a bug worth a crash.
