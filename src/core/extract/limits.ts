@@ -13,7 +13,7 @@ export const EXTRACT_LIMITS = {
   timeLimitMs: 15_000,
   /** V8 heap of one extraction worker; a parse that needs more is ended. */
   workerHeapMb: 320,
-  pdfMaxPages: 300,
+  pdfMaxPages: 200,
   /** Decoded bytes of all compressed PDF streams together. */
   pdfMaxDecodedBytes: 64 * 1024 * 1024,
   /** Characters of text kept from any one document (about 150,000 words). */
