@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { isUserError } from '../core/errors.ts';
+import { isUserError, UserError } from '../core/errors.ts';
+import { looksBinary } from '../core/extract/decode.ts';
 import { assertFileReadable } from '../core/extract/limits.ts';
 import type { SummarizeInput } from '../core/schemas.ts';
 import { UsageError } from './args.ts';
@@ -20,7 +21,13 @@ export async function readInput(
   input: string,
   io: { readStdin: () => Promise<string> },
 ): Promise<SummarizeInput> {
-  if (input === '-') return { kind: 'text', text: await io.readStdin() };
+  if (input === '-') {
+    const text = await io.readStdin();
+    if (looksBinary(text)) {
+      throw new UserError('not_text', 'standard input is not text: it holds binary data');
+    }
+    return { kind: 'text', text };
+  }
   if (/^[a-z][a-z0-9+.-]*:/i.test(input) && !/^[a-z]:[\\/]/i.test(input))
     return { kind: 'url', url: input };
   const contentType = CONTENT_TYPES[extname(input).toLowerCase()];

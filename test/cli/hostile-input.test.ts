@@ -21,6 +21,22 @@ function summarize(args: string[]): Promise<{ code: number; stdout: string; stde
   });
 }
 
+function summarizeStdin(input: Buffer): Promise<{ code: number; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      'npx',
+      ['tsx', 'src/cli.ts', '-'],
+      { env: { ...process.env, OPENAI_API_KEY: '' } },
+      (error, _stdout, stderr) => {
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stderr });
+      },
+    );
+    // The CLI may stop reading at the cap and exit before all of it is written.
+    child.stdin?.on('error', () => {});
+    child.stdin?.end(input);
+  });
+}
+
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are what must not reach a terminal
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const SENTENCES =
@@ -92,6 +108,22 @@ describe('GIVEN a file name that carries a control sequence', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('gone]0;pwned.txt: no such file');
     expect(stderr).not.toMatch(CONTROL);
+  });
+});
+
+describe('GIVEN standard input', () => {
+  it('THEN more than 8 MB is refused at the cap, with exit code 1', async () => {
+    const { code, stderr } = await summarizeStdin(Buffer.alloc(9 * 1024 * 1024, 'a'));
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      'precis: Standard input is larger than 8 MB. Paste the part you want summarized instead.\n',
+    );
+  });
+
+  it('THEN binary data is refused as not text, with exit code 1', async () => {
+    const { code, stderr } = await summarizeStdin(randomBytes(4096));
+    expect(code).toBe(1);
+    expect(stderr).toContain('precis: Standard input is not text: it holds binary data.');
   });
 });
 

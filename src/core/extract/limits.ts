@@ -20,8 +20,10 @@ export const EXTRACT_LIMITS = {
   maxTextChars: 1_000_000,
 };
 
-export function fileTooLarge(name: string, size: number, max = EXTRACT_LIMITS.maxFileBytes) {
-  return new UserError('too_large', `the file "${name}" is larger than ${formatMb(max)}`, {
+/** `name` null: standard input. */
+export function fileTooLarge(name: string | null, size: number, max = EXTRACT_LIMITS.maxFileBytes) {
+  const what = name === null ? 'standard input' : `the file "${name}"`;
+  return new UserError('too_large', `${what} is larger than ${formatMb(max)}`, {
     fileName: name,
     size,
     maxBytes: max,
@@ -46,4 +48,21 @@ export function tooComplex(reason: TooComplexReason, what: 'page' | 'PDF' = 'pag
 function formatMb(bytes: number): string {
   const mb = bytes / (1024 * 1024);
   return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+}
+
+/** A stream read to the end unless it passes the file cap (standard input has no size to stat). */
+export async function readCapped(
+  stream: AsyncIterable<Uint8Array | string>,
+  name: string | null,
+  max = EXTRACT_LIMITS.maxFileBytes,
+): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+    size += bytes.length;
+    if (size > max) throw fileTooLarge(name, size, max);
+    chunks.push(bytes);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
 }
