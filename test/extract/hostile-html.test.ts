@@ -43,6 +43,17 @@ describe('GIVEN pages built to make the parser slow or deep', () => {
     expect(document.text).not.toContain('Story 99999');
   });
 
+  it('THEN JSON-LD nested 50,000 deep gives the article, not a stack overflow', async () => {
+    const ld = `${'{"@graph":['.repeat(50_000)}1${']}'.repeat(50_000)}`;
+    const page = `<html><head><title>Harbour budget</title><script type="application/ld+json">${ld}</script></head><body><article>${ARTICLE_PARAGRAPH}</article></body></html>`;
+    const bytes = new TextEncoder().encode(page);
+    const document = await extractDocument(
+      { bytes, contentType: 'text/html', url: null },
+      { pool },
+    );
+    expect(document.text).toBe(paragraph);
+  });
+
   it('THEN ten hostile pages at once all give the article on two worker threads', async () => {
     const names: HostilePage[] = ['nested2000', 'nested50000', 'unclosed50000'];
     const all = await Promise.all(Array.from({ length: 10 }, (_, i) => extract(names[i % 3]!)));

@@ -55,8 +55,10 @@ export function createExtractionPool(options: ExtractionPoolOptions = {}): Extra
       const timeLimit = new AbortController();
       const { port1, port2 } = new MessageChannel();
       let timer: NodeJS.Timeout | undefined;
+      let settled = false;
       port1.once('message', () => {
-        timer = setTimeout(() => timeLimit.abort(), timeLimitMs);
+        // A late message must not start a timer that outlives the task (or the CLI).
+        if (!settled) timer = setTimeout(() => timeLimit.abort(), timeLimitMs).unref();
       });
       port1.unref();
       let reply: WorkerReply;
@@ -75,6 +77,7 @@ export function createExtractionPool(options: ExtractionPoolOptions = {}): Extra
         }
         throw error;
       } finally {
+        settled = true;
         clearTimeout(timer);
         port1.close();
       }
