@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isUserError, UserError } from '../../src/core/errors.ts';
 import { extractDocument } from '../../src/core/extract/index.ts';
 import { createExtractionPool, type ExtractionPool } from '../../src/core/extract/pool.ts';
+import { createPipeline } from '../../src/core/pipeline.ts';
 import { ARTICLE_PARAGRAPH, HOSTILE_PAGES } from './fixtures/hostile-pages.ts';
 
 const NORMAL = `<!doctype html><html><head><title>Ferry terminal</title></head><body><article>${ARTICLE_PARAGRAPH}</article></body></html>`;
@@ -21,9 +22,9 @@ afterEach(() => pool.close());
 
 describe('GIVEN a page that runs past the time limit', () => {
   it('THEN it is refused as too complex to read, and the next page is served', async () => {
-    // The 100,000-link page takes seconds; a 200 ms limit ends it mid-parse.
+    // The 4.5 MB page takes seconds; a 200 ms limit ends it mid-parse.
     pool = createExtractionPool({ threads: 1, timeLimitMs: 200 });
-    const error = await failure(html(pool, HOSTILE_PAGES.links100000()));
+    const error = await failure(html(pool, HOSTILE_PAGES.singleLine()));
     expect(error).toBeInstanceOf(UserError);
     expect(error).toMatchObject({
       code: 'too_complex',
@@ -36,7 +37,7 @@ describe('GIVEN a page that runs past the time limit', () => {
   it('THEN killed workers are replaced, never more threads than the pool allows', async () => {
     pool = createExtractionPool({ threads: 1, timeLimitMs: 200 });
     for (let i = 0; i < 3; i++) {
-      expect(isUserError(await failure(html(pool, HOSTILE_PAGES.links100000())))).toBe(true);
+      expect(isUserError(await failure(html(pool, HOSTILE_PAGES.singleLine())))).toBe(true);
     }
     expect((await html(pool, NORMAL)).title).toBe('Ferry terminal');
     expect(pool.threads).toBe(1);
@@ -69,10 +70,27 @@ describe("GIVEN the job's deadline", () => {
   it('THEN a deadline passing mid-extraction ends it with the deadline as the reason', async () => {
     pool = createExtractionPool({ threads: 1 });
     const deadline = new AbortController();
-    const running = failure(html(pool, HOSTILE_PAGES.links100000(), deadline.signal));
+    const running = failure(html(pool, HOSTILE_PAGES.singleLine(), deadline.signal));
     const reason = new Error('the job deadline passed');
     setImmediate(() => deadline.abort(reason));
     expect(await running).toBe(reason);
+    expect((await html(pool, NORMAL)).title).toBe('Ferry terminal');
+  });
+
+  it('THEN the pipeline reports its deadline when extraction outlasts it', async () => {
+    pool = createExtractionPool({ threads: 1 });
+    const pipeline = createPipeline({
+      llm: null,
+      deadlineMs: 300,
+      extractFile: (file, signal) =>
+        extractDocument(
+          { bytes: file.bytes, contentType: file.contentType, url: null, fileName: file.name },
+          { pool, signal },
+        ),
+    });
+    const bytes = encode(HOSTILE_PAGES.singleLine());
+    const input = { kind: 'file' as const, name: 'long.html', bytes, contentType: 'text/html' };
+    await expect(pipeline.summarize(input)).rejects.toMatchObject({ code: 'deadline' });
     expect((await html(pool, NORMAL)).title).toBe('Ferry terminal');
   });
 
