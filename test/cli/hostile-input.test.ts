@@ -1,18 +1,23 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_PAGES } from '../extract/fixtures/hostile-pages.ts';
 
 // The CLI as a user runs it: a real process, its real stdout and stderr, its exit code.
-function summarize(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function summarize(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       'npx',
       ['tsx', 'src/cli.ts', ...args],
-      { env: { ...process.env, OPENAI_API_KEY: '' }, maxBuffer: 16 * 1024 * 1024 },
+      { env: { ...process.env, OPENAI_API_KEY: '', ...env }, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? Number((error as { code?: number }).code ?? 1) : 0;
         resolve({ code, stdout, stderr });
@@ -85,6 +90,31 @@ describe('GIVEN an HTML file of 50,000 nested <div>s', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Title: Harbour budget');
     expect(stdout).toContain('The harbour council met on Tuesday to agree the budget');
+  });
+});
+
+describe('GIVEN a page served as "text/html; charset=utf-16" without a byte order mark', () => {
+  const article = `<!doctype html><html><head><title>Ferry terminal budget</title></head><body><article>${`<p>${SENTENCES}</p>`.repeat(4)}</article></body></html>`;
+  const site = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-16' });
+    response.end(Buffer.from(article, 'utf16le'));
+  });
+  let env: NodeJS.ProcessEnv;
+  let url: string;
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    const { port } = site.address() as AddressInfo;
+    env = { FETCH_ALLOW_HOSTS: '127.0.0.1', FETCH_ALLOW_PORTS: `80,443,${port}` };
+    url = `http://127.0.0.1:${port}/a`;
+  });
+  afterAll(() => new Promise<void>((resolve) => site.close(() => resolve())));
+
+  it('THEN it is read as UTF-16LE: the article, not NUL-laced markup', async () => {
+    const { code, stdout } = await summarize([url, '--extract-only'], env);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Title: Ferry terminal budget');
+    expect(stdout).toContain(SENTENCES);
+    expect(stdout).not.toContain('<p>');
   });
 });
 
