@@ -134,6 +134,30 @@ if (quotesDev === null) {
   }
 }
 
+try {
+  const { benchExtractHostile } = await import('./extract-hostile.ts');
+  const hostile = await benchExtractHostile();
+  record.extractHostile = hostile;
+  rows.push({
+    figure: `event-loop delay p99, ${hostile.pages} hostile pages extracted at once (idle p99)`,
+    value: `${hostile.hostileP99Ms.toFixed(1)} ms (${hostile.idleP99Ms.toFixed(1)} ms)`,
+    target: '≤ 20 ms',
+  });
+  for (const row of hostile.cases) {
+    rows.push({
+      figure: `hostile input: ${row.name}, ${(row.inputBytes / 1024).toFixed(0)} kB (time, peak RSS)`,
+      value: `${row.ms.toFixed(0)} ms, ${row.peakRssMb.toFixed(0)} MB`,
+      target: '< 500 MB',
+    });
+  }
+} catch (error) {
+  rows.push({
+    figure: 'hostile extraction',
+    value: `not run: ${(error as Error).message}`,
+    target: '',
+  });
+}
+
 record.rssMb = rssMb();
 rows.push({ figure: 'RSS after the benchmarks', value: `${rssMb().toFixed(0)} MB`, target: '' });
 

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     logger.warn('OPENAI_API_KEY is not set: summaries come from the offline engine, and say so');
   }
   const services = await openBotServices(config, { shard });
-  const { store, metrics } = services;
+  const { store, metrics, extractionPool } = services;
   const bot = await createBot({
     config,
     logger,
@@ -50,6 +50,7 @@ async function main(): Promise<void> {
       .stop()
       .then(() => health?.close())
       .then(() => store.close())
+      .then(() => extractionPool.close())
       .finally(() => process.exit(0));
   };
   process.once('SIGINT', () => stop('SIGINT'));

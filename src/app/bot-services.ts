@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import { createExtractionPool, type ExtractionPool } from '../core/extract/pool.ts';
 import type { Pipeline } from '../core/pipeline.ts';
 import { createMetrics, type Metrics } from '../ops/metrics.ts';
 import type { TokenPrices } from '../shared/cost.ts';
@@ -12,6 +13,8 @@ export interface BotServices {
   metrics: Metrics;
   prices: TokenPrices;
   textTtlHours: number;
+  /** HTML and PDF are extracted in worker threads: a hostile page never holds the gateway. */
+  extractionPool: ExtractionPool;
 }
 
 /**
@@ -29,11 +32,14 @@ export async function openBotServices(
     outputPerMillion: config.LLM_PRICE_OUTPUT_PER_MTOK,
   };
   const shard = options.shard ?? null;
+  const extractionPool = createExtractionPool();
   return {
     store,
+    extractionPool,
     pipeline: createAppPipeline(config, {
       cache: caches.pipeline,
       documentCache: caches.documents,
+      extractionPool,
     }),
     metrics: createMetrics(shard === null ? {} : { shard: String(shard) }, { prices }),
     prices,

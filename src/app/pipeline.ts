@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
-import { extractDocument } from '../core/extract/index.ts';
+import { type ExtractionRunner, extractDocument } from '../core/extract/index.ts';
+import { createExtractionPool } from '../core/extract/pool.ts';
 import { createGuardedFetch, parseAllowHosts } from '../core/fetch/index.ts';
 import { createScheduledLlm } from '../core/llm/scheduled-client.ts';
 import type { LlmClient } from '../core/llm/types.ts';
@@ -13,6 +14,8 @@ export interface AppPipelineOptions {
   offline?: boolean;
   cache?: PipelineCache;
   documentCache?: DocumentCache;
+  /** Worker threads for HTML, PDF and Markdown; the caller closes it on shutdown. */
+  extractionPool?: ExtractionRunner;
 }
 
 /** The model client the configuration asks for, or null (offline engine) without a key. */
@@ -45,27 +48,27 @@ export function createLlmFromConfig(config: Config): LlmClient | null {
 export function createLoaders(
   config: Config,
   documentCache?: DocumentCache,
+  // Idle workers do not keep the process alive, so a pool nobody closes is not a leak.
+  pool: ExtractionRunner = createExtractionPool(),
 ): Required<SourceLoaders> {
   const guardedFetch = createGuardedFetch({
     allowHosts: parseAllowHosts(config.FETCH_ALLOW_HOSTS),
     allowPorts: config.FETCH_ALLOW_PORTS,
   });
   return {
-    loadUrl: createUrlLoader({ guardedFetch, cache: documentCache }),
-    extractFile: (file) =>
-      extractDocument({
-        bytes: file.bytes,
-        contentType: file.contentType,
-        url: null,
-        fileName: file.name,
-      }),
+    loadUrl: createUrlLoader({ guardedFetch, cache: documentCache, pool }),
+    extractFile: (file, signal) =>
+      extractDocument(
+        { bytes: file.bytes, contentType: file.contentType, url: null, fileName: file.name },
+        { pool, signal },
+      ),
   };
 }
 
 /** Wires config -> fetch -> extraction -> model -> pipeline; shared by the CLI and the bot. */
 export function createAppPipeline(config: Config, options: AppPipelineOptions = {}): Pipeline {
   return createPipeline({
-    ...createLoaders(config, options.documentCache),
+    ...createLoaders(config, options.documentCache, options.extractionPool),
     llm: options.offline ? null : createLlmFromConfig(config),
     contextTokens: config.LLM_CONTEXT_TOKENS,
     deadlineMs: config.JOB_DEADLINE_MS,

@@ -1,5 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import { isUserError, UserError } from '../core/errors.ts';
+import { looksBinary } from '../core/extract/decode.ts';
+import { assertFileReadable } from '../core/extract/limits.ts';
 import type { SummarizeInput } from '../core/schemas.ts';
 import { UsageError } from './args.ts';
 
@@ -18,7 +21,13 @@ export async function readInput(
   input: string,
   io: { readStdin: () => Promise<string> },
 ): Promise<SummarizeInput> {
-  if (input === '-') return { kind: 'text', text: await io.readStdin() };
+  if (input === '-') {
+    const text = await io.readStdin();
+    if (looksBinary(text)) {
+      throw new UserError('not_text', 'standard input is not text: it holds binary data');
+    }
+    return { kind: 'text', text };
+  }
   if (/^[a-z][a-z0-9+.-]*:/i.test(input) && !/^[a-z]:[\\/]/i.test(input))
     return { kind: 'url', url: input };
   const contentType = CONTENT_TYPES[extname(input).toLowerCase()];
@@ -29,8 +38,11 @@ export async function readInput(
   }
   let bytes: Buffer;
   try {
+    // Checked before reading: a 50 MB file is refused, not loaded.
+    await assertFileReadable(input, basename(input));
     bytes = await readFile(input);
   } catch (error) {
+    if (isUserError(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(
       code === 'ENOENT' ? `${input}: no such file` : `${input}: cannot read (${code ?? 'error'})`,

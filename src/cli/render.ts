@@ -1,4 +1,5 @@
 import type { ArticleDocument, Result } from '../core/schemas.ts';
+import { terminalSafe } from './terminal-safe.ts';
 
 /** The terminal view of a Result: title, tldr, bullets with their evidence, quotes, provenance. */
 export function renderResultText(result: Result): string {
@@ -42,7 +43,7 @@ export function renderResultText(result: Result): string {
     '',
     `${meta.engine === 'offline' ? 'offline engine' : meta.model} · ${meta.prompt}${tokens}${meta.cached ? ' · cached' : ''}${dropped}`,
   );
-  return `${lines.join('\n')}\n`;
+  return terminalSafe(`${lines.join('\n')}\n`);
 }
 
 export function renderDocumentText(document: ArticleDocument): string {
@@ -55,5 +56,5 @@ export function renderDocumentText(document: ArticleDocument): string {
     ['URL', document.url],
   ];
   const header = fields.filter(([, value]) => value).map(([name, value]) => `${name}: ${value}`);
-  return `${header.join('\n')}\n\n${document.text}\n`;
+  return terminalSafe(`${header.join('\n')}\n\n${document.text}\n`);
 }

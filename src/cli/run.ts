@@ -1,5 +1,6 @@
 import { createAppPipeline, createLoaders } from '../app/pipeline.ts';
 import { loadConfig } from '../config.ts';
+import { createExtractionPool } from '../core/extract/pool.ts';
 import type { ArticleDocument, SummarizeInput } from '../core/schemas.ts';
 import { parseCliArgs, USAGE } from './args.ts';
 import { readInput } from './read-input.ts';
@@ -15,6 +16,7 @@ export interface CliIo {
 
 /** The CLI, with its I/O passed in so tests run it in-process. Returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const extractionPool = createExtractionPool();
   try {
     const args = parseCliArgs(argv);
     if (!args) {
@@ -25,13 +27,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const input = await readInput(args.input, io);
 
     if (args.extractOnly) {
-      const document = await extract(input, createLoaders(config));
+      const document = await extract(input, createLoaders(config, undefined, extractionPool));
       io.stdout(
         args.json ? `${JSON.stringify(document, null, 2)}\n` : renderDocumentText(document),
       );
       return 0;
     }
-    const pipeline = createAppPipeline(config, { offline: args.offline });
+    const pipeline = createAppPipeline(config, { offline: args.offline, extractionPool });
     const result = await pipeline.summarize(input, {
       length: args.length,
       style: args.style,
@@ -42,6 +44,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 0;
   } catch (error) {
     return reportCliError(error, io.stderr, USAGE);
+  } finally {
+    await extractionPool.close();
   }
 }
 

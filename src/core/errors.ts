@@ -23,6 +23,8 @@ export const USER_ERROR_CODES = [
   'http_status',
   'not_article',
   'could_not_read',
+  'too_complex',
+  'not_text',
   // the model
   'bad_key',
   'quota',
@@ -69,6 +71,8 @@ const NEXT_STEP: Partial<Record<UserErrorCode, string>> = {
   blocked_port: 'Precis only reads pages on the standard web ports (80 and 443).',
   not_article: 'Paste the article text instead.',
   could_not_read: 'Paste the article text instead.',
+  too_complex: 'Paste the article text instead.',
+  not_text: 'Send a text, Markdown, HTML or PDF file.',
   http_status: 'Paste the article text instead.',
   too_large: 'Paste the part you want summarized instead.',
   source_too_long: 'Send a shorter text.',

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { extractDocument } from './extract/index.ts';
+import { type ExtractionRunner, extractDocument } from './extract/index.ts';
 import type { FetchedPage } from './fetch/index.ts';
 import type { ArticleDocument } from './schemas.ts';
 
@@ -14,6 +14,8 @@ export interface LoadUrlDeps {
   cache?: DocumentCache;
   /** How long a page is kept when it does not say (Cache-Control max-age wins when shorter). */
   ttlSeconds?: number;
+  /** Worker threads for HTML, PDF and Markdown; inline without one. */
+  pool?: ExtractionRunner;
 }
 
 /**
@@ -33,12 +35,10 @@ export function createUrlLoader(deps: LoadUrlDeps) {
     const byContent = `sha256:${createHash('sha256').update(page.bytes).digest('hex')}`;
     const document =
       (await cache.get(byContent)) ??
-      (await extractDocument({
-        bytes: page.bytes,
-        contentType: page.contentType,
-        charset: page.charset,
-        url: page.url,
-      }));
+      (await extractDocument(
+        { bytes: page.bytes, contentType: page.contentType, charset: page.charset, url: page.url },
+        { pool: deps.pool, signal },
+      ));
     if (!page.noStore) {
       const ttl = Math.min(defaultTtl, page.maxAgeSeconds ?? defaultTtl);
       if (ttl > 0) {

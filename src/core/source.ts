@@ -1,15 +1,15 @@
 import { UserError } from './errors.ts';
+import { safeText } from './extract/safe-text.ts';
 import type { ArticleDocument, SourceKind, SummarizeInput } from './schemas.ts';
 
 export interface SourceLoaders {
   /** Fetches and extracts a link (guarded fetch -> extraction). */
   loadUrl?: (url: string, signal?: AbortSignal) => Promise<ArticleDocument>;
   /** Extracts an uploaded file (HTML, PDF, text, Markdown). */
-  extractFile?: (file: {
-    name: string;
-    bytes: Uint8Array;
-    contentType: string | null;
-  }) => Promise<ArticleDocument>;
+  extractFile?: (
+    file: { name: string; bytes: Uint8Array; contentType: string | null },
+    signal?: AbortSignal,
+  ) => Promise<ArticleDocument>;
 }
 
 /** Below this, there is nothing worth summarizing. */
@@ -53,11 +53,10 @@ async function loadDocument(
           'unsupported_file',
           'Files cannot be read in this setup; paste the text instead.',
         );
-      return loaders.extractFile({
-        name: input.name,
-        bytes: input.bytes,
-        contentType: input.contentType ?? null,
-      });
+      return loaders.extractFile(
+        { name: input.name, bytes: input.bytes, contentType: input.contentType ?? null },
+        signal,
+      );
     case 'text':
       return textDocument(input.text, input.title ?? null, null);
     case 'message':
@@ -69,9 +68,12 @@ function textDocument(text: string, title: string | null, url: string | null): A
   return { url, title, byline: null, siteName: null, lang: null, publishedAt: null, text };
 }
 
-/** Unix newlines, no trailing spaces, at most one blank line between paragraphs. */
+/**
+ * Unix newlines, no trailing spaces, at most one blank line between paragraphs, and no
+ * control or invisible formatting characters (pasted text too, not only extracted text).
+ */
 export function normalizeText(text: string): string {
-  return text
+  return safeText(text)
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')

@@ -15,8 +15,8 @@ export function decodeBytes(
   if (bom) return new TextDecoder(bom).decode(bytes);
 
   const declared =
-    usableLabel(options.charset) ??
-    (options.sniffMeta ? usableLabel(sniffMetaCharset(bytes)) : null);
+    usableLabel(options.charset, 'transport') ??
+    (options.sniffMeta ? usableLabel(sniffMetaCharset(bytes), 'meta') : null);
   if (declared) return decodeAs(declared, bytes);
 
   try {
@@ -51,8 +51,12 @@ function bomEncoding(bytes: Uint8Array): string | null {
   return null;
 }
 
-/** A label TextDecoder knows, or null. A meta tag claiming UTF-16 is a lie (we just read it as ASCII). */
-function usableLabel(label: string | null | undefined): string | null {
+/**
+ * A label TextDecoder knows, or null. WHATWG rules: from the HTTP header, "utf-16" means
+ * UTF-16LE (TextDecoder maps it so); in a meta tag a UTF-16 label means UTF-8, since the tag
+ * was just read as ASCII.
+ */
+function usableLabel(label: string | null | undefined, from: 'transport' | 'meta'): string | null {
   if (!label) return null;
   const clean = label
     .trim()
@@ -61,6 +65,7 @@ function usableLabel(label: string | null | undefined): string | null {
   if (!clean) return null;
   try {
     const encoding = new TextDecoder(clean).encoding;
+    if (from === 'transport') return encoding;
     return encoding.startsWith('utf-16') ? 'utf-8' : encoding;
   } catch {
     return null;
@@ -83,4 +88,18 @@ export function charsetFromContentType(contentType: string | null | undefined): 
   if (!contentType) return null;
   const match = /;\s*charset\s*=\s*["']?([^;"'\s]+)/i.exec(contentType);
   return match?.[1] ?? null;
+}
+
+/**
+ * Text that is really binary: a NUL (no text format uses it), or more than one character in
+ * twenty that is a control other than whitespace and ESC, or a decoding failure. Random
+ * bytes score about one in eight; a text with terminal colours or a few stray BEL characters
+ * passes and is cleaned later.
+ */
+export function looksBinary(text: string): boolean {
+  if (text.includes('\0')) return true;
+  const sample = text.length > 65_536 ? text.slice(0, 65_536) : text;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: counting controls is the point
+  const odd = sample.match(/[\u0001-\u0008\u000e-\u001a\u001c-\u001f\u007f-\u009f\ufffd]/g);
+  return (odd?.length ?? 0) * 20 > sample.length;
 }

@@ -1,7 +1,8 @@
 import { UserError } from '../errors.ts';
 import type { ArticleDocument } from '../schemas.ts';
-import { charsetFromContentType, decodeBytes } from './decode.ts';
-import { extractMarkdown, extractPlainText } from './text.ts';
+import { charsetFromContentType, decodeBytes, looksBinary } from './decode.ts';
+import { safeDocument } from './safe-text.ts';
+import { extractPlainText } from './text.ts';
 
 export type ExtractInput = {
   bytes: Uint8Array;
@@ -12,27 +13,72 @@ export type ExtractInput = {
   fileName?: string | null;
 };
 
-type Kind = 'html' | 'pdf' | 'text' | 'markdown';
+export type Kind = 'html' | 'pdf' | 'text' | 'markdown';
+
+/** What a worker needs to extract one document: plain data, so it crosses threads. */
+export interface ExtractTask {
+  kind: Kind;
+  bytes: Uint8Array;
+  charset: string | null;
+  url: string | null;
+}
+
+/** Runs HTML, PDF and Markdown extraction off the calling thread (see pool.ts). */
+export interface ExtractionRunner {
+  /** The document comes back already through safeDocument. */
+  run(task: ExtractTask, signal?: AbortSignal): Promise<ArticleDocument>;
+}
+
+export interface ExtractOptions {
+  /** Without one, everything is extracted inline (tests, benchmarks). */
+  pool?: ExtractionRunner | null;
+  /** The job's deadline: it ends the extraction too. */
+  signal?: AbortSignal;
+}
 
 /** Bytes of a page or file -> ArticleDocument, or a UserError saying why it is not an article. */
-export async function extractDocument(input: ExtractInput): Promise<ArticleDocument> {
-  const kind = detectKind(input);
-  const charset = input.charset ?? charsetFromContentType(input.contentType);
-  switch (kind) {
+export async function extractDocument(
+  input: ExtractInput,
+  options: ExtractOptions = {},
+): Promise<ArticleDocument> {
+  const task: ExtractTask = {
+    kind: detectKind(input),
+    bytes: input.bytes,
+    charset: input.charset ?? charsetFromContentType(input.contentType),
+    url: input.url,
+  };
+  // Plain text is one linear pass: not worth a thread hop.
+  const pool = task.kind === 'text' ? null : options.pool;
+  return pool ? pool.run(task, options.signal) : safeDocument(await extractTask(task));
+}
+
+/**
+ * One document of a known kind, on this thread. The caller passes it through safeDocument
+ * (the worker does it there, so the main thread never scans a large text).
+ */
+export async function extractTask(task: ExtractTask): Promise<ArticleDocument> {
+  const { bytes, charset, url } = task;
+  switch (task.kind) {
     // The HTML and PDF parsers cost tens of MB; load them on first use, not at startup.
-    case 'pdf': {
-      const { extractPdf } = await import('./pdf.ts');
-      return extractPdf(input.bytes, input.url);
+    case 'pdf':
+    case 'html':
+    case 'markdown': {
+      const { extractCostly } = await import('./costly-kinds.ts');
+      return extractCostly(task);
     }
-    case 'html': {
-      const { extractHtml } = await import('./html.ts');
-      return extractHtml(decodeBytes(input.bytes, { charset, sniffMeta: true }), input.url);
-    }
-    case 'markdown':
-      return nonEmpty(extractMarkdown(decodeBytes(input.bytes, { charset }), input.url));
     case 'text':
-      return nonEmpty(extractPlainText(decodeBytes(input.bytes, { charset }), input.url));
+      return nonEmpty(extractPlainText(decodeText(bytes, charset), url));
   }
+}
+
+export function decodeText(bytes: Uint8Array, charset: string | null): string {
+  const text = decodeBytes(bytes, { charset });
+  if (looksBinary(text)) {
+    throw new UserError('not_text', 'this is not a text file: it holds binary data', {
+      reason: 'binary',
+    });
+  }
+  return text;
 }
 
 export function detectKind(
@@ -88,7 +134,7 @@ function unsupported(type: string, input: Pick<ExtractInput, 'url' | 'fileName'>
   );
 }
 
-function nonEmpty(document: ArticleDocument): ArticleDocument {
+export function nonEmpty(document: ArticleDocument): ArticleDocument {
   if (!document.text.trim()) {
     throw new UserError('could_not_read', 'could not read this file: it is empty', {
       reason: 'empty',

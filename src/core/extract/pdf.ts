@@ -1,16 +1,27 @@
-import { extractText, getDocumentProxy, getMeta } from 'unpdf';
+import { getDocumentProxy, getMeta } from 'unpdf';
 import { UserError } from '../errors.ts';
 import type { ArticleDocument } from '../schemas.ts';
+import { EXTRACT_LIMITS, tooComplex } from './limits.ts';
+import { pdfStreamsWithin } from './pdf-streams.ts';
 
-/** PDF -> text, one page after another separated by a blank line. */
-export async function extractPdf(bytes: Uint8Array, url: string | null): Promise<ArticleDocument> {
+/**
+ * PDF -> text, one page after another separated by a blank line. Pages are read one at a
+ * time up to a page cap and a text cap (a 20,000-page file stops at the cap); the text of a
+ * longer file is its beginning.
+ */
+export async function extractPdf(
+  bytes: Uint8Array,
+  url: string | null,
+  limits = EXTRACT_LIMITS,
+): Promise<ArticleDocument> {
+  if (!pdfStreamsWithin(bytes, limits.pdfMaxDecodedBytes)) throw tooComplex('pdf_streams', 'PDF');
   let pages: string[];
   let info: Record<string, unknown> = {};
   try {
     // pdf.js transfers (detaches) the buffer it is given; the caller's bytes stay usable.
     const pdf = await getDocumentProxy(new Uint8Array(bytes));
     try {
-      pages = (await extractText(pdf, { mergePages: false })).text;
+      pages = await readPages(pdf, limits);
       info = await getMeta(pdf)
         .then((meta) => meta.info ?? {})
         .catch(() => ({}));
@@ -50,6 +61,28 @@ export async function extractPdf(bytes: Uint8Array, url: string | null): Promise
     publishedAt: pdfDate(info.CreationDate),
     text,
   };
+}
+
+type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
+
+async function readPages(pdf: PdfDocument, limits: typeof EXTRACT_LIMITS): Promise<string[]> {
+  const pages: string[] = [];
+  let chars = 0;
+  const last = Math.min(pdf.numPages, limits.pdfMaxPages);
+  for (let number = 1; number <= last && chars < limits.maxTextChars; number++) {
+    const page = await pdf.getPage(number);
+    const content = await page.getTextContent();
+    page.cleanup();
+    let text = '';
+    for (const item of content.items) {
+      if ('str' in item) text += item.str + (item.hasEOL ? '\n' : '');
+    }
+    if (chars + text.length > limits.maxTextChars)
+      text = text.slice(0, limits.maxTextChars - chars);
+    chars += text.length;
+    pages.push(text);
+  }
+  return pages;
 }
 
 function metaString(value: unknown): string | null {

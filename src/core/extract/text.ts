@@ -51,16 +51,19 @@ export function stripMarkdown(markdown: string): string {
   return out.join('\n').replace(/\n{3,}/g, '\n\n');
 }
 
+// Spans are capped (200 characters of link text or emphasis, 2,000 of URL) so a line of
+// unmatched "[" or "*" costs a bounded scan per marker instead of one to the end of the line
+// each, which made a 160 kB file take 20 s. A longer span keeps its markers, words intact.
 function stripInline(line: string): string {
   return line
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '') // images
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1') // [text](url)
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1') // [text][ref]
+    .replace(/!\[[^\]]{0,200}\]\([^)]{0,2000}\)/g, '') // images
+    .replace(/\[([^\]]{1,200})\]\([^)]{0,2000}\)/g, '$1') // [text](url)
+    .replace(/\[([^\]]{1,200})\]\[[^\]]{0,200}\]/g, '$1') // [text][ref]
     .replace(/`([^`]+)`/g, '$1')
-    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
-    .replace(/(^|[^\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\w)/g, '$1$2')
-    .replace(/(^|[^\w])_(?=\S)(.+?)(?<=\S)_(?!\w)/g, '$1$2')
-    .replace(/~~(?=\S)(.+?)(?<=\S)~~/g, '$1');
+    .replace(/(\*\*|__)(?=\S)(.{1,200}?)(?<=\S)\1/g, '$2')
+    .replace(/(^|[^\w*])\*(?=\S)(.{1,200}?)(?<=\S)\*(?!\w)/g, '$1$2')
+    .replace(/(^|[^\w])_(?=\S)(.{1,200}?)(?<=\S)_(?!\w)/g, '$1$2')
+    .replace(/~~(?=\S)(.{1,200}?)(?<=\S)~~/g, '$1');
 }
 
 export function normalizeNewlines(text: string): string {

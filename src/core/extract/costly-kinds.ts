@@ -1,0 +1,25 @@
+import type { ArticleDocument } from '../schemas.ts';
+import { boundHtml } from './bounded-html.ts';
+import { decodeBytes } from './decode.ts';
+import { extractHtml } from './html.ts';
+import { decodeText, type ExtractTask, nonEmpty } from './index.ts';
+import { extractPdf } from './pdf.ts';
+import { extractMarkdown } from './text.ts';
+
+/**
+ * The kinds whose cost a hostile file can blow up — HTML, PDF and Markdown (its inline
+ * syntax is matched by regular expressions) — so the extraction worker runs them. Static
+ * imports: under tsx on Node 20 a worker can load TypeScript through require, not import().
+ */
+export async function extractCostly(task: ExtractTask): Promise<ArticleDocument> {
+  switch (task.kind) {
+    case 'pdf':
+      return extractPdf(task.bytes, task.url);
+    case 'markdown':
+      return nonEmpty(extractMarkdown(decodeText(task.bytes, task.charset), task.url));
+    default: {
+      const html = decodeBytes(task.bytes, { charset: task.charset, sniffMeta: true });
+      return extractHtml(boundHtml(html).html, task.url);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import { UserError, type UserErrorCode } from '../errors.ts';
+import type { ArticleDocument } from '../schemas.ts';
+import type { ExtractionRunner, ExtractTask } from './index.ts';
+import { EXTRACT_LIMITS, tooComplex } from './limits.ts';
+import type { WorkerReply, WorkerTask } from './worker.ts';
+
+export interface ExtractionPoolOptions {
+  threads?: number;
+  timeLimitMs?: number;
+  heapMb?: number;
+}
+
+export interface ExtractionPool extends ExtractionRunner {
+  close(): Promise<void>;
+  /** Workers alive now (started lazily, ended when idle). */
+  readonly threads: number;
+}
+
+/**
+ * HTML, PDF and Markdown extraction in worker threads (piscina), so a hostile page never
+ * holds the thread that answers Discord. Each task has a wall-clock limit and each worker a
+ * heap limit; piscina terminates a worker whose task is aborted or runs out of memory and
+ * starts a fresh one for the next task.
+ */
+export function createExtractionPool(options: ExtractionPoolOptions = {}): ExtractionPool {
+  const timeLimitMs = options.timeLimitMs ?? EXTRACT_LIMITS.timeLimitMs;
+  let piscina: Piscina | null = null;
+  let closed = false;
+  // Started on first use, so a CLI reading a text file never starts a thread.
+  const pool = () => {
+    if (closed) throw new Error('the extraction pool is closed');
+    piscina ??= new Piscina({
+      ...workerEntry(),
+      minThreads: 0,
+      maxThreads: options.threads ?? Math.max(1, Math.min(availableParallelism(), 4)),
+      idleTimeout: 30_000,
+      resourceLimits: {
+        maxOldGenerationSizeMb: options.heapMb ?? EXTRACT_LIMITS.workerHeapMb,
+        maxYoungGenerationSizeMb: 32,
+      },
+    });
+    return piscina;
+  };
+
+  return {
+    async run(task: ExtractTask, signal?: AbortSignal): Promise<ArticleDocument> {
+      signal?.throwIfAborted();
+      // The limit counts from when a worker starts the task, not from when it was queued or
+      // while a fresh worker boots: ten pages at once must not time each other out.
+      const timeLimit = new AbortController();
+      const { port1, port2 } = new MessageChannel();
+      let timer: NodeJS.Timeout | undefined;
+      let settled = false;
+      port1.once('message', () => {
+        // A late message must not start a timer that outlives the task (or the CLI).
+        if (!settled) timer = setTimeout(() => timeLimit.abort(), timeLimitMs).unref();
+      });
+      port1.unref();
+      let reply: WorkerReply;
+      try {
+        const message: WorkerTask = { ...task, started: port2 };
+        reply = await pool().run(message, {
+          signal: signal ? AbortSignal.any([signal, timeLimit.signal]) : timeLimit.signal,
+          transferList: [port2],
+        });
+      } catch (error) {
+        // The job's own deadline or cancellation wins: the pipeline says why.
+        if (signal?.aborted) throw signal.reason;
+        if (timeLimit.signal.aborted) throw tooComplex('time_limit', what(task));
+        if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          throw tooComplex('memory', what(task));
+        }
+        throw error;
+      } finally {
+        settled = true;
+        clearTimeout(timer);
+        port1.close();
+      }
+      if (reply.ok) return reply.document;
+      throw new UserError(reply.code as UserErrorCode, reply.message, reply.details);
+    },
+    async close() {
+      closed = true;
+      await piscina?.close({ force: true });
+      piscina = null;
+    },
+    get threads() {
+      return piscina?.threads.length ?? 0;
+    },
+  };
+}
+
+function what(task: ExtractTask): 'page' | 'PDF' {
+  return task.kind === 'pdf' ? 'PDF' : 'page';
+}
+
+/**
+ * The worker file next to this one: worker.ts under tsx and vitest, worker.js once compiled
+ * to JavaScript. TypeScript needs tsx's loader in the worker; passed by absolute URL so it
+ * resolves wherever the process was started.
+ */
+function workerEntry(): { filename: string; execArgv?: string[] } {
+  const typescript = import.meta.url.endsWith('.ts');
+  const filename = new URL(`./worker.${typescript ? 'ts' : 'js'}`, import.meta.url).href;
+  if (!typescript) return { filename };
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  return { filename, execArgv: ['--import', tsx] };
+}
