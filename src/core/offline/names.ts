@@ -245,7 +245,13 @@ export class NameBook {
     const words = name.split(' ');
     if (words.length < 2 || words.length > 4 || !isPersonLike(name)) return;
     const surname = words[words.length - 1]!;
-    if (!this.bySurname.has(surname)) this.bySurname.set(surname, name);
+    const known = this.bySurname.get(surname);
+    // "Understated Perez" at the start of a sentence gives way to a real forename later.
+    const better =
+      known !== undefined &&
+      forenameGender(known.split(' ')[0]!) === null &&
+      forenameGender(words[0]!) !== null;
+    if (known === undefined || better) this.bySurname.set(surname, name);
     if (role === '') return;
     const roles = [role, role.replace(/^\S+\s+/, '')].filter((r) => r.includes(' '));
     for (const key of roles) {

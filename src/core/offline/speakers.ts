@@ -30,7 +30,7 @@ const PRONOUNS: Record<string, Gender> = {
   él: 'm',
   ella: 'f',
 };
-const PRONOUN = '(?:[Hh]e|[Ss]he|[Ii]l|[Ee]lle|[Ee]r|[Ss]ie|[ÉéEe]l|[Ee]lla)';
+const PRONOUN = '(?:[Hh]e|[Ss]he|[Ii]l|[Ee]lle|[Ee]r|[Ss]ie|[Éé]l|[Ee]lla)';
 const PLURAL = /^(?:they|ils|elles|ellos|ellas|we|nous|wir)$/i;
 const VERB = new RegExp(`(?<![\\p{L}-])${SPEECH_VERB}(?![\\p{L}])`, 'u');
 const VERB_GLOBAL = new RegExp(`(?<![\\p{L}-])(?:${SPEECH_VERB}|${SPEECH_ING})(?![\\p{L}])`, 'gu');
@@ -60,9 +60,15 @@ const ZUFOLGE = new RegExp(`(${NAME_RUN})\\s+zufolge`, 'u');
 const ADVERBS =
   /(?:\s+(?:also|later|then|once|has|have|had|previously|further|earlier|had|will|would|would later|weiter|aussi|encore|también|además))+$/u;
 const PREPOSITIONS = new Set(
-  `in on at to from for during after before with by about into over under via than as while
+  `de del des du in on at to from for during after before with by about into over under via than as while
   en dans à au aux sur pour avec par chez lors im am an auf mit bei nach vor zu zum zur von vom
   über con por para sobre durante tras ante desde hacia entre`.split(/\s+/),
+);
+// Words that may follow a name in an attribution ("said Trump in a statement", "Trump, who").
+const FOLLOWS_NAME = new Set(
+  `in on at to from for during after before with by about and or but who which that as than while
+  when of en dans à au sur pour avec par et qui que im am auf mit bei und der die das con por para
+  y que quien en`.split(/\s+/),
 );
 const ARTICLES = /^(?:the|le|la|les|l['’]|el|los|las|der|die|das|den|dem)\s+/iu;
 // Attributions are short; reading only this much around a quote keeps regexes linear.
@@ -234,6 +240,9 @@ function subjectBefore(fullBefore: string, book: NameBook, people: PeopleSeen): 
     const subject = subjectEndingPhrase(intro, book) ?? people.subjectOf(before);
     if (subject !== null) return { subject, direct: 'name' in subject };
   }
+  // No speech verb ("Gowdy referenced a report that “…”"): the sentence's subject, if any.
+  const subject = people.subjectOf(before);
+  if (subject !== null) return { subject, direct: false };
   return null;
 }
 
@@ -248,7 +257,20 @@ function subjectEndingPhrase(raw: string, book: NameBook, whole = false): Subjec
   // After a quote the phrase is the whole subject ("the senator added"); one with a comma left
   // ("In reaction, Biden said …") starts another statement.
   if (whole && phrase.includes(',')) return null;
-  phrase = phrase.replace(/^.*,\s*/u, '').replace(/\s+$/u, '');
+  const lastComma = phrase.lastIndexOf(',');
+  if (lastComma >= 0) {
+    const tail = phrase.slice(lastComma + 1).trim();
+    // "Anthony Anton, president and CEO of …": a description after the name, not the subject.
+    const description =
+      /^\p{Ll}/u.test(tail) &&
+      !ARTICLES.test(`${tail} `) &&
+      !/^(?:a|an|un|une|una|ein|eine)\s/u.test(tail);
+    const head = phrase.slice(0, lastComma).replace(/^.*,\s*/u, '');
+    const headIsName = new RegExp(`^(?:${NAME_RUN})$`, 'u').test(head);
+    const pronounTail = new RegExp(`^(?:${PRONOUN}|they)$`, 'u').test(tail);
+    phrase = description && headIsName && !pronounTail ? head : tail;
+  }
+  phrase = phrase.replace(/\s+$/u, '');
   if (phrase === '') return null;
   const pronoun = new RegExp(`(?:^|\\s)(${PRONOUN}|they|They)$`, 'u').exec(phrase);
   if (pronoun !== null) return pronounSubject(pronoun[1]!);
@@ -273,11 +295,24 @@ function subjectEndingPhrase(raw: string, book: NameBook, whole = false): Subjec
 function subjectStartingPhrase(phrase: string, book: NameBook): Subject | null {
   const pronoun = new RegExp(`^\\s*(${PRONOUN})(?![\\p{L}])`, 'u').exec(phrase);
   if (pronoun !== null) return pronounSubject(pronoun[1]!);
+  let blocked = false;
   for (const { run, index } of nameRuns(phrase.slice(0, 90))) {
     const lead = phrase.slice(0, index).toLowerCase();
-    if (lead.split(/[^\p{L}'’]+/u).some((w) => PREPOSITIONS.has(w))) break;
     if (/[.!?]/u.test(lead)) break;
+    // "la ministra de Trabajo, Lucía Fernández": a role, then the name in apposition.
+    const apposed = /^\s*(?:the|le|la|l['’]|el|der|die|das)\s[^,.;:]{1,60},\s*$/u.test(lead);
+    if (!apposed) {
+      if (blocked || lead.split(/[^\p{L}'’]+/u).some((w) => PREPOSITIONS.has(w))) {
+        blocked = true;
+        continue;
+      }
+    }
     if (isPossessive(run)) continue;
+    // "Democratic pollster Stan Greenberg": a word qualifying a noun is not the name.
+    const next = /^\s+(\p{Ll}+)/u.exec(phrase.slice(index + run.length))?.[1];
+    if (next !== undefined && !/\s/.test(run) && !book.knows(run) && !FOLLOWS_NAME.has(next)) {
+      continue;
+    }
     const parts = cleanName(run);
     if (parts !== null) return { name: book.fullName(parts.name) };
   }
@@ -343,6 +378,8 @@ function sourceName(phrase: string, book: NameBook): string | null {
  */
 class PeopleSeen {
   private lastSpeaker: string | null = null;
+  /** Who spoke earlier in the current sentence, latest first. */
+  private current: string[] = [];
   /** Who the previous sentence cites as speaking, then its first named person. */
   private previousSubjects: string[] = [];
   private readonly recent: string[] = [];
@@ -351,14 +388,19 @@ class PeopleSeen {
 
   resolve(subject: Subject, at: number): string | null {
     if ('name' in subject) return subject.name;
-    if ('role' in subject) return this.book.byRoleName(subject.role, at);
+    if ('role' in subject) {
+      return this.book.byRoleName(subject.role, at);
+    }
     return this.pronoun(subject.pronoun);
   }
 
   private pronoun(gender: Gender): string | null {
-    const candidates = [...this.previousSubjects, this.lastSpeaker, ...this.recent].filter(
-      (c): c is string => c !== null,
-    );
+    const candidates = [
+      ...this.previousSubjects,
+      ...this.current,
+      this.lastSpeaker,
+      ...this.recent,
+    ].filter((c): c is string => c !== null);
     if (gender === null) return candidates[0] ?? null;
     for (const candidate of candidates) {
       const known = this.book.gender(candidate);
@@ -371,6 +413,7 @@ class PeopleSeen {
   spoke(speaker: string): void {
     if (!isPersonLike(speaker)) return;
     this.lastSpeaker = speaker;
+    this.current.unshift(speaker);
     this.mention(speaker);
   }
 
@@ -434,6 +477,7 @@ class PeopleSeen {
       const name = this.person(run);
       if (name !== null) this.mention(name);
     }
+    this.current = [];
     const subjects = [...cited];
     const subject = this.subjectOf(frame.slice(0, 120));
     let first: string | null = null;
