@@ -87,6 +87,8 @@ function quoteScore(quote: QuoteCandidate): number {
   let score = Math.min(words, 30) / 10;
   if (words > 60) score -= 1;
   if (quote.speaker !== null) score += 3;
+  // A speaker named next to the quote is more certain than one carried from a pronoun.
+  if (quote.named) score += 1.5;
   if (quote.speaker?.includes(' ')) score += 0.5;
   // A quote that starts with a capital is a whole statement, not a fragment of the reporter's.
   if (/^\p{Lu}/u.test(quote.text)) score += 1.5;
