@@ -45,9 +45,11 @@ export function findQuotes(
 }
 
 // “The Art of the Deal”, “America First Foreign Policy”: every word capitalized, no sentence.
+// A title may end in a period (“The Art of the Deal.”); a statement seldom has no verb in lower case.
 function isTitle(quoted: string): boolean {
-  if (/[.!?…,;]$/u.test(quoted)) return false;
-  const words = quoted.split(/\s+/);
+  const text = quoted.replace(/\.$/u, '');
+  if (/[.!?…,;]$/u.test(text)) return false;
+  const words = text.split(/\s+/);
   const minor = /^(?:a|an|the|of|and|or|in|on|at|to|for|with|by|from)$/;
   return words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || minor.test(w));
 }

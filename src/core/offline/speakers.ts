@@ -133,10 +133,17 @@ export function attributeQuotes(
         const nextOpen = k + 1 < spans.length ? spans[k + 1]!.open : text.length;
         const before = text.slice(Math.max(previousClose, sentence.start), span.open);
         const after = text.slice(span.close, Math.min(nextOpen, paragraphEnd, span.close + WINDOW));
-        const found =
-          subjectAfter(after, book) ??
-          subjectBefore(before, book, people) ??
-          accordingTo(frame, book);
+        // A quote that ends its sentence reads its own sentence first: the next one may be
+        // someone else's (“…” Tom Baker praised it as …), unless it only attributes (“…” Trump said).
+        const endsSentence = span.close >= sentence.end - 1;
+        const found = endsSentence
+          ? (subjectBefore(before, book, people, true) ??
+            subjectAfter(after, book) ??
+            subjectBefore(before, book, people) ??
+            accordingTo(frame, book))
+          : (subjectAfter(after, book) ??
+            subjectBefore(before, book, people) ??
+            accordingTo(frame, book));
         if (found === null) return;
         const speaker = people.resolve(found.subject, span.open);
         if (speaker === null) return;
@@ -215,7 +222,12 @@ function subjectAfter(after: string, book: NameBook): Found | null {
   return null;
 }
 
-function subjectBefore(fullBefore: string, book: NameBook, people: PeopleSeen): Found | null {
+function subjectBefore(
+  fullBefore: string,
+  book: NameBook,
+  people: PeopleSeen,
+  verbOnly = false,
+): Found | null {
   const before = fullBefore.slice(-(MAX_VERB_DISTANCE + WINDOW));
   let last: RegExpExecArray | null = null;
   for (const match of before.matchAll(VERB_GLOBAL)) last = match as RegExpExecArray;
@@ -234,6 +246,7 @@ function subjectBefore(fullBefore: string, book: NameBook, people: PeopleSeen): 
     const subject = people.subjectOf(lead);
     if (subject !== null) return { subject, direct: false };
   }
+  if (verbOnly) return null;
   // "Jeremy Lott, author: “…”", "Thomas Girard reste sceptique : « … »"
   if (/:\s*$/u.test(before)) {
     const intro = before.replace(/\s*:\s*$/u, '').replace(/,[^,]{1,60}$/u, '');
@@ -276,7 +289,8 @@ function subjectEndingPhrase(raw: string, book: NameBook, whole = false): Subjec
   if (pronoun !== null) return pronounSubject(pronoun[1]!);
   const name = new RegExp(`(?:^|[^\\p{L}\\p{M}.'’-])(${NAME_RUN})$`, 'u').exec(phrase);
   if (name !== null && !isPossessive(name[1]!)) {
-    const parts = cleanName(name[1]!);
+    // "Britain’s Treasury said": the possessor qualifies the speaker.
+    const parts = cleanName(nameRuns(name[1]!).pop()?.run ?? name[1]!);
     if (parts !== null) return { name: book.fullName(parts.name) };
   }
   const role =
@@ -425,12 +439,14 @@ class PeopleSeen {
   }
 
   /** A person named in `text` who can be a subject: a full name or a surname the book knows. */
-  private person(run: string): string | null {
+  private person(run: string, verbAfter = false): string | null {
     if (isPossessive(run)) return null;
     const parts = cleanName(run);
     if (parts === null) return null;
     const name = this.book.fullName(parts.name);
-    if (!isPersonLike(name) || !this.book.knows(name)) return null;
+    if (!isPersonLike(name)) return null;
+    // An unknown single word is a subject only where a verb follows it ("Weaver did not").
+    if (!this.book.knows(name) && !verbAfter) return null;
     return name;
   }
 
@@ -440,7 +456,12 @@ class PeopleSeen {
     const runs = nameRuns(clause);
     for (const { run, index } of runs) {
       if (start !== null && start.index + start[0].length - 1 <= index) break;
-      const name = this.person(run);
+      const rest = clause.slice(index + run.length);
+      const verbAfter =
+        /^\s+(?:\p{Ll}+ed|\p{Ll}+s|did|does|was|is|has|had|will|would|could|can|may|might|must|should)\s/u.test(
+          rest,
+        );
+      const name = this.person(run, verbAfter);
       if (name !== null) return { name };
     }
     if (start !== null) return pronounSubject(start[1]!);
