@@ -195,7 +195,15 @@ function frameOf(sentence: Sentence, spans: readonly QuoteSpan[]): string {
   return frame;
 }
 
+// “…” ― Beck Pimentel: a reader's comment or an epigraph signed with a dash.
+const SIGNED = new RegExp(`^[\\s,]*[―—–]\\s*(${NAME_RUN})\\s*(?:$|[\\n,.;(])`, 'u');
+
 function subjectAfter(after: string, book: NameBook): Found | null {
+  const signed = SIGNED.exec(after);
+  if (signed !== null) {
+    const parts = cleanName(signed[1]!);
+    if (parts !== null) return { subject: { name: book.fullName(parts.name) }, direct: true };
+  }
   const french = FRENCH_INVERTED.exec(after);
   if (french !== null) {
     const verb = (french[2] ?? french[3] ?? '').toLowerCase();
@@ -416,11 +424,11 @@ class PeopleSeen {
       ...this.recent,
     ].filter((c): c is string => c !== null);
     if (gender === null) return candidates[0] ?? null;
+    // The nearest candidate the text does not contradict: a known other gender is skipped.
     for (const candidate of candidates) {
       const known = this.book.gender(candidate);
-      if (known === gender) return candidate;
+      if (known === gender || known === null) return candidate;
     }
-    for (const candidate of candidates) if (this.book.gender(candidate) === null) return candidate;
     return null;
   }
 
