@@ -77,7 +77,7 @@ export function nameRuns(text: string): Array<{ run: string; index: number }> {
   for (const match of text.matchAll(NAME_RUN_GLOBAL)) {
     const whole = match[0];
     let from = 0;
-    for (const possessive of whole.matchAll(/['’]s\s+/gu)) {
+    for (const possessive of whole.matchAll(/(?:['’]s|s['’])\s+/gu)) {
       runs.push({ run: whole.slice(from, possessive.index + 2), index: match.index + from });
       from = possessive.index + possessive[0].length;
     }
@@ -88,7 +88,7 @@ export function nameRuns(text: string): Array<{ run: string; index: number }> {
 
 /** True for a run that ends in a possessive ("Putin’s"): it qualifies a name that follows. */
 export function isPossessive(run: string): boolean {
-  return /['’]s$/u.test(run);
+  return /(?:['’]s|s['’])$/u.test(run);
 }
 
 /**

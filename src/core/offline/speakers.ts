@@ -70,6 +70,9 @@ const FOLLOWS_NAME = new Set(
   when of en dans à au sur pour avec par et qui que im am auf mit bei und der die das con por para
   y que quien en`.split(/\s+/),
 );
+// A name after these is in a clause about the subject, not the subject ("the boy, who wore …").
+const RELATIVES = new Set(['who', 'which', 'that', 'whose', 'whom', 'qui', 'quien']);
+const CITED_FIRST = process.env.NOCF !== '1';
 const ARTICLES = /^(?:the|le|la|les|l['’]|el|los|las|der|die|das|den|dem)\s+/iu;
 // Attributions are short; reading only this much around a quote keeps regexes linear.
 const WINDOW = 200;
@@ -145,7 +148,11 @@ export function attributeQuotes(
             subjectBefore(before, book, people) ??
             accordingTo(frame, book));
         if (found === null) return;
+        if ('pronoun' in found.subject && CITED_FIRST) {
+          people.citedEarlier(frame.slice(0, span.open - sentence.start));
+        }
         const speaker = people.resolve(found.subject, span.open);
+        people.citedEarlier('');
         if (speaker === null) return;
         const named = found.direct && 'name' in found.subject;
         direct.set(k, { speaker, named });
@@ -324,7 +331,11 @@ function subjectStartingPhrase(phrase: string, book: NameBook): Subject | null {
     // "la ministra de Trabajo, Lucía Fernández": a role, then the name in apposition.
     const apposed = /^\s*(?:the|le|la|l['’]|el|der|die|das)\s[^,.;:]{1,60},\s*$/u.test(lead);
     if (!apposed) {
-      if (blocked || lead.split(/[^\p{L}'’]+/u).some((w) => PREPOSITIONS.has(w))) {
+      if (
+        blocked ||
+        /['‘’]\s*$/u.test(lead) ||
+        lead.split(/[^\p{L}'’]+/u).some((w) => PREPOSITIONS.has(w) || RELATIVES.has(w))
+      ) {
         blocked = true;
         continue;
       }
@@ -418,6 +429,7 @@ class PeopleSeen {
 
   private pronoun(gender: Gender): string | null {
     const candidates = [
+      ...this.earlier,
       ...this.previousSubjects,
       ...this.current,
       this.lastSpeaker,
@@ -431,6 +443,12 @@ class PeopleSeen {
     }
     return null;
   }
+
+  /** People a speech verb cites earlier in the sentence come first for a pronoun in it. */
+  citedEarlier(frame: string): void {
+    this.earlier = this.citedIn(frame).reverse();
+  }
+  private earlier: string[] = [];
 
   spoke(speaker: string): void {
     if (!isPersonLike(speaker)) return;
