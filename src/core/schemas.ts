@@ -59,6 +59,8 @@ export const ResultSchema = z.object({
     tokens: z.object({ input: z.number().int(), output: z.number().int() }),
     cached: z.boolean(),
     droppedQuotes: z.number().int().nonnegative(),
+    /** Quotes shown without the speaker given for them, because the source does not name them. */
+    unverifiedSpeakers: z.number().int().nonnegative().default(0),
     reasks: z.number().int().nonnegative(),
     language: z.string().nullable(),
     length: z.enum(LENGTHS),

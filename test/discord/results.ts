@@ -56,6 +56,7 @@ export function makeResult(overrides: Partial<Result['summary']> = {}): Result {
       tokens: { input: 1834, output: 212 },
       cached: false,
       droppedQuotes: 0,
+      unverifiedSpeakers: 0,
       reasks: 0,
       language: 'en',
       length: 'medium',

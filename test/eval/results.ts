@@ -37,6 +37,7 @@ export function makeResult(
       tokens: { input: 100, output: 20 },
       cached: false,
       droppedQuotes: overrides.droppedQuotes ?? 0,
+      unverifiedSpeakers: 0,
       reasks: overrides.reasks ?? 0,
       language: null,
       length: 'medium',

@@ -142,6 +142,10 @@ describe('verifyQuotes', () => {
   });
 
   it('keeps nothing and rejects nothing when the model gave no quotes', () => {
-    expect(verifyQuotes(article, [], { url: null })).toEqual({ quotes: [], rejected: [] });
+    expect(verifyQuotes(article, [], { url: null })).toEqual({
+      quotes: [],
+      rejected: [],
+      unverifiedSpeakers: 0,
+    });
   });
 });

@@ -32,6 +32,7 @@ export function sampleResult(tldr = 'Cats sleep a lot.'): Result {
       tokens: { input: 120, output: 40 },
       cached: false,
       droppedQuotes: 0,
+      unverifiedSpeakers: 0,
       reasks: 0,
       language: null,
       length: 'medium',

@@ -32,6 +32,19 @@ export { findQuotes } from './key-quotes.ts';
 export { splitSentences } from './sentences.ts';
 
 /**
+ * How the offline attributor reads every quotation of a source, with offsets: the evidence a
+ * model's speaker is weighed against.
+ */
+export function attributeSource(
+  text: string,
+): Array<{ start: number; end: number; speaker: string | null; named: boolean }> {
+  const spans = findQuoteSpans(text);
+  return findQuotes(text, splitSentences(text, spans), spans).map(
+    ({ start, end, speaker, named }) => ({ start, end, speaker, named }),
+  );
+}
+
+/**
  * Every quote the engine finds in `text` with its speaker, not only the key ones: what the
  * speaker benchmark scores, since key-quote selection alone would hide attribution misses.
  */

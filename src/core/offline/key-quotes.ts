@@ -45,9 +45,11 @@ export function findQuotes(
 }
 
 // “The Art of the Deal”, “America First Foreign Policy”: every word capitalized, no sentence.
+// A title may end in a period (“The Art of the Deal.”); a statement seldom has no verb in lower case.
 function isTitle(quoted: string): boolean {
-  if (/[.!?…,;]$/u.test(quoted)) return false;
-  const words = quoted.split(/\s+/);
+  const text = quoted.replace(/\.$/u, '');
+  if (/[.!?…,;]$/u.test(text)) return false;
+  const words = text.split(/\s+/);
   const minor = /^(?:a|an|the|of|and|or|in|on|at|to|for|with|by|from)$/;
   return words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || minor.test(w));
 }
@@ -87,6 +89,8 @@ function quoteScore(quote: QuoteCandidate): number {
   let score = Math.min(words, 30) / 10;
   if (words > 60) score -= 1;
   if (quote.speaker !== null) score += 3;
+  // A speaker named next to the quote is more certain than one carried from a pronoun.
+  if (quote.named) score += 1.5;
   if (quote.speaker?.includes(' ')) score += 0.5;
   // A quote that starts with a capital is a whole statement, not a fragment of the reporter's.
   if (/^\p{Lu}/u.test(quote.text)) score += 1.5;

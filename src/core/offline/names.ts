@@ -55,7 +55,10 @@ const INSTITUTION_WORDS = new Set(
   `kremlin house ministry department committee council office agency government commission
   court parliament congress senate pentagon police army navy union party bank company
   corporation inc ltd group association organization organisation university times post news
-  reuters press network nations`.split(/\s+/),
+  reuters press network nations coalition foundation institute center centre caucus campaign
+  administration alliance federation fund trust society club league movement project pac
+  committee's association's usa today journal magazine tribune herald review daily weekly
+  channel radio tv television show`.split(/\s+/),
 );
 
 export interface NameParts {
@@ -74,7 +77,7 @@ export function nameRuns(text: string): Array<{ run: string; index: number }> {
   for (const match of text.matchAll(NAME_RUN_GLOBAL)) {
     const whole = match[0];
     let from = 0;
-    for (const possessive of whole.matchAll(/['’]s\s+/gu)) {
+    for (const possessive of whole.matchAll(/(?:['’]s|s['’])\s+/gu)) {
       runs.push({ run: whole.slice(from, possessive.index + 2), index: match.index + from });
       from = possessive.index + possessive[0].length;
     }
@@ -85,7 +88,7 @@ export function nameRuns(text: string): Array<{ run: string; index: number }> {
 
 /** True for a run that ends in a possessive ("Putin’s"): it qualifies a name that follows. */
 export function isPossessive(run: string): boolean {
-  return /['’]s$/u.test(run);
+  return /(?:['’]s|s['’])$/u.test(run);
 }
 
 /**
@@ -122,10 +125,22 @@ export function cleanName(run: string): NameParts | null {
   };
 }
 
+// Words that open a sentence before a name ("What Mr. Obama has seen", "Only Trump").
+const LEADING_NOT_NAMES = new Set(
+  `what who why how where which whom whose only even just also still yet so now then once
+  presidential federal national political democratic republican conservative liberal`.split(/\s+/),
+);
+
 function isTitleLike(words: readonly string[], i: number): boolean {
   const word = words[i]!;
   const lower = word.toLowerCase();
-  if (TITLE_WORDS.has(lower) || NOT_NAMES.has(lower)) return true;
+  if (TITLE_WORDS.has(lower) || NOT_NAMES.has(lower) || LEADING_NOT_NAMES.has(lower)) return true;
+  // "Unfortunately Smith", "Clearly Trump": a sentence adverb, not a forename.
+  if (
+    /^\p{Lu}\p{Ll}+(?:ally|ately|ously|ntly|edly|ly)$/u.test(word) &&
+    forenameGender(word) === null
+  )
+    return true;
   // "US", "Russian", "Ukrainian" count as part of a title only when one follows.
   const next = words[i + 1]?.toLowerCase() ?? '';
   return (isAcronym(word) || isNationality(word)) && TITLE_WORDS.has(next);
@@ -245,7 +260,13 @@ export class NameBook {
     const words = name.split(' ');
     if (words.length < 2 || words.length > 4 || !isPersonLike(name)) return;
     const surname = words[words.length - 1]!;
-    if (!this.bySurname.has(surname)) this.bySurname.set(surname, name);
+    const known = this.bySurname.get(surname);
+    // "Understated Perez" at the start of a sentence gives way to a real forename later.
+    const better =
+      known !== undefined &&
+      forenameGender(known.split(' ')[0]!) === null &&
+      forenameGender(words[0]!) !== null;
+    if (known === undefined || better) this.bySurname.set(surname, name);
     if (role === '') return;
     const roles = [role, role.replace(/^\S+\s+/, '')].filter((r) => r.includes(' '));
     for (const key of roles) {

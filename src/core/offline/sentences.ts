@@ -114,9 +114,9 @@ const SENTENCE_OPENERS = new Set([
 ]);
 
 const TERMINAL = '.!?…';
-const CLOSING = '”"’\'»)]';
+const CLOSING = '”"’\'»«›‹)]';
 const TERMINAL_OR_CLOSING = TERMINAL + CLOSING;
-const OPENING = '“"‘\'«(„[';
+const OPENING = '“"‘\'«»‹›(„[';
 // A line shorter than this ends its block even without a period: headlines, bylines, lists.
 const SHORT_LINE = 60;
 

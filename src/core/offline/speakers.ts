@@ -30,7 +30,7 @@ const PRONOUNS: Record<string, Gender> = {
   él: 'm',
   ella: 'f',
 };
-const PRONOUN = '(?:[Hh]e|[Ss]he|[Ii]l|[Ee]lle|[Ee]r|[Ss]ie|[ÉéEe]l|[Ee]lla)';
+const PRONOUN = '(?:[Hh]e|[Ss]he|[Ii]l|[Ee]lle|[Ee]r|[Ss]ie|[Éé]l|[Ee]lla)';
 const PLURAL = /^(?:they|ils|elles|ellos|ellas|we|nous|wir)$/i;
 const VERB = new RegExp(`(?<![\\p{L}-])${SPEECH_VERB}(?![\\p{L}])`, 'u');
 const VERB_GLOBAL = new RegExp(`(?<![\\p{L}-])(?:${SPEECH_VERB}|${SPEECH_ING})(?![\\p{L}])`, 'gu');
@@ -60,10 +60,19 @@ const ZUFOLGE = new RegExp(`(${NAME_RUN})\\s+zufolge`, 'u');
 const ADVERBS =
   /(?:\s+(?:also|later|then|once|has|have|had|previously|further|earlier|had|will|would|would later|weiter|aussi|encore|también|además))+$/u;
 const PREPOSITIONS = new Set(
-  `in on at to from for during after before with by about into over under via than as while
+  `de del des du in on at to from for during after before with by about into over under via than as while
   en dans à au aux sur pour avec par chez lors im am an auf mit bei nach vor zu zum zur von vom
   über con por para sobre durante tras ante desde hacia entre`.split(/\s+/),
 );
+// Words that may follow a name in an attribution ("said Trump in a statement", "Trump, who").
+const FOLLOWS_NAME = new Set(
+  `in on at to from for during after before with by about and or but who which that as than while
+  when of en dans à au sur pour avec par et qui que im am auf mit bei und der die das con por para
+  y que quien en`.split(/\s+/),
+);
+// A name after these is in a clause about the subject, not the subject ("the boy, who wore …").
+const RELATIVES = new Set(['who', 'which', 'that', 'whose', 'whom', 'qui', 'quien']);
+const CITED_FIRST = process.env.NOCF !== '1';
 const ARTICLES = /^(?:the|le|la|les|l['’]|el|los|las|der|die|das|den|dem)\s+/iu;
 // Attributions are short; reading only this much around a quote keeps regexes linear.
 const WINDOW = 200;
@@ -127,12 +136,23 @@ export function attributeQuotes(
         const nextOpen = k + 1 < spans.length ? spans[k + 1]!.open : text.length;
         const before = text.slice(Math.max(previousClose, sentence.start), span.open);
         const after = text.slice(span.close, Math.min(nextOpen, paragraphEnd, span.close + WINDOW));
-        const found =
-          subjectAfter(after, book) ??
-          subjectBefore(before, book, people) ??
-          accordingTo(frame, book);
+        // A quote that ends its sentence reads its own sentence first: the next one may be
+        // someone else's (“…” Tom Baker praised it as …), unless it only attributes (“…” Trump said).
+        const endsSentence = span.close >= sentence.end - 1;
+        const found = endsSentence
+          ? (subjectBefore(before, book, people, true) ??
+            subjectAfter(after, book) ??
+            subjectBefore(before, book, people) ??
+            accordingTo(frame, book))
+          : (subjectAfter(after, book) ??
+            subjectBefore(before, book, people) ??
+            accordingTo(frame, book));
         if (found === null) return;
+        if ('pronoun' in found.subject && CITED_FIRST) {
+          people.citedEarlier(frame.slice(0, span.open - sentence.start));
+        }
         const speaker = people.resolve(found.subject, span.open);
+        people.citedEarlier('');
         if (speaker === null) return;
         const named = found.direct && 'name' in found.subject;
         direct.set(k, { speaker, named });
@@ -182,7 +202,15 @@ function frameOf(sentence: Sentence, spans: readonly QuoteSpan[]): string {
   return frame;
 }
 
+// “…” ― Beck Pimentel: a reader's comment or an epigraph signed with a dash.
+const SIGNED = new RegExp(`^[\\s,]*[―—–]\\s*(${NAME_RUN})\\s*(?:$|[\\n,.;(])`, 'u');
+
 function subjectAfter(after: string, book: NameBook): Found | null {
+  const signed = SIGNED.exec(after);
+  if (signed !== null) {
+    const parts = cleanName(signed[1]!);
+    if (parts !== null) return { subject: { name: book.fullName(parts.name) }, direct: true };
+  }
   const french = FRENCH_INVERTED.exec(after);
   if (french !== null) {
     const verb = (french[2] ?? french[3] ?? '').toLowerCase();
@@ -209,7 +237,12 @@ function subjectAfter(after: string, book: NameBook): Found | null {
   return null;
 }
 
-function subjectBefore(fullBefore: string, book: NameBook, people: PeopleSeen): Found | null {
+function subjectBefore(
+  fullBefore: string,
+  book: NameBook,
+  people: PeopleSeen,
+  verbOnly = false,
+): Found | null {
   const before = fullBefore.slice(-(MAX_VERB_DISTANCE + WINDOW));
   let last: RegExpExecArray | null = null;
   for (const match of before.matchAll(VERB_GLOBAL)) last = match as RegExpExecArray;
@@ -228,12 +261,16 @@ function subjectBefore(fullBefore: string, book: NameBook, people: PeopleSeen): 
     const subject = people.subjectOf(lead);
     if (subject !== null) return { subject, direct: false };
   }
+  if (verbOnly) return null;
   // "Jeremy Lott, author: “…”", "Thomas Girard reste sceptique : « … »"
   if (/:\s*$/u.test(before)) {
     const intro = before.replace(/\s*:\s*$/u, '').replace(/,[^,]{1,60}$/u, '');
     const subject = subjectEndingPhrase(intro, book) ?? people.subjectOf(before);
     if (subject !== null) return { subject, direct: 'name' in subject };
   }
+  // No speech verb ("Gowdy referenced a report that “…”"): the sentence's subject, if any.
+  const subject = people.subjectOf(before);
+  if (subject !== null) return { subject, direct: false };
   return null;
 }
 
@@ -248,13 +285,27 @@ function subjectEndingPhrase(raw: string, book: NameBook, whole = false): Subjec
   // After a quote the phrase is the whole subject ("the senator added"); one with a comma left
   // ("In reaction, Biden said …") starts another statement.
   if (whole && phrase.includes(',')) return null;
-  phrase = phrase.replace(/^.*,\s*/u, '').replace(/\s+$/u, '');
+  const lastComma = phrase.lastIndexOf(',');
+  if (lastComma >= 0) {
+    const tail = phrase.slice(lastComma + 1).trim();
+    // "Anthony Anton, president and CEO of …": a description after the name, not the subject.
+    const description =
+      /^\p{Ll}/u.test(tail) &&
+      !ARTICLES.test(`${tail} `) &&
+      !/^(?:a|an|un|une|una|ein|eine)\s/u.test(tail);
+    const head = phrase.slice(0, lastComma).replace(/^.*,\s*/u, '');
+    const headIsName = new RegExp(`^(?:${NAME_RUN})$`, 'u').test(head);
+    const pronounTail = new RegExp(`^(?:${PRONOUN}|they)$`, 'u').test(tail);
+    phrase = description && headIsName && !pronounTail ? head : tail;
+  }
+  phrase = phrase.replace(/\s+$/u, '');
   if (phrase === '') return null;
   const pronoun = new RegExp(`(?:^|\\s)(${PRONOUN}|they|They)$`, 'u').exec(phrase);
   if (pronoun !== null) return pronounSubject(pronoun[1]!);
   const name = new RegExp(`(?:^|[^\\p{L}\\p{M}.'’-])(${NAME_RUN})$`, 'u').exec(phrase);
   if (name !== null && !isPossessive(name[1]!)) {
-    const parts = cleanName(name[1]!);
+    // "Britain’s Treasury said": the possessor qualifies the speaker.
+    const parts = cleanName(nameRuns(name[1]!).pop()?.run ?? name[1]!);
     if (parts !== null) return { name: book.fullName(parts.name) };
   }
   const role =
@@ -273,11 +324,28 @@ function subjectEndingPhrase(raw: string, book: NameBook, whole = false): Subjec
 function subjectStartingPhrase(phrase: string, book: NameBook): Subject | null {
   const pronoun = new RegExp(`^\\s*(${PRONOUN})(?![\\p{L}])`, 'u').exec(phrase);
   if (pronoun !== null) return pronounSubject(pronoun[1]!);
+  let blocked = false;
   for (const { run, index } of nameRuns(phrase.slice(0, 90))) {
     const lead = phrase.slice(0, index).toLowerCase();
-    if (lead.split(/[^\p{L}'’]+/u).some((w) => PREPOSITIONS.has(w))) break;
     if (/[.!?]/u.test(lead)) break;
+    // "la ministra de Trabajo, Lucía Fernández": a role, then the name in apposition.
+    const apposed = /^\s*(?:the|le|la|l['’]|el|der|die|das)\s[^,.;:]{1,60},\s*$/u.test(lead);
+    if (!apposed) {
+      if (
+        blocked ||
+        /['‘’]\s*$/u.test(lead) ||
+        lead.split(/[^\p{L}'’]+/u).some((w) => PREPOSITIONS.has(w) || RELATIVES.has(w))
+      ) {
+        blocked = true;
+        continue;
+      }
+    }
     if (isPossessive(run)) continue;
+    // "Democratic pollster Stan Greenberg": a word qualifying a noun is not the name.
+    const next = /^\s+(\p{Ll}+)/u.exec(phrase.slice(index + run.length))?.[1];
+    if (next !== undefined && !/\s/.test(run) && !book.knows(run) && !FOLLOWS_NAME.has(next)) {
+      continue;
+    }
     const parts = cleanName(run);
     if (parts !== null) return { name: book.fullName(parts.name) };
   }
@@ -343,6 +411,8 @@ function sourceName(phrase: string, book: NameBook): string | null {
  */
 class PeopleSeen {
   private lastSpeaker: string | null = null;
+  /** Who spoke earlier in the current sentence, latest first. */
+  private current: string[] = [];
   /** Who the previous sentence cites as speaking, then its first named person. */
   private previousSubjects: string[] = [];
   private readonly recent: string[] = [];
@@ -351,26 +421,39 @@ class PeopleSeen {
 
   resolve(subject: Subject, at: number): string | null {
     if ('name' in subject) return subject.name;
-    if ('role' in subject) return this.book.byRoleName(subject.role, at);
+    if ('role' in subject) {
+      return this.book.byRoleName(subject.role, at);
+    }
     return this.pronoun(subject.pronoun);
   }
 
   private pronoun(gender: Gender): string | null {
-    const candidates = [...this.previousSubjects, this.lastSpeaker, ...this.recent].filter(
-      (c): c is string => c !== null,
-    );
+    const candidates = [
+      ...this.earlier,
+      ...this.previousSubjects,
+      ...this.current,
+      this.lastSpeaker,
+      ...this.recent,
+    ].filter((c): c is string => c !== null);
     if (gender === null) return candidates[0] ?? null;
+    // The nearest candidate the text does not contradict: a known other gender is skipped.
     for (const candidate of candidates) {
       const known = this.book.gender(candidate);
-      if (known === gender) return candidate;
+      if (known === gender || known === null) return candidate;
     }
-    for (const candidate of candidates) if (this.book.gender(candidate) === null) return candidate;
     return null;
   }
+
+  /** People a speech verb cites earlier in the sentence come first for a pronoun in it. */
+  citedEarlier(frame: string): void {
+    this.earlier = this.citedIn(frame).reverse();
+  }
+  private earlier: string[] = [];
 
   spoke(speaker: string): void {
     if (!isPersonLike(speaker)) return;
     this.lastSpeaker = speaker;
+    this.current.unshift(speaker);
     this.mention(speaker);
   }
 
@@ -382,12 +465,14 @@ class PeopleSeen {
   }
 
   /** A person named in `text` who can be a subject: a full name or a surname the book knows. */
-  private person(run: string): string | null {
+  private person(run: string, verbAfter = false): string | null {
     if (isPossessive(run)) return null;
     const parts = cleanName(run);
     if (parts === null) return null;
     const name = this.book.fullName(parts.name);
-    if (!isPersonLike(name) || !this.book.knows(name)) return null;
+    if (!isPersonLike(name)) return null;
+    // An unknown single word is a subject only where a verb follows it ("Weaver did not").
+    if (!this.book.knows(name) && !verbAfter) return null;
     return name;
   }
 
@@ -397,7 +482,12 @@ class PeopleSeen {
     const runs = nameRuns(clause);
     for (const { run, index } of runs) {
       if (start !== null && start.index + start[0].length - 1 <= index) break;
-      const name = this.person(run);
+      const rest = clause.slice(index + run.length);
+      const verbAfter =
+        /^\s+(?:\p{Ll}+ed|\p{Ll}+s|did|does|was|is|has|had|will|would|could|can|may|might|must|should)\s/u.test(
+          rest,
+        );
+      const name = this.person(run, verbAfter);
       if (name !== null) return { name };
     }
     if (start !== null) return pronounSubject(start[1]!);
@@ -434,6 +524,7 @@ class PeopleSeen {
       const name = this.person(run);
       if (name !== null) this.mention(name);
     }
+    this.current = [];
     const subjects = [...cited];
     const subject = this.subjectOf(frame.slice(0, 120));
     let first: string | null = null;

@@ -1,7 +1,9 @@
+import { attributeSource } from '../offline/index.ts';
 import type { Quote } from '../schemas.ts';
 import { locateQuote } from './find-quote.ts';
 import { indexSource } from './source-index.ts';
 import { textFragmentLink } from './text-fragment.ts';
+import { chooseSpeaker, type SourceAttribution } from './verify-speaker.ts';
 
 export interface CandidateQuote {
   id: string;
@@ -18,12 +20,15 @@ export interface RejectedQuote {
 export interface VerifiedQuotes {
   quotes: Quote[];
   rejected: RejectedQuote[];
+  /** Kept quotes whose given speaker the source does not name: shown without one. */
+  unverifiedSpeakers: number;
 }
 
 /**
  * Keeps the model's quotes that are in the source, in the model's order, each shown as the
  * source's own characters with their offsets. The rest are reported with a reason, so the
- * caller can count them and re-ask the model.
+ * caller can count them and re-ask the model. A kept quote's speaker is checked too (see
+ * chooseSpeaker): one the source does not name is dropped and counted.
  */
 export function verifyQuotes(
   sourceText: string,
@@ -34,6 +39,8 @@ export function verifyQuotes(
   const quotes: Quote[] = [];
   const rejected: RejectedQuote[] = [];
   const seenIds = new Set<string>();
+  let unverifiedSpeakers = 0;
+  let attributions: SourceAttribution[] | null = null;
 
   for (const candidate of candidates) {
     const reject = (reason: string) =>
@@ -55,9 +62,43 @@ export function verifyQuotes(
     }
     seenIds.add(candidate.id);
     const text = sourceText.slice(start, end);
-    const speaker = candidate.speaker?.trim() || null;
+    attributions ??= sourceAttributions(sourceText);
+    const checked = chooseSpeaker(
+      sourceText,
+      candidate.speaker,
+      overlapping(attributions, start, end),
+    );
+    if (checked.unverified) unverifiedSpeakers++;
     const link = options.url === null ? null : textFragmentLink(options.url, text);
-    quotes.push({ id: candidate.id, text, speaker, start, end, link });
+    quotes.push({ id: candidate.id, text, speaker: checked.speaker, start, end, link });
   }
-  return { quotes, rejected };
+  return { quotes, rejected, unverifiedSpeakers };
+}
+
+// A job verifies the same source up to three times (answer, re-ask, final); attribute it once.
+let lastAttributed: { text: string; attributions: SourceAttribution[] } | null = null;
+
+function sourceAttributions(sourceText: string): SourceAttribution[] {
+  if (lastAttributed?.text !== sourceText) {
+    lastAttributed = { text: sourceText, attributions: attributeSource(sourceText) };
+  }
+  return lastAttributed.attributions;
+}
+
+/** The offline quote sharing the most characters with start..end, if any. */
+function overlapping(
+  attributions: readonly SourceAttribution[],
+  start: number,
+  end: number,
+): SourceAttribution | undefined {
+  let best: SourceAttribution | undefined;
+  let bestShared = 0;
+  for (const attribution of attributions) {
+    const shared = Math.min(end, attribution.end) - Math.max(start, attribution.start);
+    if (shared > bestShared) {
+      best = attribution;
+      bestShared = shared;
+    }
+  }
+  return best;
 }

@@ -9,6 +9,7 @@ export interface VerifiedSummary {
   output: SummaryOutput;
   quotes: Quote[];
   dropped: number;
+  unverifiedSpeakers: number;
   reasks: number;
   tokens: { input: number; output: number };
   model: string;
@@ -123,6 +124,7 @@ export async function summarizeWithLlm(call: SummaryCall): Promise<VerifiedSumma
       output,
       quotes: verified.quotes,
       dropped: verified.rejected.length,
+      unverifiedSpeakers: verified.unverifiedSpeakers,
       reasks,
       tokens,
       model,
