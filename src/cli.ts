@@ -2,7 +2,7 @@ import { runCli } from './cli/run.ts';
 import { terminalSafe } from './cli/terminal-safe.ts';
 import { readCapped } from './core/extract/limits.ts';
 
-process.exitCode = await runCli(process.argv.slice(2), {
+const code = await runCli(process.argv.slice(2), {
   // Everything printed, errors and usage included, is cleaned of terminal control sequences.
   stdout: (chunk) => process.stdout.write(terminalSafe(chunk)),
   stderr: (chunk) => process.stderr.write(terminalSafe(chunk)),
@@ -10,3 +10,7 @@ process.exitCode = await runCli(process.argv.slice(2), {
   readStdin: async () => new TextDecoder().decode(await readCapped(process.stdin, null)),
   env: process.env,
 });
+// Exit once the answer is out rather than when the event loop drains: a DNS lookup that never
+// returns runs in libuv's thread pool, cannot be cancelled, and would hold the process for
+// minutes after the error was printed.
+process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));

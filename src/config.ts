@@ -1,5 +1,6 @@
 import 'dotenv/config';
 import { z } from 'zod';
+import { allowHostProblem, parseAllowHosts } from './core/fetch/allow-list.ts';
 
 /**
  * The whole environment, validated once at startup. A bad value stops the process with one
@@ -50,7 +51,18 @@ const ConfigSchema = z.object({
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
-  FETCH_ALLOW_HOSTS: z.preprocess(emptyToUndefined, z.string().default('')),
+  FETCH_ALLOW_HOSTS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default('')
+      .superRefine((value, context) => {
+        for (const entry of parseAllowHosts(value)) {
+          const problem = allowHostProblem(entry);
+          if (problem) context.addIssue({ code: 'custom', message: problem });
+        }
+      }),
+  ),
   /** Ports links may use; 80 and 443 unless an operator (or a test) allows more. */
   FETCH_ALLOW_PORTS: z.preprocess(
     emptyToUndefined,

@@ -72,6 +72,13 @@ export type FakeStep =
   | { kind: 'stall' }
   /** Drops the connection without answering: a connection error for the client. */
   | { kind: 'reset' }
+  /**
+   * Any status, content type and body, as a misconfigured endpoint or a gateway sends them
+   * (an event stream nobody asked for, an HTML error page, HTML labelled as JSON).
+   */
+  | { kind: 'raw'; status?: number; contentType: string; body: string }
+  /** A 200 whose body stops part-way: `close` drops the socket, else Content-Length lies. */
+  | { kind: 'cut_off'; close?: boolean }
   | { kind: 'delay'; ms: number; then: FakeStep }
   | FakeResponder;
 
@@ -184,6 +191,25 @@ export const fakeSteps = {
   hang: (): FakeStep => ({ kind: 'hang' }),
   stall: (): FakeStep => ({ kind: 'stall' }),
   reset: (): FakeStep => ({ kind: 'reset' }),
+  raw: (contentType: string, body: string, status = 200): FakeStep => ({
+    kind: 'raw',
+    status,
+    contentType,
+    body,
+  }),
+  /** What an endpoint that streams regardless of `stream: false` sends. */
+  eventStream: (): FakeStep => ({
+    kind: 'raw',
+    contentType: 'text/event-stream',
+    body: 'data: {"id":"chatcmpl-1","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"{"}}]}\n\ndata: [DONE]\n\n',
+  }),
+  htmlPage: (status = 200, contentType = 'text/html; charset=utf-8'): FakeStep => ({
+    kind: 'raw',
+    status,
+    contentType,
+    body: '<!doctype html><html><head><title>Sign in</title></head><body><h1>Welcome to the gateway</h1></body></html>',
+  }),
+  cutOff: (close = false): FakeStep => ({ kind: 'cut_off', close }),
   delay: (ms: number, then: FakeStep): FakeStep => ({ kind: 'delay', ms, then }),
 } as const;
 
@@ -259,6 +285,73 @@ function sendError(
   sendJson(res, step.status, body, requestId, step.headers);
 }
 
+/**
+ * Keywords strict structured-output providers refuse or treat differently. The portable subset
+ * leaves all of them out and validates after the answer instead.
+ */
+const UNPORTABLE_KEYWORDS = [
+  'minLength',
+  'maxLength',
+  'pattern',
+  'format',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'patternProperties',
+  'default',
+];
+
+/**
+ * What a strict provider says about a json_schema, in its words ('' = accepted): every object
+ * lists all its keys in `required` and sets `additionalProperties: false`; no keyword above.
+ */
+export function strictSchemaProblem(name: string, schema: unknown): string {
+  const problems: string[] = [];
+  const walk = (node: unknown, context: string[]) => {
+    if (Array.isArray(node)) {
+      for (const [i, item] of node.entries()) walk(item, [...context, String(i)]);
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    const object = node as Record<string, unknown>;
+    const where = `In context=(${context.map((part) => `'${part}'`).join(', ')})`;
+    for (const keyword of UNPORTABLE_KEYWORDS) {
+      if (keyword in object && context.at(-1) !== 'properties') {
+        problems.push(`${where}, '${keyword}' is not permitted.`);
+      }
+    }
+    const isObjectType =
+      object.type === 'object' || (Array.isArray(object.type) && object.type.includes('object'));
+    if (isObjectType && context.at(-1) !== 'properties') {
+      if (object.additionalProperties !== false) {
+        problems.push(
+          `${where}, 'additionalProperties' is required to be supplied and to be false.`,
+        );
+      }
+      const keys = Object.keys((object.properties as Record<string, unknown>) ?? {});
+      const required = Array.isArray(object.required) ? object.required : [];
+      const missing = keys.filter((key) => !required.includes(key));
+      if (missing.length > 0) {
+        problems.push(
+          `${where}, 'required' is required to be supplied and to be an array including every key in properties. Missing '${missing[0]}'.`,
+        );
+      }
+    }
+    for (const [key, value] of Object.entries(object)) walk(value, [...context, key]);
+  };
+  walk(schema, []);
+  return problems.length === 0
+    ? ''
+    : `Invalid schema for response_format '${name}': ${problems[0]}`;
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -268,7 +361,13 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-export async function startFakeOpenAi(options: { default?: FakeStep } = {}): Promise<FakeOpenAi> {
+export interface FakeOpenAiOptions {
+  default?: FakeStep;
+  /** false: answer every json_schema request with the 400 of a server without JSON-schema output. */
+  jsonSchema?: boolean;
+}
+
+export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<FakeOpenAi> {
   const queue: FakeStep[] = [];
   let fallback: FakeStep | null = options.default ?? null;
   const requests: FakeChatRequest[] = [];
@@ -344,6 +443,32 @@ export async function startFakeOpenAi(options: { default?: FakeStep } = {}): Pro
       case 'reset':
         res.socket?.destroy();
         return;
+      case 'raw':
+        if (res.destroyed) return;
+        res.writeHead(step.status ?? 200, {
+          'content-type': step.contentType,
+          'x-request-id': requestId,
+        });
+        res.end(step.body);
+        return;
+      case 'cut_off': {
+        if (res.destroyed) return;
+        const whole = JSON.stringify(
+          completionBody(request, index, {
+            content: '{"tldr":"cut"}',
+            refusal: null,
+            finishReason: 'stop',
+          }),
+        );
+        const part = whole.slice(0, Math.floor(whole.length / 2));
+        res.writeHead(200, {
+          'content-type': 'application/json',
+          'x-request-id': requestId,
+          ...(step.close ? {} : { 'content-length': String(Buffer.byteLength(whole)) }),
+        });
+        res.write(part, () => res.socket?.destroy());
+        return;
+      }
       case 'delay': {
         const timer = setTimeout(() => {
           timers.delete(timer);
@@ -413,6 +538,28 @@ export async function startFakeOpenAi(options: { default?: FakeStep } = {}): Pro
       }
     });
     notify();
+
+    // Checked before any scripted step, as a real provider checks before it runs the model.
+    const format = request.response_format;
+    if (format?.type === 'json_schema') {
+      const problem =
+        options.jsonSchema === false
+          ? "Invalid value: 'json_schema'. Supported values are: 'json_object' and 'text'."
+          : format.json_schema.strict
+            ? strictSchemaProblem(format.json_schema.name, format.json_schema.schema)
+            : '';
+      if (problem) {
+        sendError(res, `req_fake_${index}`, {
+          kind: 'status',
+          status: 400,
+          type: 'invalid_request_error',
+          param: 'response_format',
+          code: null,
+          message: problem,
+        });
+        return;
+      }
+    }
 
     const step =
       queue.shift() ??

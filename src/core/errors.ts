@@ -90,7 +90,12 @@ const NEXT_STEP: Partial<Record<UserErrorCode, string>> = {
 
 /** One or two sentences for the user: what went wrong, then what to do next. */
 export function describeUserError(error: UserError): string {
-  const next = NEXT_STEP[error.code];
+  // A provider that says how long to wait is taken at its word, not "a minute".
+  const wait = error.details.retryAfterMs;
+  const next =
+    typeof wait === 'number' && Number.isFinite(wait)
+      ? `Try again in ${formatWait(wait)}.`
+      : NEXT_STEP[error.code];
   const message = sentence(error.message);
   return next ? `${message} ${next}` : message;
 }
@@ -100,4 +105,15 @@ function sentence(text: string): string {
   const trimmed = text.trim();
   const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
   return /[.!?…)]$/.test(capital) ? capital : `${capital}.`;
+}
+
+/** 9999000 -> "about 2 h 47 min"; 45000 -> "45 s". */
+export function formatWait(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 120) return `${seconds} s`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 120) return `about ${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours >= 48) return `about ${Math.ceil(hours / 24)} days`;
+  return `about ${hours} h ${minutes % 60} min`;
 }

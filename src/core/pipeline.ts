@@ -176,6 +176,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         ...job,
       }).then((summary) => ({
         ...summary,
+        // The prompt asks for at most this many; an answer with hundreds keeps the first ones.
+        quotes: summary.quotes.slice(0, preset.quotes),
         tokens: {
           input: summary.tokens.input + tokensSoFar.input,
           output: summary.tokens.output + tokensSoFar.output,

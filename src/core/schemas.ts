@@ -93,25 +93,39 @@ export type SummarizeInput =
   | { kind: 'message'; text: string; url?: string | null };
 
 /**
+ * The longest fields an answer may hold. Prompts ask for far less (a tldr of 25–50 words); these
+ * stop a runaway or hostile answer from reaching users. Not sent to the provider (see
+ * portable-schema.ts): Zod enforces them after the answer, and a breach is re-asked once.
+ */
+export const OUTPUT_LIMITS = {
+  tldr: 1500,
+  bullet: 800,
+  quote: 1000,
+  speaker: 120,
+  id: 40,
+  point: 1000,
+} as const;
+
+/**
  * What a summarize prompt (or the offline engine) must answer. Strict JSON-schema output
  * forbids optional fields, so absent values are null.
  */
 export const SummaryOutputSchema = z.object({
-  tldr: z.string().min(1),
+  tldr: z.string().min(1).max(OUTPUT_LIMITS.tldr),
   bullets: z.array(
     z.object({
-      text: z.string().min(1),
+      text: z.string().min(1).max(OUTPUT_LIMITS.bullet),
       /** Ids of the quotes (below) that back this bullet; may be empty. */
-      quoteIds: z.array(z.string()),
+      quoteIds: z.array(z.string().max(OUTPUT_LIMITS.id)),
     }),
   ),
   quotes: z.array(
     z.object({
       /** q1, q2, … — bullets refer to these. */
-      id: z.string(),
+      id: z.string().max(OUTPUT_LIMITS.id),
       /** Copied word for word from the source. */
-      text: z.string().min(1),
-      speaker: z.string().nullable(),
+      text: z.string().min(1).max(OUTPUT_LIMITS.quote),
+      speaker: z.string().max(OUTPUT_LIMITS.speaker).nullable(),
     }),
   ),
 });
@@ -119,7 +133,12 @@ export type SummaryOutput = z.infer<typeof SummaryOutputSchema>;
 
 /** The map step of map-reduce over a long source: notes and verbatim quotes from one part. */
 export const MapOutputSchema = z.object({
-  points: z.array(z.string().min(1)),
-  quotes: z.array(z.object({ text: z.string().min(1), speaker: z.string().nullable() })),
+  points: z.array(z.string().min(1).max(OUTPUT_LIMITS.point)),
+  quotes: z.array(
+    z.object({
+      text: z.string().min(1).max(OUTPUT_LIMITS.quote),
+      speaker: z.string().max(OUTPUT_LIMITS.speaker).nullable(),
+    }),
+  ),
 });
 export type MapOutput = z.infer<typeof MapOutputSchema>;

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_PROMPTS, runEval } from './run-eval.ts';
-import { renderNotes, renderTable } from './table.ts';
+import { renderNotes, renderProvenance, renderTable, renderTitle } from './table.ts';
 
 const USAGE = `Usage: npm run eval -- [options]
 
@@ -43,7 +43,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const lines = [
-    `Eval (${report.mode === 'live' ? 'live model' : 'replayed recordings'}), ${report.versions[0]?.cases ?? 0} articles`,
+    renderTitle(report),
+    '',
+    'Where the answers come from:',
+    ...renderProvenance(report.provenance).map((line) => `  ${line}`),
     '',
     renderTable(report.versions),
   ];

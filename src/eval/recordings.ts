@@ -28,19 +28,37 @@ const RecordedCallSchema = z.strictObject({
 });
 export type RecordedCall = z.infer<typeof RecordedCallSchema>;
 
-export const RecordingSchema = z.strictObject({
-  format: z.literal(1),
-  /** `id@version`, without the sha8: a typo fixed in the prompt keeps its recordings. */
-  prompt: z.string().regex(/^[a-z][a-z0-9-]*@\d+$/),
-  /** The prompt file's sha8 when recorded; replay warns when it has changed since. */
-  promptSha8: z.string().regex(/^[0-9a-f]{8}$/),
-  article: z.string(),
-  /** The context window the case ran with: it decides whether map-reduce ran, so replay reuses it. */
-  contextTokens: z.number().int().positive(),
-  /** recorded: answers of a real endpoint; authored: written by hand (see the README). */
-  origin: z.enum(['recorded', 'authored']),
-  calls: z.array(RecordedCallSchema),
+/** Where recorded answers came from: enough to tell a reader what the figures measure. */
+const RecordedFromSchema = z.strictObject({
+  /** The model as the endpoint named it in its answers (or as configured). */
+  model: z.string().min(1),
+  /** The endpoint's base URL, without credentials or query. */
+  endpoint: z.string().min(1),
+  /** The day of the run, YYYY-MM-DD (UTC). */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
 });
+export type RecordedFrom = z.infer<typeof RecordedFromSchema>;
+
+export const RecordingSchema = z
+  .strictObject({
+    format: z.literal(1),
+    /** `id@version`, without the sha8: a typo fixed in the prompt keeps its recordings. */
+    prompt: z.string().regex(/^[a-z][a-z0-9-]*@\d+$/),
+    /** The prompt file's sha8 when recorded; replay warns when it has changed since. */
+    promptSha8: z.string().regex(/^[0-9a-f]{8}$/),
+    article: z.string(),
+    /** The context window the case ran with: it decides whether map-reduce ran, so replay reuses it. */
+    contextTokens: z.number().int().positive(),
+    /** recorded: answers of a real endpoint; authored: written by hand (see the README). */
+    origin: z.enum(['recorded', 'authored']),
+    /** With origin recorded: which model, at which endpoint, on which day. */
+    recordedFrom: RecordedFromSchema.optional(),
+    calls: z.array(RecordedCallSchema),
+  })
+  .refine((recording) => recording.origin !== 'recorded' || recording.recordedFrom, {
+    message: 'a recorded recording must say recordedFrom: {model, endpoint, date}',
+    path: ['recordedFrom'],
+  });
 export type Recording = z.infer<typeof RecordingSchema>;
 
 export function recordingPath(dir: string, prompt: string, article: string): string {

@@ -8,7 +8,7 @@ import type { Result } from '../core/schemas.ts';
 import { observeCalls } from './call-log.ts';
 import { DEFAULT_EVAL_DIR, type EvalArticle, loadEvalSet } from './eval-set.ts';
 import { type CaseMetrics, caseMetrics, summarizeVersion, type VersionSummary } from './metrics.ts';
-import { type Recording, readRecording, writeRecording } from './recordings.ts';
+import { type RecordedFrom, type Recording, readRecording, writeRecording } from './recordings.ts';
 import { createReplayClient } from './replay-client.ts';
 
 export const DEFAULT_PROMPTS = ['summarize@1', 'summarize@2'];
@@ -38,6 +38,19 @@ export interface RunEvalOptions {
   contextTokens?: number;
   /** Keep every case's Result in the report (for tests and --json readers; large). */
   keepResults?: boolean;
+  /** live only: the endpoint recordings name; default OPENAI_BASE_URL, else OpenAI's. */
+  endpoint?: string;
+  /** The day recordings are dated with; default now. */
+  now?: () => Date;
+}
+
+/** Where one case's answers came from, as printed above the table. */
+export interface CaseProvenance {
+  prompt: string;
+  article: string;
+  /** live: answered by the model just now; recorded/authored: replayed from a recording. */
+  origin: 'live' | Recording['origin'];
+  recordedFrom?: RecordedFrom;
 }
 
 export interface EvalReport {
@@ -48,6 +61,8 @@ export interface EvalReport {
   warnings: string[];
   /** Recording files written (record mode). */
   written: string[];
+  /** Per case, where its answers came from. */
+  provenance: CaseProvenance[];
   /** With keepResults: what each case produced, null when the job failed. */
   results: Array<{ article: string; prompt: string; result: Result | null }>;
 }
@@ -72,8 +87,11 @@ export async function runEval(options: RunEvalOptions = {}): Promise<EvalReport>
     cases: [],
     warnings: [],
     written: [],
+    provenance: [],
     results: [],
   };
+  const endpoint = options.endpoint ?? live?.endpoint ?? 'unknown endpoint';
+  const date = (options.now?.() ?? new Date()).toISOString().slice(0, 10);
   for (const [i, prompt] of prompts.entries()) {
     const file = files[i]!;
     const cases: CaseMetrics[] = [];
@@ -88,6 +106,11 @@ export async function runEval(options: RunEvalOptions = {}): Promise<EvalReport>
         registry,
         report,
       });
+      const origin = options.origin ?? 'recorded';
+      const recordedFrom =
+        origin === 'recorded' && run.live
+          ? { model: run.calls.at(-1)?.model ?? run.live.model, endpoint, date }
+          : undefined;
       if (options.record) {
         report.written.push(
           writeRecording(recordingsDir, {
@@ -96,11 +119,27 @@ export async function runEval(options: RunEvalOptions = {}): Promise<EvalReport>
             promptSha8: file.sha8,
             article: article.id,
             contextTokens: run.contextTokens,
-            origin: options.origin ?? 'recorded',
+            origin,
+            ...(recordedFrom ? { recordedFrom } : {}),
             calls: run.calls,
           }),
         );
       }
+      report.provenance.push(
+        run.recording
+          ? {
+              prompt,
+              article: article.id,
+              origin: run.recording.origin,
+              ...(run.recording.recordedFrom ? { recordedFrom: run.recording.recordedFrom } : {}),
+            }
+          : {
+              prompt,
+              article: article.id,
+              origin: 'live',
+              ...(recordedFrom ? { recordedFrom } : {}),
+            },
+      );
       cases.push(caseMetrics({ article, prompt, ...run }));
       if (options.keepResults)
         report.results.push({ article: article.id, prompt, result: run.result });
@@ -133,10 +172,11 @@ async function runCase(input: {
   const caseOptions = `length=${article.length};language=${article.outputLanguage ?? '-'}`;
   let inner: LlmClient;
   let contextTokens = input.liveContextTokens;
+  let recording: Recording | null = null;
   if (input.live) {
     inner = input.live.llmFor(article, prompt);
   } else {
-    const recording = readRecording(input.recordingsDir, prompt, article.id);
+    recording = readRecording(input.recordingsDir, prompt, article.id);
     if (recording.promptSha8 !== file.sha8) {
       input.report.warnings.push(
         `${prompt} changed since "${article.id}" was recorded (sha8 ${recording.promptSha8} then, ${file.sha8} now): replaying the old answers; record again to measure the edit.`,
@@ -158,7 +198,14 @@ async function runCase(input: {
     if (!(caught instanceof UserError) || !MODEL_FAILURES.has(caught.code)) throw caught;
     error = caught.message;
   }
-  return { result, error, calls: observed.calls, contextTokens };
+  return {
+    result,
+    error,
+    calls: observed.calls,
+    contextTokens,
+    recording,
+    live: input.live ? { model: inner.model } : null,
+  };
 }
 
 function selectArticles(all: EvalArticle[], ids: readonly string[] | undefined): EvalArticle[] {
@@ -171,6 +218,22 @@ function selectArticles(all: EvalArticle[], ids: readonly string[] | undefined):
 interface LiveModel {
   llmFor: (article: EvalArticle, prompt: string) => LlmClient;
   contextTokens?: number;
+  endpoint?: string;
+}
+
+/** The base URL as recordings show it: no credentials, no query. */
+export function describeEndpoint(baseUrl: string | undefined): string {
+  if (!baseUrl) return 'https://api.openai.com/v1';
+  try {
+    const url = new URL(baseUrl);
+    url.username = '';
+    url.password = '';
+    url.search = '';
+    url.hash = '';
+    return url.href.replace(/\/$/, '');
+  } catch {
+    return 'unknown endpoint';
+  }
 }
 
 async function liveClient(llm: RunEvalOptions['llm']): Promise<LiveModel> {
@@ -188,5 +251,9 @@ async function liveClient(llm: RunEvalOptions['llm']): Promise<LiveModel> {
       '--live needs a model endpoint: set OPENAI_API_KEY (and OPENAI_BASE_URL and LLM_MODEL for an endpoint other than OpenAI).',
     );
   }
-  return { llmFor: () => configured, contextTokens: config.LLM_CONTEXT_TOKENS };
+  return {
+    llmFor: () => configured,
+    contextTokens: config.LLM_CONTEXT_TOKENS,
+    endpoint: describeEndpoint(config.OPENAI_BASE_URL),
+  };
 }

@@ -1,4 +1,5 @@
 import { type CaseMetrics, type Ratio, rate, type VersionSummary } from './metrics.ts';
+import type { CaseProvenance, EvalReport } from './run-eval.ts';
 
 const pct = (ratio: Ratio) =>
   ratio.total === 0 ? '—' : `${Math.round(rate(ratio) * 100)}% (${ratio.count}/${ratio.total})`;
@@ -51,4 +52,41 @@ export function renderNotes(cases: readonly CaseMetrics[]): string[] {
     if (problems.length > 0) notes.push(`${c.prompt} ${c.article}: ${problems.join('; ')}`);
   }
   return notes;
+}
+
+/**
+ * The table's title. While any answers were written by hand it says so: those figures show
+ * what the pipeline does with such answers, not how well a model does.
+ */
+export function renderTitle(report: Pick<EvalReport, 'mode' | 'versions' | 'provenance'>): string {
+  const count = report.versions[0]?.cases ?? 0;
+  const articles = `${count} ${count === 1 ? 'article' : 'articles'}`;
+  if (report.mode === 'live') return `Eval (live model), ${articles}`;
+  const authored = report.provenance.filter((p) => p.origin === 'authored').length;
+  if (authored === 0) return `Eval (replayed recordings of a real model), ${articles}`;
+  const all = authored === report.provenance.length;
+  return `Eval of authored answers (${all ? 'all' : `${authored} of ${report.provenance.length}`} cases written by hand, not by a model), ${articles}`;
+}
+
+/** Where the answers came from, one line per prompt version and source, for above the table. */
+export function renderProvenance(provenance: readonly CaseProvenance[]): string[] {
+  const groups = new Map<string, { prompt: string; text: string; count: number }>();
+  for (const p of provenance) {
+    const from = p.recordedFrom
+      ? `from ${p.recordedFrom.model} at ${p.recordedFrom.endpoint} on ${p.recordedFrom.date}`
+      : '';
+    const text =
+      p.origin === 'authored'
+        ? 'authored answers: written by hand, replayed (see test/fixtures/eval/README.md)'
+        : p.origin === 'recorded'
+          ? `recorded ${from || '(source not noted)'}, replayed`
+          : `answered live ${from}`.trimEnd();
+    const key = `${p.prompt}\u0000${text}`;
+    const group = groups.get(key) ?? { prompt: p.prompt, text, count: 0 };
+    group.count++;
+    groups.set(key, group);
+  }
+  return [...groups.values()].map(
+    (g) => `${g.prompt}: ${g.count} ${g.count === 1 ? 'article' : 'articles'} ${g.text}`,
+  );
 }

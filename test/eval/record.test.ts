@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -7,6 +7,7 @@ import type { SummaryOutput } from '../../src/core/schemas.ts';
 import { authorRecordings } from '../../src/eval/author-recordings.ts';
 import { readRecording } from '../../src/eval/recordings.ts';
 import { runEval } from '../../src/eval/run-eval.ts';
+import { renderProvenance, renderTitle } from '../../src/eval/table.ts';
 import { type FakeOpenAi, fakeSteps, startFakeOpenAi } from '../../testkit/fake-openai.ts';
 
 /** A valid answer for the sports article whose quotes are in it word for word. */
@@ -46,6 +47,8 @@ describe('the eval in record mode against an OpenAI-compatible endpoint', () => 
       record: true,
       llm: llm(),
       recordingsDir: dir,
+      endpoint: fake.url,
+      now: () => new Date('2026-12-02T05:00:00Z'),
     });
 
   beforeAll(async () => {
@@ -86,6 +89,50 @@ describe('the eval in record mode against an OpenAI-compatible endpoint', () => 
         },
       ],
     });
+  });
+
+  it('GIVEN --live --record THEN the recording says which model, at which endpoint, on which day', async () => {
+    fake.push(fakeSteps.json(SPORTS_ANSWER, { model: 'fake-model-2025' }));
+    await record();
+    expect(readRecording(dir, 'summarize@2', 'sports-cup-final').recordedFrom).toEqual({
+      model: 'fake-model-2025',
+      endpoint: fake.url,
+      date: '2026-12-02',
+    });
+  });
+
+  it('GIVEN a replay of a real recording THEN the provenance names it and the title does not say authored', async () => {
+    fake.push(fakeSteps.json(SPORTS_ANSWER, { model: 'fake-model-2025' }));
+    await record();
+    const replayed = await runEval({
+      prompts: ['summarize@2'],
+      articles: ['sports-cup-final'],
+      recordingsDir: dir,
+    });
+    expect(renderProvenance(replayed.provenance)).toEqual([
+      `summarize@2: 1 article recorded from fake-model-2025 at ${fake.url} on 2026-12-02, replayed`,
+    ]);
+    expect(renderTitle(replayed)).toBe('Eval (replayed recordings of a real model), 1 article');
+  });
+
+  it('GIVEN a recording marked recorded without recordedFrom THEN it is not a valid recording', () => {
+    const path = join(dir, 'summarize@2', 'sports-cup-final.json');
+    mkdirSync(join(dir, 'summarize@2'), { recursive: true });
+    writeFileSync(
+      path,
+      JSON.stringify({
+        format: 1,
+        prompt: 'summarize@2',
+        promptSha8: '00000000',
+        article: 'sports-cup-final',
+        contextTokens: 128000,
+        origin: 'recorded',
+        calls: [],
+      }),
+    );
+    expect(() => readRecording(dir, 'summarize@2', 'sports-cup-final')).toThrow(
+      'recordedFrom: a recorded recording must say recordedFrom',
+    );
   });
 
   it('GIVEN a recording just made THEN replaying it reproduces the same figures', async () => {

@@ -184,7 +184,7 @@ describe('redirects that are refused', () => {
   it('names the refused target and where the redirect came from', async () => {
     await expect(guardedFetch(link('/to-literal'))).rejects.toMatchObject({
       code: 'blocked_address',
-      message: expect.stringContaining(`(the site site.test redirected there)`),
+      message: expect.stringContaining(`(the site \`site.test\` redirected there)`),
       details: {
         url: `http://127.0.0.1:${canary.port}/`,
         address: '127.0.0.1',

@@ -200,7 +200,7 @@ describe('names resolving to unsafe addresses (refused at connect time)', () => 
     const guardedFetch = guarded();
     await expect(guardedFetch(`http://missing.test:${canary.port}/`)).rejects.toMatchObject({
       code: 'dns_failed',
-      message: 'could not find the site missing.test',
+      message: 'could not find the site `missing.test`',
       details: { host: 'missing.test' },
     });
   });

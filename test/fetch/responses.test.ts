@@ -336,21 +336,21 @@ describe('connection failures', () => {
     });
     await expect(guardedFetch(`http://127.0.0.1:${closed.port}/`)).rejects.toMatchObject({
       code: 'fetch_failed',
-      message: 'could not connect to 127.0.0.1: the connection was refused',
+      message: 'could not connect to `127.0.0.1`: the connection was refused',
     });
   });
 
   it('a connection reset before the response is fetch_failed', async () => {
     await expect(guarded()(link('/reset'))).rejects.toMatchObject({
       code: 'fetch_failed',
-      message: 'the connection to site.test was closed before the page arrived',
+      message: 'the connection to `site.test` was closed before the page arrived',
     });
   });
 
   it('an encoding Precis cannot decode is fetch_failed', async () => {
     await expect(guarded()(link('/unknown-encoding'))).rejects.toMatchObject({
       code: 'fetch_failed',
-      message: expect.stringContaining('"zstd"'),
+      message: expect.stringContaining('`zstd`'),
     });
   });
 });

@@ -147,11 +147,11 @@ describe.each(['json_schema', 'json_object'] as const)(
       });
     });
 
-    it('reports a refusal as refused, quoting the model', async () => {
+    it('reports a refusal as refused, quoting the model as inert text', async () => {
       fake.push(fakeSteps.refusal('I cannot help with that request.'));
       await expect(summarize(client())).rejects.toMatchObject({
         code: 'refused',
-        message: 'the model refused to summarize this text: I cannot help with that request.',
+        message: 'the model refused to summarize this text: `I cannot help with that request.`',
       });
     });
 

@@ -137,7 +137,7 @@ describe('requests the provider rejects', () => {
     });
     await expect(summarize(clientFor(fake))).rejects.toMatchObject({
       code: 'llm_misconfigured',
-      message: expect.stringContaining('The model `gpt-nope` does not exist'),
+      message: expect.stringContaining("The model 'gpt-nope' does not exist`"),
     });
     expect(fake.requests).toHaveLength(1);
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SummaryOutput } from '../../src/core/schemas.ts';
-import { type FakeChatRequest, fakeSteps, startFakeOpenAi } from '../harness/fake-openai.ts';
-import { pipelineAgainst } from '../pipeline/helpers.ts';
+import { type FakeChatRequest, fakeSteps, startFakeOpenAi } from '../../testkit/fake-openai.ts';
+import { pipelineAgainst } from '../../testkit/pipeline-helpers.ts';
 
 const PAYLOAD = '@everyone https://attacker.example/x <@123456789012345678>';
 const ARTICLE = `Council approves the new tram line

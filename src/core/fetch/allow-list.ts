@@ -22,6 +22,32 @@ export function parseAllowHosts(value: string | undefined): string[] {
     .filter((entry) => entry !== '');
 }
 
+// A DNS label: letters, digits, hyphens inside, underscores (used by some intranets).
+const LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
+
+/**
+ * Why an entry is not usable, or null. `*`, `*.` and `*..` would otherwise become a suffix
+ * that every host name ends with, and allow every private address, metadata included.
+ */
+export function allowHostProblem(raw: string): string | null {
+  const entry = raw.trim().toLowerCase();
+  if (entry.replace(/^\[(.*)\]$/, '$1').includes('/')) {
+    try {
+      parseRange(entry);
+      return null;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+  if (parseRange(entry)) return null;
+  const name = (entry.startsWith('*.') ? entry.slice(2) : entry).replace(/\.$/, '');
+  const labels = name.split('.');
+  if (name === '' || !labels.every((label) => LABEL.test(label))) {
+    return `"${raw}" is not a host name (wiki.corp or *.corp), an IP address or a CIDR range`;
+  }
+  return null;
+}
+
 export function compileAllowList(entries: readonly string[]): AllowList {
   const names = new Set<string>();
   const suffixes: string[] = [];
@@ -29,6 +55,8 @@ export function compileAllowList(entries: readonly string[]): AllowList {
   for (const raw of entries) {
     const entry = raw.trim().toLowerCase();
     if (entry === '') continue;
+    const problem = allowHostProblem(entry);
+    if (problem) throw new Error(`FETCH_ALLOW_HOSTS: ${problem}`);
     const range = parseRange(entry);
     if (range) ranges.push(range);
     else if (entry.startsWith('*.')) suffixes.push(normalizeHostname(entry.slice(1)));
@@ -64,7 +92,7 @@ function parseRange(entry: string): [ipaddr.IPv4 | ipaddr.IPv6, number] | null {
         ? [(base as ipaddr.IPv6).toIPv4Address(), bits - 96]
         : [base, bits];
     } catch {
-      throw new Error(`FETCH_ALLOW_HOSTS: "${entry}" is not a valid CIDR range`);
+      throw new Error(`"${entry}" is not a valid CIDR range`);
     }
   }
   if (!ipaddr.isValid(bare)) return null;

@@ -1,7 +1,8 @@
-import { type Readable, type Transform, Writable } from 'node:stream';
+import { Duplex, Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { UserError } from '../errors.ts';
+import { inert } from '../inert.ts';
 
 /**
  * Reads a response body, decoding gzip/deflate/br ourselves and counting DECODED bytes, so a
@@ -54,7 +55,7 @@ function formatSize(bytes: number): string {
 // Truncated compressed bodies are common in the wild; browsers keep what decoded so far.
 const LENIENT = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
 
-function createDecoders(contentEncoding: string | undefined, url: string): Transform[] {
+function createDecoders(contentEncoding: string | undefined, url: string): Duplex[] {
   const codings = (contentEncoding ?? '')
     .toLowerCase()
     .split(',')
@@ -67,7 +68,7 @@ function createDecoders(contentEncoding: string | undefined, url: string): Trans
       case 'x-gzip':
         return zlib.createGunzip(LENIENT);
       case 'deflate':
-        return zlib.createInflate(LENIENT);
+        return Duplex.from(inflateEitherWay);
       case 'br':
         return zlib.createBrotliDecompress({
           flush: zlib.constants.BROTLI_OPERATION_FLUSH,
@@ -76,11 +77,48 @@ function createDecoders(contentEncoding: string | undefined, url: string): Trans
       default:
         throw new UserError(
           'fetch_failed',
-          `the site sent the page compressed as "${coding}", which Precis cannot decode`,
+          `the site sent the page compressed as ${inert(coding, 40)}, which Precis cannot decode`,
           { url, contentEncoding },
         );
     }
   });
+}
+
+/**
+ * "deflate" should mean zlib-wrapped, but many servers send raw deflate, and browsers accept
+ * both: like them, look at the first two bytes (a zlib header is CM=8 and a multiple of 31)
+ * and inflate accordingly. Iterating the inflater keeps zlib's backpressure, so the cap on
+ * decoded bytes still stops a bomb early.
+ */
+async function* inflateEitherWay(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const iterator = source[Symbol.asyncIterator]();
+  let head = Buffer.alloc(0);
+  while (head.length < 2) {
+    const next = await iterator.next();
+    if (next.done) break;
+    head = Buffer.concat([head, next.value]);
+  }
+  if (head.length === 0) return;
+  const zlibWrapped =
+    head.length >= 2 && ((head[0] as number) & 0x0f) === 8 && head.readUInt16BE(0) % 31 === 0;
+  const inflater = zlibWrapped ? zlib.createInflate(LENIENT) : zlib.createInflateRaw(LENIENT);
+  async function* replay() {
+    yield head;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  const input = Readable.from(replay());
+  input.on('error', (error) => inflater.destroy(error));
+  input.pipe(inflater);
+  try {
+    yield* inflater as AsyncIterable<Buffer>;
+  } finally {
+    input.destroy();
+    inflater.destroy();
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { lookup as dnsLookup } from 'node:dns';
-import { Agent } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import { UserError } from '../errors.ts';
+import { inert } from '../inert.ts';
 import { compileAllowList } from './allow-list.ts';
 import { discardBody, readBody, tooLarge } from './body.ts';
 import { createInFlight } from './in-flight.ts';
@@ -16,7 +17,7 @@ import {
 import { checkTarget, parseLink, type TargetPolicy } from './target.ts';
 
 export { blockedRange, isPublicAddress } from './address.ts';
-export { parseAllowHosts } from './allow-list.ts';
+export { allowHostProblem, parseAllowHosts } from './allow-list.ts';
 export type { Resolver } from './lookup.ts';
 
 export interface FetchedPage {
@@ -93,7 +94,7 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): GuardedFe
   // Our own Agent, passed explicitly to every request: the global dispatcher could be replaced
   // by a proxy agent (HTTP_PROXY), which would connect to the proxy and skip the guard.
   const agent = new Agent({
-    connect: { lookup: createGuardedLookup(resolve, allowList), timeout: deadlineMs },
+    connect: { lookup: createGuardedLookup(resolve, allowList, deadlineMs), timeout: deadlineMs },
     headersTimeout: deadlineMs,
     bodyTimeout: deadlineMs,
   });
@@ -109,13 +110,16 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): GuardedFe
     try {
       const redirects: string[] = [];
       for (;;) {
-        const response = await agent.request({
-          origin: current.origin,
-          path: `${current.pathname}${current.search}`,
-          method: 'GET',
-          headers: requestHeaders,
-          signal: combined,
-        });
+        const response = await untilAborted(
+          agent.request({
+            origin: current.origin,
+            path: `${current.pathname}${current.search}`,
+            method: 'GET',
+            headers: requestHeaders,
+            signal: combined,
+          }),
+          combined,
+        );
         const headers = flattenHeaders(response.headers);
         const location = headers.location;
         if (REDIRECT_STATUSES.has(response.statusCode) && location !== undefined) {
@@ -176,7 +180,43 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): GuardedFe
     url.hash = '';
     return share(url.href, (shared) => fetchPage(url, shared), signal);
   };
-  return Object.assign(guardedFetch, { close: () => agent.close() });
+  // destroy, not close: close would wait for a connect still stuck in a lookup.
+  return Object.assign(guardedFetch, { close: () => agent.destroy() });
+}
+
+/**
+ * undici does not abort a request whose connect is still waiting on the lookup, so the
+ * deadline would not fire while DNS hangs: the caller stops waiting, and the request, which
+ * the lookup's own timeout ends later, is left to fail quietly.
+ */
+function untilAborted(
+  work: Promise<Dispatcher.ResponseData>,
+  signal: AbortSignal,
+): Promise<Dispatcher.ResponseData> {
+  if (signal.aborted) {
+    work.catch(() => {});
+    return Promise.reject(signal.reason);
+  }
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      work.then(
+        (late) => discardBody(late.body),
+        () => {},
+      );
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** Each hop is parsed and judged like a link the user sent: scheme, port, name and literal. */
@@ -187,7 +227,7 @@ function followRedirect(from: URL, location: string, policy: TargetPolicy): URL 
   } catch (error) {
     throw new UserError(
       'invalid_url',
-      `the site redirected to "${location}", which is not a valid link`,
+      `the site redirected to ${inert(location, 100)}, which is not a valid link`,
       { url: from.href, host: from.hostname, location, redirectedFrom: from.href },
       { cause: error },
     );
@@ -198,7 +238,7 @@ function followRedirect(from: URL, location: string, policy: TargetPolicy): URL 
     if (!(error instanceof UserError)) throw error;
     throw new UserError(
       error.code,
-      `${error.message} (the site ${from.hostname} redirected there)`,
+      `${error.message} (the site ${inert(from.hostname, 100)} redirected there)`,
       { ...error.details, redirectedFrom: from.href },
     );
   }

@@ -18,10 +18,25 @@ export type Resolver = (
  * (rebinding). Like Synapse, a name is refused if ANY of its addresses is unsafe: otherwise
  * Happy Eyeballs or a retry could still reach the private one.
  */
-export function createGuardedLookup(resolve: Resolver, allowList: AllowList): LookupFunction {
+export function createGuardedLookup(
+  resolve: Resolver,
+  allowList: AllowList,
+  timeoutMs = 15_000,
+): LookupFunction {
   return (hostname, options, callback) => {
     const host = normalizeHostname(hostname);
+    // A resolver that never answers would leave undici's connect waiting forever: past the
+    // deadline the lookup fails, and the unref'd timer does not keep the process alive.
+    let settled = false;
+    const timer = setTimeout(() => {
+      settled = true;
+      callback(lookupTimedOut(host), '', 0);
+    }, timeoutMs);
+    timer.unref();
     resolve(host, { all: true }, (error, addresses) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
       if (error) return callback(error, '', 0);
       if (!Array.isArray(addresses) || addresses.length === 0) {
         return callback(notFound(host), '', 0);
@@ -43,6 +58,14 @@ export function createGuardedLookup(resolve: Resolver, allowList: AllowList): Lo
       callback(null, first.address, first.family);
     });
   };
+}
+
+function lookupTimedOut(hostname: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`getaddrinfo ETIMEOUT ${hostname}`), {
+    code: 'ETIMEOUT',
+    syscall: 'getaddrinfo',
+    hostname,
+  });
 }
 
 function notFound(hostname: string): NodeJS.ErrnoException {

@@ -1,4 +1,5 @@
 import { isUserError, UserError } from '../errors.ts';
+import { inert } from '../inert.ts';
 
 export interface FailureContext {
   url: string;
@@ -27,16 +28,19 @@ export function toUserError(error: unknown, context: FailureContext): unknown {
     }
     return new UserError(own.code, own.message, details, { cause: own.cause });
   }
+  // A host name is the site's to choose, up to tens of kilobytes: shown short and inert.
+  const site = inert(context.host, 100);
+  const fail = (message: string, code?: string) =>
+    new UserError('fetch_failed', message, { ...context, code }, { cause: error });
+  if (isParserError(error)) return fail('the site sent a response that is not valid HTTP');
   const code = findCode(error);
   if (code === undefined) return error;
   const details = { ...context, code };
-  const fail = (message: string) =>
-    new UserError('fetch_failed', message, details, { cause: error });
   switch (code) {
     case 'ENOTFOUND':
     case 'ENODATA':
     case 'ENONAME':
-      return new UserError('dns_failed', `could not find the site ${context.host}`, details, {
+      return new UserError('dns_failed', `could not find the site ${site}`, details, {
         cause: error,
       });
     case 'EAI_AGAIN':
@@ -44,7 +48,7 @@ export function toUserError(error: unknown, context: FailureContext): unknown {
     case 'ETIMEOUT':
       return new UserError(
         'dns_failed',
-        `could not look up the site ${context.host} right now (DNS did not answer)`,
+        `could not look up the site ${site} right now (DNS did not answer)`,
         details,
         { cause: error },
       );
@@ -54,25 +58,42 @@ export function toUserError(error: unknown, context: FailureContext): unknown {
         cause: error,
       });
     case 'ECONNREFUSED':
-      return fail(`could not connect to ${context.host}: the connection was refused`);
+      return fail(`could not connect to ${site}: the connection was refused`, code);
     case 'ECONNRESET':
     case 'EPIPE':
     case 'UND_ERR_SOCKET':
-      return fail(`the connection to ${context.host} was closed before the page arrived`);
+      return fail(`the connection to ${site} was closed before the page arrived`, code);
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
     case 'ETIMEDOUT':
     case 'UND_ERR_CONNECT_TIMEOUT':
-      return fail(`could not connect to ${context.host}: the site is unreachable`);
+      return fail(`could not connect to ${site}: the site is unreachable`, code);
     default:
       if (/CERT|TLS|SSL|SIGNATURE/i.test(code)) {
-        return fail(`could not connect securely to ${context.host}: its certificate is not valid`);
+        return fail(`could not connect securely to ${site}: its certificate is not valid`, code);
       }
       if (code.startsWith('HPE_') || code === 'UND_ERR_INFO') {
-        return fail(`${context.host} sent a response that is not valid HTTP`);
+        return fail('the site sent a response that is not valid HTTP', code);
       }
-      return fail(`could not load the page from ${context.host} (${code})`);
+      // zlib's Z_DATA_ERROR and friends, brotli's ERR__ERROR_FORMAT_…: a broken compressed body.
+      if (code.startsWith('Z_') || code.startsWith('ERR__ERROR_FORMAT')) {
+        return fail('the site sent a compressed page that could not be decoded', code);
+      }
+      return fail(`could not load the page from ${site} (${inert(code, 40)})`, code);
   }
+}
+
+/**
+ * undici 7's llhttp errors (bare CR, an HTTP/0.9 reply, a garbage status line) are
+ * HTTPParserError with `code` undefined, so the HPE_ branch above never sees them.
+ */
+function isParserError(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const name = (current as { name?: unknown }).name;
+    if (name === 'HTTPParserError') return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 function findUserError(error: unknown): UserError | undefined {

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { UserError } from '../errors.ts';
+import { inert } from '../inert.ts';
 
 export function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   const flat: Record<string, string> = {};
@@ -110,5 +111,5 @@ export function checkContentType(mime: string, accepted: readonly string[], url:
 function describeFile(mime: string): string {
   if (mime === 'application/octet-stream') return 'a download';
   if (mime === 'application/zip' || mime.endsWith('compressed')) return 'an archive';
-  return `a ${mime} file`;
+  return `a ${inert(mime, 60)} file`;
 }

@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { UserError } from '../errors.ts';
+import { inert } from '../inert.ts';
 import { blockedRange } from './address.ts';
 import { type AllowList, normalizeHostname } from './allow-list.ts';
 
@@ -29,7 +30,7 @@ export function checkTarget(url: URL, policy: TargetPolicy): void {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new UserError(
       'blocked_scheme',
-      `links with "${url.protocol}" cannot be read, only http and https`,
+      `links with ${inert(url.protocol, 40)} cannot be read, only http and https`,
       details,
     );
   }
@@ -53,7 +54,7 @@ export function checkTarget(url: URL, policy: TargetPolicy): void {
   if (host === 'localhost' || host.endsWith('.localhost')) {
     throw new UserError(
       'blocked_address',
-      `the link points at ${host}, a private address (loopback)`,
+      `the link points at ${inert(host, 100)}, a private address (loopback)`,
       {
         ...details,
         address: host,
@@ -69,7 +70,8 @@ export function blockedAddress(
   range: string,
   url?: string,
 ): UserError {
-  const where = host === address || host === `[${address}]` ? address : `${host} (${address})`;
+  const where =
+    host === address || host === `[${address}]` ? address : `${inert(host, 100)} (${address})`;
   return new UserError(
     'blocked_address',
     `the link points at ${where}, a private or reserved address (${range})`,

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import OpenAI from 'openai';
 import {
   APIConnectionTimeoutError,
+  APIError,
   ContentFilterFinishReasonError,
   LengthFinishReasonError,
 } from 'openai/error';
@@ -12,8 +13,11 @@ import type {
   ChatCompletionCreateParamsNonStreaming,
 } from 'openai/resources/chat/completions';
 import { z } from 'zod';
-import { UserError } from '../errors.ts';
+import { formatWait, UserError } from '../errors.ts';
+import { inert } from '../inert.ts';
+import { createCheckedFetch } from './checked-fetch.ts';
 import { InvalidOutputError, validateAnswer } from './invalid-output.ts';
+import { portableSchema } from './portable-schema.ts';
 import { deadlineError, isRetryable, toUserError } from './provider-errors.ts';
 import { retryDelay } from './retry-delay.ts';
 import type { ChatMessage, LlmClient, LlmRequest, LlmResponse } from './types.ts';
@@ -47,6 +51,11 @@ export interface OpenAiClientOptions {
   maxTokensField?: 'max_completion_tokens' | 'max_tokens';
   /** Called before each retry's wait, e.g. to log it. */
   onRetry?: (event: RetryEvent) => void;
+  /**
+   * Called once when the endpoint refuses json_schema output and the client switches to
+   * json_object for the rest of the process. Default: a warning on stderr.
+   */
+  onFallback?: (event: { model: string; reason: string }) => void;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -62,9 +71,17 @@ export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
     // The SDK retries every 429, quota errors included, so retries are ours (withRetries).
     maxRetries: 0,
     timeout: timeoutMs,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    fetch: createCheckedFetch(options.fetch ?? fetch),
   });
-  const mode = options.structuredOutput;
+  // json_schema until the endpoint says it does not support it; then json_object for good.
+  let mode = options.structuredOutput;
+  const onFallback =
+    options.onFallback ??
+    ((event: { model: string; reason: string }) => {
+      process.stderr.write(
+        `precis: warning: the endpoint refused JSON-schema output for ${event.model}; using JSON mode instead (${event.reason})\n`,
+      );
+    });
   const maxTokensField =
     options.maxTokensField ?? (mode === 'json_schema' ? 'max_completion_tokens' : 'max_tokens');
 
@@ -90,7 +107,17 @@ export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
     try {
-      return await send(request, signal);
+      try {
+        return await send(request, signal);
+      } catch (error) {
+        if (mode !== 'json_schema' || !refusesJsonSchema(error)) throw error;
+        mode = 'json_object';
+        onFallback({
+          model: options.model,
+          reason: error.message.replace(/\s+/g, ' ').slice(0, 200),
+        });
+        return await send(request, signal);
+      }
     } catch (error) {
       if (timeout.aborted && !request.signal?.aborted) throw new APIConnectionTimeoutError();
       throw error;
@@ -108,10 +135,14 @@ export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
     // parse() checks finish_reason for us. Its parser hands back the raw text rather than
     // throwing, so an invalid answer keeps its text for the re-ask and both modes validate alike.
     const format = zodResponseFormat(request.schema, request.schemaName);
+    const portable = {
+      ...format,
+      json_schema: { ...format.json_schema, schema: portableSchema(format.json_schema.schema) },
+    } as typeof format;
     return sdk.chat.completions.parse(
       {
         ...body(request),
-        response_format: makeParseableResponseFormat({ ...format }, (raw) => raw),
+        response_format: makeParseableResponseFormat(portable, (raw) => raw),
       },
       requestOptions,
     );
@@ -150,8 +181,18 @@ function withSchemaInstruction(messages: ChatMessage[], schema: z.ZodType): Chat
   );
 }
 
+/**
+ * A 400 (422 on some servers) about response_format: the endpoint has no JSON-schema output,
+ * which JSON mode plus the schema in the prompt can stand in for.
+ */
+function refusesJsonSchema(error: unknown): error is APIError {
+  if (!(error instanceof APIError) || (error.status !== 400 && error.status !== 422)) return false;
+  return error.param === 'response_format' || /response_format|json_schema/i.test(error.message);
+}
+
 function refused(text: string | null): UserError {
-  const reason = text?.replace(/\s+/g, ' ').trim().slice(0, 200);
+  // The model's words, shown as inert text: a refusal can carry a masked link or a mention.
+  const reason = text?.trim() ? inert(text, 200) : '';
   return new UserError(
     'refused',
     reason
@@ -208,7 +249,7 @@ async function withRetries<R>(
         if (!(mapped instanceof UserError)) throw mapped;
         throw new UserError(
           mapped.code,
-          mapped.message,
+          `${mapped.message} and asks to wait ${formatWait(delay.ms)}`,
           { ...mapped.details, retryAfterMs: delay.ms },
           { cause: error },
         );

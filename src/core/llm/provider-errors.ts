@@ -9,6 +9,7 @@ import {
   RateLimitError,
 } from 'openai/error';
 import { UserError } from '../errors.ts';
+import { inert } from '../inert.ts';
 
 /** An account out of credit: retrying can never succeed, so it must not be retried. */
 export function isQuotaError(error: unknown): boolean {
@@ -30,6 +31,8 @@ function isContextTooLong(error: APIError): boolean {
 /** Transient failures worth another attempt: what the SDK retries, minus quota errors. */
 export function isRetryable(error: unknown): error is APIError {
   if (error instanceof APIUserAbortError) return false;
+  // Our own verdict on the answer (see checked-fetch): the endpoint would say the same again.
+  if (error instanceof APIConnectionError && error.cause instanceof UserError) return false;
   if (error instanceof APIConnectionError) return true; // includes per-attempt timeouts
   if (!(error instanceof APIError) || error.status === undefined) return false;
   if (isQuotaError(error)) return false;
@@ -46,16 +49,11 @@ export function deadlineError(cause?: unknown): UserError {
   return new UserError('deadline', 'the summary took too long and was stopped', {}, { cause });
 }
 
-/** Short excerpt of the provider's own message, for the operator reading the error. */
-function excerpt(text: string, max = 200): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-}
-
 /** Turns an SDK error into a UserError with a code; anything else (a bug) is returned as is. */
 export function toUserError(error: unknown): unknown {
   if (error instanceof UserError) return error;
   if (error instanceof APIUserAbortError) return deadlineError(error);
+  if (error instanceof APIConnectionError && error.cause instanceof UserError) return error.cause;
   if (error instanceof APIConnectionTimeoutError) {
     return new UserError('llm_timeout', 'the model took too long to answer', {}, { cause: error });
   }
@@ -110,7 +108,7 @@ export function toUserError(error: unknown): unknown {
   // waiting will not fix, so it must not say "try again in a minute".
   return new UserError(
     'llm_misconfigured',
-    `the model provider rejected the request (status ${error.status}: ${excerpt(error.message)})`,
+    `the model provider rejected the request (status ${error.status}: ${inert(error.message, 200)})`,
     details,
     withCause,
   );

@@ -1,0 +1,9 @@
+// Loaded with --import before the CLI: DNS lookups never call back, and each one holds the
+// event loop the way a getaddrinfo stuck in libuv's thread pool does.
+import dns from 'node:dns';
+import { syncBuiltinESMExports } from 'node:module';
+
+dns.lookup = () => {
+  setInterval(() => {}, 60_000);
+};
+syncBuiltinESMExports();

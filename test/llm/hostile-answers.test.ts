@@ -1,0 +1,147 @@
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { describeUserError, UserError } from '../../src/core/errors.ts';
+import { OUTPUT_LIMITS } from '../../src/core/schemas.ts';
+import { fakeSteps, startFakeOpenAi } from '../../testkit/fake-openai.ts';
+import { clientFor, summarize, summary } from './helpers.ts';
+
+const fake = await startFakeOpenAi();
+afterAll(() => fake.close());
+beforeEach(() => fake.reset());
+
+const NOT_OPENAI = 'the endpoint at OPENAI_BASE_URL did not answer like an OpenAI-compatible API';
+
+async function failure(promise: Promise<unknown>): Promise<UserError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(UserError);
+  return error as UserError;
+}
+
+describe('answers that are not a chat completion', () => {
+  it('GIVEN a 200 event stream nobody asked for THEN it is llm_misconfigured and not retried', async () => {
+    fake.setDefault(fakeSteps.eventStream());
+    const error = await failure(summarize(clientFor(fake)));
+    expect(error.code).toBe('llm_misconfigured');
+    expect(error.message).toContain(NOT_OPENAI);
+    expect(error.message).toContain('event stream');
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('GIVEN a 200 HTML gateway page THEN it is llm_misconfigured, naming the content type inertly', async () => {
+    fake.setDefault(fakeSteps.htmlPage());
+    const error = await failure(summarize(clientFor(fake)));
+    expect(error.code).toBe('llm_misconfigured');
+    expect(error.message).toBe(`${NOT_OPENAI} (it sent \`text/html\` instead of JSON)`);
+  });
+
+  it('GIVEN an HTML body labelled application/json THEN it is llm_misconfigured', async () => {
+    fake.setDefault(fakeSteps.htmlPage(200, 'application/json'));
+    const error = await failure(summarize(clientFor(fake)));
+    expect(error.code).toBe('llm_misconfigured');
+    expect(error.message).toContain('an HTML page labelled as JSON');
+  });
+
+  it('GIVEN JSON that is not a chat completion THEN it is llm_misconfigured', async () => {
+    fake.setDefault(fakeSteps.raw('application/json', '{"result":"ok"}'));
+    const error = await failure(summarize(clientFor(fake)));
+    expect(error.code).toBe('llm_misconfigured');
+    expect(error.message).toContain('not a chat completion');
+  });
+
+  it('GIVEN a connection reset mid-body THEN the call is retried and the next answer is used', async () => {
+    fake.push(fakeSteps.cutOff(true), fakeSteps.json(summary));
+    const response = await summarize(clientFor(fake));
+    expect(response.value).toEqual(summary);
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it('GIVEN a body shorter than its Content-Length every time THEN it is llm_unavailable after the retries', async () => {
+    fake.setDefault(fakeSteps.cutOff(false));
+    const error = await failure(summarize(clientFor(fake, { maxRetries: 1 })));
+    expect(error.code).toBe('llm_unavailable');
+    expect(fake.requests).toHaveLength(2);
+  });
+});
+
+describe('bounds on the answer', () => {
+  it('GIVEN a 2 MB answer THEN it is refused as too large without being kept', async () => {
+    fake.setDefault(fakeSteps.json({ ...summary, tldr: 'x'.repeat(2 * 1024 * 1024) }));
+    const error = await failure(summarize(clientFor(fake)));
+    expect(error.code).toBe('llm_misconfigured');
+    expect(error.message).toContain('larger than 1024 KB');
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it.each([
+    ['tldr', { ...summary, tldr: 'y'.repeat(OUTPUT_LIMITS.tldr + 1) }],
+    [
+      'bullets.0.text',
+      { ...summary, bullets: [{ text: 'b'.repeat(OUTPUT_LIMITS.bullet + 1), quoteIds: [] }] },
+    ],
+    [
+      'quotes.0.text',
+      {
+        ...summary,
+        quotes: [{ id: 'q1', text: 'q'.repeat(OUTPUT_LIMITS.quote + 1), speaker: null }],
+      },
+    ],
+    [
+      'quotes.0.speaker',
+      {
+        ...summary,
+        quotes: [
+          {
+            id: 'q1',
+            text: 'We made no progress today',
+            speaker: 's'.repeat(OUTPUT_LIMITS.speaker + 1),
+          },
+        ],
+      },
+    ],
+  ])(
+    'GIVEN an answer whose %s is longer than the limit THEN it is invalid output naming the field',
+    async (path, answer) => {
+      fake.push(fakeSteps.json(answer));
+      const error = await failure(summarize(clientFor(fake)));
+      expect(error.code).toBe('invalid_output');
+      expect((error.details.issues as string[]).join('\n')).toMatch(
+        new RegExp(`^${path.replace(/\./g, '\\.')}: Too big`, 'm'),
+      );
+    },
+  );
+});
+
+describe('waiting', () => {
+  it('GIVEN a 429 asking for 9999 s THEN the message says how long, not "a minute"', async () => {
+    fake.setDefault(fakeSteps.rateLimit({ retryAfter: 9999 }));
+    const error = await failure(summarize(clientFor(fake)));
+    expect(error.code).toBe('rate_limited');
+    const text = describeUserError(error);
+    expect(text).toContain('asks to wait about 2 h 47 min');
+    expect(text).toContain('Try again in about 2 h 47 min.');
+    expect(text).not.toContain('a minute');
+  });
+});
+
+describe('text a provider or model controls', () => {
+  const MASKED = '[Verify your account](https://attacker.example/login)\n@everyone `x`';
+
+  it('GIVEN a refusal holding a masked link THEN the message shows it as one inert code span', async () => {
+    fake.push(fakeSteps.refusal(MASKED));
+    const error = await failure(summarize(clientFor(fake)));
+    expect(error.code).toBe('refused');
+    expect(error.message).toBe(
+      "the model refused to summarize this text: `[Verify your account](https://attacker.example/login) @everyone 'x'`",
+    );
+  });
+
+  it('GIVEN a 400 whose message is a masked link THEN the message shows it as inert text', async () => {
+    fake.setDefault({ kind: 'status', status: 400, message: MASKED });
+    const error = await failure(summarize(clientFor(fake)));
+    expect(error.code).toBe('llm_misconfigured');
+    expect(error.message).not.toContain('\n');
+    expect(error.message.match(/`/g)).toHaveLength(2);
+  });
+});
