@@ -1,5 +1,6 @@
 import { type Interaction, MessageFlags } from 'discord.js';
 import type { BotContext } from '../context.ts';
+import { installedInServer } from '../runtime/install.ts';
 import { replyWithError } from '../runtime/reply-with-error.ts';
 import type {
   JobOrigin,
@@ -62,6 +63,7 @@ function interactionOrigin(interaction: SummaryInteraction): JobOrigin {
     guildId: interaction.guildId,
     userId: interaction.user.id,
     channelId: interaction.channelId,
+    serverInstalled: interaction.guildId === null || installedInServer(interaction),
   };
 }
 

@@ -20,10 +20,9 @@ export async function runSummaryJob(job: SummaryJob, bot: BotContext): Promise<R
   let result: Result | undefined;
   try {
     // Cached settings: this runs before the acknowledgement, and Discord allows 3 s for that.
+    const guildId = rulesGuild(origin);
     const rules = serverRules(
-      origin.guildId
-        ? { guildId: origin.guildId, settings: await guildSettings(bot.store, origin.guildId) }
-        : null,
+      guildId ? { guildId, settings: await guildSettings(bot.store, guildId) } : null,
     );
     const options = rules.withDefaults(job.options, job.given);
     if (work.kind === 'input' && work.url) rules.checkDomain(work.url);
@@ -53,6 +52,11 @@ export async function runSummaryJob(job: SummaryJob, bot: BotContext): Promise<R
   return result;
 }
 
+/** The server whose rules and ledger the job belongs to: none where it did not install the app. */
+function rulesGuild(origin: JobOrigin): string | null {
+  return origin.serverInstalled === false ? null : origin.guildId;
+}
+
 /** The job's deadline, and whom its model calls are queued under for fairness. */
 function jobContext(origin: JobOrigin, bot: BotContext): JobContext {
   return {
@@ -65,7 +69,12 @@ function jobContext(origin: JobOrigin, bot: BotContext): JobContext {
 /** One ledger row per job; a failure is logged, the user already has the answer. */
 async function recordUsage(origin: JobOrigin, bot: BotContext, result: Result): Promise<void> {
   try {
-    await recordResultUsage(bot.store, bot.prices, origin, result);
+    await recordResultUsage(
+      bot.store,
+      bot.prices,
+      { guildId: rulesGuild(origin), userId: origin.userId },
+      result,
+    );
   } catch (error) {
     bot.logger.error({ err: error, ...origin }, 'could not record usage');
   }
