@@ -3,6 +3,7 @@ import type { Result } from '../../core/schemas.ts';
 import type { BotContext } from '../context.ts';
 import { serverRules } from '../moderation/job-rules.ts';
 import { recordResultUsage } from '../moderation/limits.ts';
+import { enforceOperatorLimits } from '../moderation/operator-limits.ts';
 import { guildSettings } from '../moderation/settings-cache.ts';
 import { recordFinishedJob } from './job-log.ts';
 import type { JobOrigin, SummaryJob } from './job-types.ts';
@@ -10,7 +11,7 @@ import type { JobOrigin, SummaryJob } from './job-types.ts';
 /**
  * The one lifecycle of every summary job (commands, the paste form, the context menu, the
  * buttons, auto-summaries): server settings → defaults and domain lists → acknowledgement →
- * cooldown and budget → pipeline under the job's deadline and fairness key → delivery →
+ * cooldown, budget and the operator's limits → pipeline under the job's deadline and fairness key → delivery →
  * usage ledger → log and metrics; any failure goes to the job's own `fail`.
  * Resolves with the Result, or null when the job failed (and was told so).
  */
@@ -28,6 +29,7 @@ export async function runSummaryJob(job: SummaryJob, bot: BotContext): Promise<R
     if (work.kind === 'input' && work.url) rules.checkDomain(work.url);
     await job.acknowledge(options);
     await rules.checkLimits(bot.store, origin.userId, { cooldown: job.cooldown });
+    await enforceOperatorLimits(bot.store, bot.limits, origin.userId);
     const pipelineOptions = {
       length: options.length,
       style: options.style,
