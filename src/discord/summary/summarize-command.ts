@@ -77,7 +77,10 @@ export async function runSummarizeCommand(
   }
   if (given === 0) {
     // showModal must be the first answer, so it replaces the deferReply here.
-    await interaction.showModal(buildPasteModal(common));
+    const chosen = (['length', 'style', 'language', 'private'] as const).filter(
+      (name) => interaction.options.get(name) !== null,
+    );
+    await interaction.showModal(buildPasteModal({ ...common, given: chosen }));
     return;
   }
   await runSummaryJob(
