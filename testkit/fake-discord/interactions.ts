@@ -183,7 +183,10 @@ export function messageCommandInteraction(
   };
 }
 
-/** A button press (or, with `values`, a string-select pick) on `message`. */
+/**
+ * A button press (or, with `values`, a string-select pick) on `message`. Discord sends the
+ * message as it is now, after any edits, whatever copy the test holds.
+ */
 export function componentInteraction(
   state: DiscordState,
   customId: string,
@@ -194,7 +197,7 @@ export function componentInteraction(
   return {
     ...baseInteraction(state, extra),
     type: InteractionType.MessageComponent,
-    message,
+    message: structuredClone(state.messages.get(message.id) ?? message),
     data: values
       ? { custom_id: customId, component_type: ComponentType.StringSelect, values }
       : { custom_id: customId, component_type: ComponentType.Button },
