@@ -44,6 +44,13 @@ const ConfigSchema = z.object({
   /** US dollars per million tokens, for cost estimates and budgets. */
   LLM_PRICE_INPUT_PER_MTOK: z.preprocess(emptyToUndefined, z.coerce.number().min(0).default(0.15)),
   LLM_PRICE_OUTPUT_PER_MTOK: z.preprocess(emptyToUndefined, z.coerce.number().min(0).default(0.6)),
+  /** Tokens one Discord user may spend a day, everywhere together (servers, DMs); 0 = no limit. */
+  USER_DAILY_TOKENS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).default(100_000),
+  ),
+  /** Tokens the whole bot may spend a day, every server and DM together; 0 = no cap. */
+  DAILY_TOKEN_CAP: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(2_000_000)),
   /** Serve GET /healthz and GET /metrics on this port; unset = no HTTP port. */
   HTTP_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).optional()),
   HTTP_HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
@@ -150,6 +157,8 @@ const EXPECTS: Partial<Record<keyof Config, string>> = {
   LLM_PRICE_INPUT_PER_MTOK: 'US dollars per million input tokens, e.g. 0.15',
   LLM_PRICE_OUTPUT_PER_MTOK: 'US dollars per million output tokens, e.g. 0.6',
   HTTP_PORT: 'a port number',
+  USER_DAILY_TOKENS: 'a whole number of tokens (0 = no limit)',
+  DAILY_TOKEN_CAP: 'a whole number of tokens (0 = no cap)',
   FETCH_ALLOW_PORTS: 'comma-separated port numbers, e.g. 80,443,8080',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
   ARTICLE_TEXT_TTL_HOURS: 'a number of hours, e.g. 24',

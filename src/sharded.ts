@@ -2,10 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { ShardingManager } from 'discord.js';
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config.ts';
-import { BOT_EXEC_ARGV } from './runtime-flags.ts';
+import { entryPoint } from './runtime-flags.ts';
 
 /**
- * `npm run start:sharded`: one process per shard, each running src/main.ts. All state lives
+ * `npm run start:sharded`: one process per shard, each running main (built or from source). All state lives
  * in the database, so shards on several machines share one PostgreSQL (DATABASE_URL); each
  * machine runs its own SHARD_LIST out of the same SHARD_COUNT.
  */
@@ -14,11 +14,12 @@ const logger = pino({ level: process.env.LOG_LEVEL || 'info' });
 try {
   const config = loadConfig();
   if (!config.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN is required to run the bot.');
-  const manager = new ShardingManager(fileURLToPath(new URL('./main.ts', import.meta.url)), {
+  const main = entryPoint('main', import.meta.url);
+  const manager = new ShardingManager(fileURLToPath(main.url), {
     token: config.DISCORD_TOKEN,
     totalShards: config.SHARD_COUNT === 'auto' ? 'auto' : config.SHARD_COUNT,
     ...(config.SHARD_LIST ? { shardList: config.SHARD_LIST } : {}),
-    execArgv: BOT_EXEC_ARGV,
+    execArgv: main.execArgv,
     respawn: true,
   });
   // SIGTERM/SIGINT reach every shard (each stops gracefully, see main.ts) before this exits.

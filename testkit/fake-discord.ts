@@ -226,10 +226,8 @@ export class FakeDiscord {
 
   /** Presses a button on `message`. */
   button(customId: string, message: APIMessage, extra: SlashOptions = {}): InteractionHandle {
-    return this.sendInteraction(
-      componentInteraction(this.state, customId, message, extra),
-      message,
-    );
+    const interaction = componentInteraction(this.state, customId, message, extra);
+    return this.sendInteraction(interaction, this.messages.get(message.id) ?? message);
   }
 
   /** Picks `values` in a string select on `message`. */
@@ -240,7 +238,7 @@ export class FakeDiscord {
     extra: SlashOptions = {},
   ): InteractionHandle {
     const interaction = componentInteraction(this.state, customId, message, extra, values);
-    return this.sendInteraction(interaction, message);
+    return this.sendInteraction(interaction, this.messages.get(message.id) ?? message);
   }
 
   /** Submits a modal with text-input values by custom id (sent as Label components). */

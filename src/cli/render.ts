@@ -1,4 +1,5 @@
 import type { ArticleDocument, Result } from '../core/schemas.ts';
+import { inQuotationMarks } from '../shared/quote-marks.ts';
 import { terminalSafe } from './terminal-safe.ts';
 
 /** The terminal view of a Result: title, tldr, bullets with their evidence, quotes, provenance. */
@@ -32,7 +33,9 @@ export function renderResultText(result: Result): string {
   if (quotes.length > 0) {
     lines.push('', 'Key quotes (each checked word for word against the source):');
     quotes.forEach((quote, index) => {
-      lines.push(`[${index + 1}] “${quote.text}”${quote.speaker ? ` — ${quote.speaker}` : ''}`);
+      lines.push(
+        `[${index + 1}] ${inQuotationMarks(quote.text)}${quote.speaker ? ` — ${quote.speaker}` : ''}`,
+      );
     });
   }
   const dropped =

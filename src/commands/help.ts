@@ -2,11 +2,14 @@ import { type ChatInputCommandInteraction, MessageFlags, SlashCommandBuilder } f
 import type { Command } from '../discord/command.ts';
 import type { BotContext } from '../discord/context.ts';
 import { buildHelpText } from '../discord/render/help-text.ts';
+import { ANYWHERE } from '../discord/runtime/install.ts';
 
 export default {
   data: new SlashCommandBuilder()
     .setName('help')
-    .setDescription('What Precis does, what it stores, and its limits'),
+    .setDescription('What Precis does, what it stores, and its limits')
+    .setIntegrationTypes(...ANYWHERE.integrationTypes)
+    .setContexts(...ANYWHERE.contexts),
   // No I/O here, so a direct reply is the acknowledgement.
   execute: async (interaction: ChatInputCommandInteraction, bot: BotContext) => {
     await interaction.reply({

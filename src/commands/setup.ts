@@ -1,7 +1,6 @@
 import {
   ChannelType,
   type ChatInputCommandInteraction,
-  InteractionContextType,
   MessageFlags,
   PermissionFlagsBits,
   SlashCommandBuilder,
@@ -15,6 +14,7 @@ import { forgetGuildSettings } from '../discord/moderation/settings-cache.ts';
 import { renderSettingsEmbed } from '../discord/moderation/settings-embed.ts';
 import { requireStore, SETUP_CHANGES } from '../discord/moderation/setup-changes.ts';
 import { LANGUAGES, SOURCE_LANGUAGE } from '../discord/render/languages.ts';
+import { SERVER_ONLY } from '../discord/runtime/install.ts';
 import { DEFAULT_EMOJI, REPLY_MODES, TRIGGERS } from '../store/index.ts';
 
 /** The language choice that means "each user's own Discord language" (stored as null). */
@@ -25,7 +25,8 @@ const data = new SlashCommandBuilder()
   .setDescription('Configure Precis for this server (needs Manage Server)')
   // Hidden from members without Manage Server; a server may override this, so run time checks too.
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-  .setContexts(InteractionContextType.Guild)
+  .setIntegrationTypes(...SERVER_ONLY.integrationTypes)
+  .setContexts(...SERVER_ONLY.contexts)
   .addSubcommand((s) =>
     s
       .setName('channel')

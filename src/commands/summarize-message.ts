@@ -5,6 +5,7 @@ import {
 } from 'discord.js';
 import type { Command } from '../discord/command.ts';
 import type { BotContext } from '../discord/context.ts';
+import { ANYWHERE } from '../discord/runtime/install.ts';
 import { interactionJob } from '../discord/summary/interaction-job.ts';
 import { runSummaryJob } from '../discord/summary/job.ts';
 import { messageToInput } from '../discord/summary/message-input.ts';
@@ -13,7 +14,9 @@ import { messageToInput } from '../discord/summary/message-input.ts';
 export default {
   data: new ContextMenuCommandBuilder()
     .setName('Summarize message')
-    .setType(ApplicationCommandType.Message),
+    .setType(ApplicationCommandType.Message)
+    .setIntegrationTypes(...ANYWHERE.integrationTypes)
+    .setContexts(...ANYWHERE.contexts),
   execute: async (interaction: MessageContextMenuCommandInteraction, bot: BotContext) => {
     await runSummaryJob(
       interactionJob(interaction, bot, {

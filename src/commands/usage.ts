@@ -1,6 +1,5 @@
 import {
   type ChatInputCommandInteraction,
-  InteractionContextType,
   MessageFlags,
   PermissionFlagsBits,
   SlashCommandBuilder,
@@ -10,13 +9,15 @@ import type { BotContext } from '../discord/context.ts';
 import { requireManageGuild } from '../discord/moderation/permissions.ts';
 import { requireStore } from '../discord/moderation/setup-changes.ts';
 import { renderUsageEmbed } from '../discord/moderation/usage-embed.ts';
+import { SERVER_ONLY } from '../discord/runtime/install.ts';
 
 export default {
   data: new SlashCommandBuilder()
     .setName('usage')
     .setDescription("This server's summaries: tokens, estimated cost, cache hits (Manage Server)")
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-    .setContexts(InteractionContextType.Guild)
+    .setIntegrationTypes(...SERVER_ONLY.integrationTypes)
+    .setContexts(...SERVER_ONLY.contexts)
     .addIntegerOption((o) =>
       o
         .setName('days')

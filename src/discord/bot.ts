@@ -15,7 +15,8 @@ import { createInteractionRouter } from './runtime/router.ts';
 import { describeCloseCode, describeLoginError, StartupError } from './runtime/startup-errors.ts';
 
 export interface BotOptions {
-  config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL' | 'JOB_DEADLINE_MS'>;
+  config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL' | 'JOB_DEADLINE_MS'> &
+    Partial<Pick<Config, 'USER_DAILY_TOKENS' | 'DAILY_TOKEN_CAP'>>;
   pipeline: Pipeline;
   logger: Logger;
   /** Finished jobs are counted here, for GET /metrics. */
@@ -59,6 +60,11 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     store: options.store,
     prices: options.prices,
     textTtlHours: options.textTtlHours,
+    // Without them in the configuration (tests), no operator limit applies.
+    limits: {
+      userDailyTokens: config.USER_DAILY_TOKENS ?? 0,
+      dailyTokenCap: config.DAILY_TOKEN_CAP ?? 0,
+    },
   };
   const client = createDiscordClient(config.DISCORD_API_URL, {
     autoSummarize: options.autoSummarize ?? false,

@@ -22,4 +22,13 @@ export interface BotContext {
   textTtlHours: number;
   /** For the usage ledger's cost estimate. */
   prices: TokenPrices;
+  /** The operator's daily token limits, applied to every job wherever it comes from. */
+  limits: OperatorLimits;
+}
+
+export interface OperatorLimits {
+  /** Tokens one user may spend a day across servers and DMs; 0 = no limit. */
+  userDailyTokens: number;
+  /** Tokens the whole bot may spend a day; 0 = no cap. */
+  dailyTokenCap: number;
 }

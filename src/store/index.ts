@@ -30,7 +30,7 @@ export {
 export { compareSnowflakes } from './snowflake.ts';
 export type { SummaryPost, SummaryPostInput } from './summary-posts.ts';
 export type { Clock } from './time.ts';
-export type { UsageInput, UsageReport, UsageTotals } from './usage.ts';
+export type { OperatorUsageReport, UsageInput, UsageReport, UsageTotals } from './usage.ts';
 
 export interface StoreOptions {
   /** A postgres:// or postgresql:// URL; unset or null = SQLite. */

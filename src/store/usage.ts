@@ -35,14 +35,26 @@ export interface UsageReport {
   total: UsageTotals;
 }
 
+/** Everything the bot spent, for its operator: by server (null = DMs and user installs). */
+export interface OperatorUsageReport {
+  from: string;
+  byGuild: Array<UsageTotals & { guildId: string | null }>;
+  byUser: Array<UsageTotals & { userId: string }>;
+  total: UsageTotals;
+}
+
 export interface UsageStore {
   recordUsage(usage: UsageInput): Promise<void>;
   /** Tokens (in + out, cache hits excluded) the server spent since midnight UTC. */
   tokensUsedToday(guildId: string): Promise<number>;
+  /** Tokens spent since midnight UTC everywhere (servers and DMs), or by one user only. */
+  tokensSpentToday(filter?: { userId?: string }): Promise<number>;
   /** When the user last got a summary in this server (null guild: outside servers). */
   lastUsageAt(guildId: string | null, userId: string): Promise<Date | null>;
   /** The last `days` UTC days, today included. */
   usageReport(guildId: string, options: { days: number }): Promise<UsageReport>;
+  /** The whole ledger over the last `days` UTC days: every server, DMs and user installs. */
+  operatorReport(options: { days: number }): Promise<OperatorUsageReport>;
 }
 
 // pg returns sums and counts as strings (bigint, numeric); coerce both dialects to numbers.
@@ -69,6 +81,16 @@ function toTotals(row: unknown): UsageTotals {
     summaries: t.summaries,
     cacheHits: t.cache_hits,
   };
+}
+
+/** Most tokens first, then most summaries, then by key so the order is stable. */
+function mostTokensFirst<T extends UsageTotals>(rows: T[], key: (row: T) => string): T[] {
+  return rows.sort(
+    (a, b) =>
+      b.tokensIn + b.tokensOut - (a.tokensIn + a.tokensOut) ||
+      b.summaries - a.summaries ||
+      key(a).localeCompare(key(b)),
+  );
 }
 
 export function usageStore(db: Kysely<Database>, clock: Clock): UsageStore {
@@ -99,6 +121,17 @@ export function usageStore(db: Kysely<Database>, clock: Clock): UsageStore {
     return toNumber(row?.tokens);
   }
 
+  async function tokensSpentToday(filter: { userId?: string } = {}): Promise<number> {
+    let query = db
+      .selectFrom('usage')
+      .select(sql<string | number | null>`sum(tokens_in + tokens_out)`.as('tokens'))
+      .where('cached', '=', 0)
+      .where('at', '>=', startOfUtcDay(clock()).toISOString());
+    if (filter.userId !== undefined) query = query.where('user_id', '=', filter.userId);
+    const row = await query.executeTakeFirst();
+    return toNumber(row?.tokens);
+  }
+
   async function lastUsageAt(guildId: string | null, userId: string): Promise<Date | null> {
     const row = await db
       .selectFrom('usage')
@@ -111,19 +144,25 @@ export function usageStore(db: Kysely<Database>, clock: Clock): UsageStore {
     return row ? new Date(row.at) : null;
   }
 
-  async function usageReport(guildId: string, { days }: { days: number }): Promise<UsageReport> {
+  const totals = [
+    sql`sum(case when cached = 0 then tokens_in else 0 end)`.as('tokens_in'),
+    sql`sum(case when cached = 0 then tokens_out else 0 end)`.as('tokens_out'),
+    sql`sum(case when cached = 0 then cost_usd else 0 end)`.as('cost_usd'),
+    sql`count(*)`.as('summaries'),
+    sql`sum(cached)`.as('cache_hits'),
+  ] as const;
+
+  function windowStart(days: number): Date {
     const span = parseInput(z.number().int().min(1).max(366), days, 'number of days');
     const from = startOfUtcDay(clock());
     from.setUTCDate(from.getUTCDate() - (span - 1));
+    return from;
+  }
+
+  async function usageReport(guildId: string, { days }: { days: number }): Promise<UsageReport> {
+    const from = windowStart(days);
     // Timestamps are ISO strings, so the first ten characters are the UTC day.
     const day = sql<string>`substr(at, 1, 10)`;
-    const totals = [
-      sql`sum(case when cached = 0 then tokens_in else 0 end)`.as('tokens_in'),
-      sql`sum(case when cached = 0 then tokens_out else 0 end)`.as('tokens_out'),
-      sql`sum(case when cached = 0 then cost_usd else 0 end)`.as('cost_usd'),
-      sql`count(*)`.as('summaries'),
-      sql`sum(cached)`.as('cache_hits'),
-    ] as const;
     const window = db
       .selectFrom('usage')
       .where('guild_id', '=', guildId)
@@ -142,21 +181,51 @@ export function usageStore(db: Kysely<Database>, clock: Clock): UsageStore {
       window.select(totals).executeTakeFirst(),
     ]);
 
-    const byUser = userRows
-      .map((row) => ({ userId: row.user_id, ...toTotals(row) }))
-      .sort(
-        (a, b) =>
-          b.tokensIn + b.tokensOut - (a.tokensIn + a.tokensOut) ||
-          b.summaries - a.summaries ||
-          a.userId.localeCompare(b.userId),
-      );
     return {
       from: from.toISOString().slice(0, 10),
       byDay: dayRows.map((row) => ({ day: row.day, ...toTotals(row) })),
-      byUser,
+      byUser: mostTokensFirst(
+        userRows.map((row) => ({ userId: row.user_id, ...toTotals(row) })),
+        (row) => row.userId,
+      ),
       total: toTotals(totalRow),
     };
   }
 
-  return { recordUsage, tokensUsedToday, lastUsageAt, usageReport };
+  async function operatorReport({ days }: { days: number }): Promise<OperatorUsageReport> {
+    const from = windowStart(days);
+    const window = db.selectFrom('usage').where('at', '>=', from.toISOString());
+    const [guildRows, userRows, totalRow] = await Promise.all([
+      window
+        .select(['guild_id', ...totals])
+        .groupBy('guild_id')
+        .execute(),
+      window
+        .select(['user_id', ...totals])
+        .groupBy('user_id')
+        .execute(),
+      window.select(totals).executeTakeFirst(),
+    ]);
+    return {
+      from: from.toISOString().slice(0, 10),
+      byGuild: mostTokensFirst(
+        guildRows.map((row) => ({ guildId: row.guild_id, ...toTotals(row) })),
+        (row) => row.guildId ?? '',
+      ),
+      byUser: mostTokensFirst(
+        userRows.map((row) => ({ userId: row.user_id, ...toTotals(row) })),
+        (row) => row.userId,
+      ),
+      total: toTotals(totalRow),
+    };
+  }
+
+  return {
+    recordUsage,
+    tokensUsedToday,
+    tokensSpentToday,
+    lastUsageAt,
+    usageReport,
+    operatorReport,
+  };
 }

@@ -1,7 +1,13 @@
 import type { ImportEdge } from './import-graph.ts';
 
 /** Files that start a program; nothing in src/ may import them. */
-const ENTRY_POINTS = ['src/main.ts', 'src/cli.ts', 'src/sharded.ts', 'src/deploy-commands.ts'];
+const ENTRY_POINTS = [
+  'src/main.ts',
+  'src/cli.ts',
+  'src/sharded.ts',
+  'src/deploy-commands.ts',
+  'src/usage.ts',
+];
 const DISCORD_PACKAGES = /^(discord\.js|@discordjs\/|discord-api-types)/;
 
 interface Rule {

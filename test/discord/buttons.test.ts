@@ -2,7 +2,7 @@ import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.ts';
 import { ARTICLE_URL } from '../../testkit/scripted-pipeline.ts';
-import { CALLBACK, EDIT, expectCleanTraffic, sent } from './expectations.ts';
+import { CALLBACK, EDIT, expectCleanTraffic, FOLLOW_UP, sent } from './expectations.ts';
 import { type Running, startBot } from './start-bot.ts';
 
 let run: Running;
@@ -84,11 +84,32 @@ describe('summary buttons, pressed by the person who asked', () => {
     const message = await summary({ private: true });
     expect(message.flags).toBe(64);
     const press = run.fake.button(control(message, 'Make public'), message);
-    expect((await press.callback()).body).toMatchObject({ type: 5, data: { flags: 0 } });
-    const body = sent(await press.edit());
+    const body = sent(await press.followUp());
     expect(body.embeds?.[0]?.title).toContain('Biden');
+    expect(body.flags ?? 0).toBe(0);
     expect(labels(body)).not.toContain('Make public');
-    expect(run.fake.originalMessage(press.token)?.flags).toBe(0);
+  });
+
+  it('GIVEN Make public pressed once THEN the private reply loses the button and a second press posts no second copy', async () => {
+    const message = await summary({ private: true });
+    const id = control(message, 'Make public');
+    const first = run.fake.button(id, message);
+    await first.followUp();
+    await first.edit();
+    await run.bot.idle();
+    expect(labels(sent({ body: run.fake.messages.get(message.id) }))).not.toContain('Make public');
+    // An old client still showing the button presses it again.
+    const again = run.fake.button(id, message);
+    const answer = await again.callback();
+    expect(answer.body).toMatchObject({
+      type: 4,
+      data: { content: 'This reply is already public.', flags: 64 },
+    });
+    const copies = first
+      .requests()
+      .concat(again.requests())
+      .filter((r) => r.route === FOLLOW_UP);
+    expect(copies).toHaveLength(1);
   });
 
   it('GIVEN the source is no longer kept THEN the user is told to run the command again, privately', async () => {

@@ -7,12 +7,22 @@ import { hostileResult, hugeResult, makeResult } from './results.ts';
 const EDIT = 'PATCH /webhooks/:app/:token/messages/:message';
 
 describe('renderSummaryEmbeds', () => {
-  it('GIVEN a result THEN the title links to the source and the footer names site, reading time, prompt, model and tokens', () => {
+  it('GIVEN a result THEN the title links to the source and the footer names only site and reading time, no operator detail', () => {
     const [embed] = renderSummaryEmbeds(makeResult());
     expect(embed?.url).toBe('https://www.eurasiantimes.com/biden-putin-talks/');
-    expect(embed?.footer?.text).toMatch(
-      /^EurAsian Times · \d+ min read · summarize@2 · gpt-4o-mini · 1834\+212 tokens$/,
-    );
+    expect(embed?.footer?.text).toMatch(/^EurAsian Times · \d+ min read$/);
+    expect(renderSummaryText(makeResult())).not.toMatch(/summarize@|gpt-4o-mini|tokens/);
+  });
+
+  it('GIVEN a quote that brings its own quotation marks THEN it is not wrapped in a second pair', () => {
+    const result = makeResult();
+    const [first] = result.quotes;
+    if (!first) throw new Error('no quote in the fixture');
+    result.quotes = [{ ...first, text: '“We did not agree on anything,” he said' }];
+    const fields = renderSummaryEmbeds(result).flatMap((embed) => embed.fields ?? []);
+    expect(fields[0]?.value).toMatch(/^“We did not agree on anything,” he said”/);
+    expect(fields[0]?.value).not.toMatch(/^““/);
+    expect(renderSummaryText(result)).toContain('> [1] “We did not agree on anything,” he said”');
   });
 
   it('GIVEN a cached offline result THEN the footer says cached and offline engine', () => {

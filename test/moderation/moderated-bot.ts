@@ -29,6 +29,13 @@ export interface Moderated {
   close(): Promise<void>;
 }
 
+export interface ModeratedOptions {
+  autoSummarize?: boolean;
+  messageContent?: boolean;
+  /** The operator's daily limits; none by default. */
+  limits?: { USER_DAILY_TOKENS?: number; DAILY_TOKEN_CAP?: number };
+}
+
 /**
  * The real discord.js client against the fake Discord, with the real store (SQLite or
  * PostgreSQL), the real pipeline on the offline engine, fetching from a loopback site.
@@ -36,7 +43,7 @@ export interface Moderated {
 export async function startModeratedBot(
   location: TestLocation,
   site: Site,
-  options: { autoSummarize?: boolean; messageContent?: boolean } = {},
+  options: ModeratedOptions = {},
 ): Promise<Moderated> {
   const fake = await startFakeDiscord();
   if (options.messageContent ?? true)
@@ -93,6 +100,7 @@ export async function startModeratedBot(
         DISCORD_TOKEN: 'test-token',
         DISCORD_API_URL: fake.apiUrl,
         JOB_DEADLINE_MS: 60_000,
+        ...options.limits,
       },
       pipeline,
       logger,

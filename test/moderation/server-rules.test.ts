@@ -27,6 +27,36 @@ describe.each(DATABASES)('server rules for /summarize on $name', (database) => {
     });
   });
 
+  it('GIVEN a server set to private, short, German THEN the paste form answers that way too', async () => {
+    const { run } = ctx;
+    await run.store.updateGuildSettings(run.fake.guildId, {
+      privateReplies: true,
+      length: 'short',
+      language: 'de',
+    });
+    const opened = run.fake.slash('summarize');
+    const modal = (await opened.callback()).body as { data: { custom_id: string } };
+    const submit = run.fake.modalSubmit(modal.data.custom_id, {
+      text: 'The council met on Tuesday. It approved the budget. '.repeat(20),
+    });
+    expect((await submit.callback()).body).toMatchObject({ type: 5, data: { flags: 64 } });
+    await submit.edit();
+    expect(run.pipeline.calls[0]?.options).toMatchObject({ length: 'short', language: 'de' });
+  });
+
+  it('GIVEN the paste form THEN it holds more than the 6,000 characters of the text option', async () => {
+    const { run } = ctx;
+    const modal = (await run.fake.slash('summarize').callback()).body as {
+      data: { custom_id: string; components: { component: { max_length?: number } }[] };
+    };
+    const room = modal.data.components.reduce((sum, c) => sum + (c.component.max_length ?? 0), 0);
+    expect(room).toBeGreaterThan(6000);
+    const first = 'The council met on Tuesday and approved the budget. '.repeat(75).slice(0, 3900);
+    const more = 'The mayor said the harbour bridge will reopen in May. '.repeat(50).slice(0, 2500);
+    await run.fake.modalSubmit(modal.data.custom_id, { text: first, more }).edit();
+    expect(run.pipeline.calls[0]?.input).toMatchObject({ kind: 'text', text: `${first}\n${more}` });
+  });
+
   it('GIVEN server defaults THEN an option the user gives wins', async () => {
     const { run, site } = ctx;
     await run.store.updateGuildSettings(run.fake.guildId, { length: 'short' });

@@ -4,7 +4,7 @@ import type { ChannelRuleInput } from '../../src/store/index.ts';
 import { MEMBER_PERMISSIONS } from '../../testkit/fake-discord/payloads.ts';
 import type { RecordedRequest } from '../../testkit/fake-discord.ts';
 import type { TestDatabase, TestLocation } from '../store/databases.ts';
-import { type Moderated, startModeratedBot } from './moderated-bot.ts';
+import { type Moderated, type ModeratedOptions, startModeratedBot } from './moderated-bot.ts';
 import { type Site, startSite } from './site.ts';
 
 export const MODERATOR = MEMBER_PERMISSIONS | PermissionFlagsBits.ManageGuild;
@@ -18,7 +18,7 @@ export interface ModeratedContext {
 /** A fresh fake Discord, bot and empty database for each test, on one database. */
 export function useModeratedBot(
   database: TestDatabase,
-  options: { autoSummarize?: boolean; messageContent?: boolean } = {},
+  options: ModeratedOptions = {},
 ): ModeratedContext {
   const context = {} as ModeratedContext;
   beforeAll(async () => {

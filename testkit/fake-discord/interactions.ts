@@ -2,11 +2,12 @@ import {
   type APIApplicationCommandInteractionDataBasicOption,
   type APIApplicationCommandInteractionDataOption,
   type APIAttachment,
-  type APIChatInputApplicationCommandGuildInteraction,
+  type APIChatInputApplicationCommandInteraction,
   type APIMessage,
-  type APIMessageApplicationCommandGuildInteraction,
-  type APIMessageComponentGuildInteraction,
-  type APIModalSubmitGuildInteraction,
+  type APIMessageApplicationCommandInteraction,
+  type APIMessageComponentInteraction,
+  type APIModalSubmitInteraction,
+  type APIUser,
   ApplicationCommandOptionType,
   ApplicationCommandType,
   ApplicationIntegrationType,
@@ -27,6 +28,7 @@ import type { OptionValue, SlashOptions } from './types.ts';
 
 function baseInteraction(state: DiscordState, extra: SlashOptions) {
   const user = extra.user ?? state.user;
+  if (extra.dm) return dmInteraction(state, user, extra);
   const guildId = extra.guildId ?? state.guildId;
   const channelId = extra.channelId ?? state.channelOf(guildId);
   const permissions = state.appPermissions.get(channelId) ?? DEFAULT_BOT_PERMISSIONS;
@@ -53,8 +55,46 @@ function baseInteraction(state: DiscordState, extra: SlashOptions) {
     locale: extra.locale ?? Locale.EnglishUS,
     guild_locale: Locale.EnglishUS,
     entitlements: [],
-    authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guildId },
+    authorizing_integration_owners: owners(extra.install ?? 'guild', guildId, user.id),
     context: InteractionContextType.Guild,
+    attachment_size_limit: 10 * 1024 * 1024,
+  };
+}
+
+/** `authorizing_integration_owners` as Discord fills it: who installed the app, by type. */
+function owners(install: 'guild' | 'user' | 'both', guildId: string, userId: string) {
+  return {
+    ...(install === 'user' ? {} : { [ApplicationIntegrationType.GuildInstall]: guildId }),
+    ...(install === 'guild' ? {} : { [ApplicationIntegrationType.UserInstall]: userId }),
+  };
+}
+
+/** From the user's DM with the bot: `user` instead of `member`, and no guild. */
+function dmInteraction(state: DiscordState, user: APIUser, extra: SlashOptions) {
+  const channelId = extra.channelId ?? state.dmChannelOf(user.id);
+  return {
+    id: extra.id ?? nextId(),
+    application_id: state.applicationId,
+    token: extra.token ?? `tok-${nextId()}`,
+    version: 1 as const,
+    channel_id: channelId,
+    channel: {
+      id: channelId,
+      type: ChannelType.DM as const,
+      recipients: [user],
+      last_message_id: null,
+      flags: 0,
+    },
+    user,
+    app_permissions: String(DEFAULT_BOT_PERMISSIONS),
+    locale: extra.locale ?? Locale.EnglishUS,
+    entitlements: [],
+    // In the bot's DM a server install is "0"; a user install names the user.
+    authorizing_integration_owners:
+      extra.install === 'guild'
+        ? { [ApplicationIntegrationType.GuildInstall]: '0' }
+        : { [ApplicationIntegrationType.UserInstall]: user.id },
+    context: InteractionContextType.BotDM,
     attachment_size_limit: 10 * 1024 * 1024,
   };
 }
@@ -74,7 +114,7 @@ export function slashInteraction(
   name: string,
   options: Record<string, OptionValue>,
   extra: SlashOptions,
-): APIChatInputApplicationCommandGuildInteraction {
+): APIChatInputApplicationCommandInteraction {
   const attachments: Record<string, APIAttachment> = {};
   const channels: Record<string, ReturnType<typeof resolvedChannel>> = {};
   const valueOptions: APIApplicationCommandInteractionDataOption[] = Object.entries(options).map(
@@ -129,7 +169,7 @@ export function messageCommandInteraction(
   name: string,
   target: APIMessage,
   extra: SlashOptions,
-): APIMessageApplicationCommandGuildInteraction {
+): APIMessageApplicationCommandInteraction {
   return {
     ...baseInteraction(state, extra),
     type: InteractionType.ApplicationCommand,
@@ -143,18 +183,21 @@ export function messageCommandInteraction(
   };
 }
 
-/** A button press (or, with `values`, a string-select pick) on `message`. */
+/**
+ * A button press (or, with `values`, a string-select pick) on `message`. Discord sends the
+ * message as it is now, after any edits, whatever copy the test holds.
+ */
 export function componentInteraction(
   state: DiscordState,
   customId: string,
   message: APIMessage,
   extra: SlashOptions,
   values?: string[],
-): APIMessageComponentGuildInteraction {
+): APIMessageComponentInteraction {
   return {
     ...baseInteraction(state, extra),
     type: InteractionType.MessageComponent,
-    message,
+    message: structuredClone(state.messages.get(message.id) ?? message),
     data: values
       ? { custom_id: customId, component_type: ComponentType.StringSelect, values }
       : { custom_id: customId, component_type: ComponentType.Button },
@@ -167,7 +210,7 @@ export function modalSubmitInteraction(
   customId: string,
   fields: Record<string, string>,
   extra: SlashOptions,
-): APIModalSubmitGuildInteraction {
+): APIModalSubmitInteraction {
   return {
     ...baseInteraction(state, extra),
     type: InteractionType.ModalSubmit,

@@ -85,6 +85,18 @@ export class DiscordState {
     return this.extraGuilds.find((guild) => guild.guildId === guildId)?.channelId ?? this.channelId;
   }
 
+  private readonly dmChannels = new Map<string, string>();
+
+  /** The DM channel between the bot and a user, one per user as on Discord. */
+  dmChannelOf(userId: string): string {
+    let id = this.dmChannels.get(userId);
+    if (!id) {
+      id = nextId();
+      this.dmChannels.set(userId, id);
+    }
+    return id;
+  }
+
   /** Starts tracking a dispatched interaction; a redelivery of the same token keeps its state. */
   track(id: string, token: string, channelId: string, componentMessage: APIMessage | null): void {
     if (this.interactions.has(token)) return;

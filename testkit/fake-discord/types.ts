@@ -59,6 +59,13 @@ export interface SlashOptions {
   subcommand?: string;
   /** The member's permissions in the channel (`member.permissions`); default MEMBER_PERMISSIONS. */
   memberPermissions?: bigint;
+  /**
+   * Who installed the app as this interaction reaches it: the server (default), the user
+   * (a user install; in a server that never added the app unless `both`), or both.
+   */
+  install?: 'guild' | 'user' | 'both';
+  /** Sent from the user's DM with the bot (context BotDM): no guild, no member. */
+  dm?: boolean;
 }
 
 /** A channel option's value: `{ channel: id }` (a text channel in the fake's guild). */

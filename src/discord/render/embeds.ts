@@ -1,7 +1,8 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Quote, Result } from '../../core/schemas.ts';
+import { inQuotationMarks } from '../../shared/quote-marks.ts';
 import { footerParts } from './footer.ts';
-import { LIMITS, truncate } from './limits.ts';
+import { LIMITS, truncate, truncateProse } from './limits.ts';
 import { breakMentions, escapeUntrusted, safeLink } from './markdown.ts';
 
 export interface RenderOptions {
@@ -39,7 +40,7 @@ export function renderSummaryEmbeds(result: Result, options: RenderOptions = {})
     LIMITS.embedDescription,
     LIMITS.embedsTotal - fixed - (result.quotes.length > 0 ? QUOTE_RESERVE : 0),
   );
-  const description = truncate(
+  const description = truncateProse(
     describe(result, quoteNumbers, options.quotesOnly ?? false),
     descriptionBudget,
   );
@@ -117,5 +118,5 @@ function quoteField(quote: Quote, n: number): APIEmbedField {
   const link = safeLink(quote.link, 400);
   const suffix = link ? `\n[Go to passage](${link})` : '';
   const text = truncate(escapeUntrusted(quote.text), LIMITS.fieldValue - suffix.length - 2);
-  return { name, value: `“${text}”${suffix}` };
+  return { name, value: `${inQuotationMarks(text)}${suffix}` };
 }

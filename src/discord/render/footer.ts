@@ -8,26 +8,16 @@ function readingMinutes(text: string): number {
   return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }
 
-/** `summarize@3+ab12cd34` -> `summarize@3`: the hash is for logs, not for readers. */
-function promptLabel(prompt: string): string {
-  return prompt.split('+')[0] ?? prompt;
-}
-
-/** Site · reading time · prompt · model · tokens · cache · engine, in that order. */
+/**
+ * Site · reading time · cache · engine: what a reader can use. The prompt, model and tokens
+ * are the operator's business and stay in the logs, /usage and the CLI's --json.
+ */
 export function footerParts(result: Result, extras: string[] = []): string[] {
   const { source, meta } = result;
   const site = source.siteName ?? hostOf(source.url);
   const parts = [
     site,
     `${readingMinutes(source.text)} min read`,
-    // The offline engine has no prompt, model or tokens worth showing; it says what it is.
-    ...(meta.engine === 'offline'
-      ? []
-      : [
-          promptLabel(meta.prompt),
-          meta.model,
-          `${meta.tokens.input}+${meta.tokens.output} tokens`,
-        ]),
     meta.cached ? 'cached' : null,
     meta.engine === 'offline' ? 'offline engine' : null,
     ...extras,

@@ -19,6 +19,17 @@ export const LIMITS = {
 /** The largest attachment Precis downloads, unless the bot is built with another cap. */
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024;
 
+/**
+ * Like truncate, but prose is cut after the last whole word when one ends near the limit, so
+ * a reader never sees half a word before the ellipsis.
+ */
+export function truncateProse(text: string, max: number): string {
+  const cut = truncate(text, max);
+  if (cut === text) return cut;
+  const space = cut.lastIndexOf(' ');
+  return space >= max - 40 ? `${cut.slice(0, space + 1)}…` : cut;
+}
+
 /** Cuts `text` to at most `max` characters, marking the cut with an ellipsis. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -1,4 +1,5 @@
 import type { Result } from '../../core/schemas.ts';
+import { inQuotationMarks } from '../../shared/quote-marks.ts';
 import { footerParts } from './footer.ts';
 import { LIMITS, truncate } from './limits.ts';
 import { breakMentions, escapeUntrusted, safeLink } from './markdown.ts';
@@ -20,7 +21,7 @@ export function renderSummaryText(result: Result, options: { quotesOnly?: boolea
   }
   result.quotes.forEach((quote, index) => {
     const speaker = quote.speaker ? ` — ${escapeUntrusted(quote.speaker)}` : '';
-    lines.push(`> [${index + 1}] “${escapeUntrusted(quote.text)}”${speaker}`);
+    lines.push(`> [${index + 1}] ${inQuotationMarks(escapeUntrusted(quote.text))}${speaker}`);
   });
   const budget = LIMITS.content - head.length - footer.length - 4;
   const body = truncate(lines.join('\n'), Math.max(0, budget));

@@ -1,5 +1,7 @@
 import { type Interaction, MessageFlags } from 'discord.js';
+import type { Result } from '../../core/schemas.ts';
 import type { BotContext } from '../context.ts';
+import { installedInServer } from '../runtime/install.ts';
 import { replyWithError } from '../runtime/reply-with-error.ts';
 import type {
   JobOrigin,
@@ -19,6 +21,8 @@ export interface InteractionJobSpec {
   cooldown: boolean;
   /** How the interaction is acknowledged; by default a deferred reply, private if asked. */
   acknowledge?(options: SummaryOptions): Promise<void>;
+  /** How the answer is delivered; by default it replaces the deferred reply. */
+  deliver?(result: Result, options: SummaryOptions): Promise<void>;
 }
 
 /**
@@ -41,17 +45,19 @@ export function interactionJob(
       (async (options) => {
         await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
       }),
-    async deliver(result, options) {
-      await interaction.editReply(
-        buildSummaryReply(result, {
-          ownerId: interaction.user.id,
-          language: options.language,
-          quotesOnly: options.quotesOnly,
-          ephemeral: options.ephemeral,
-          canEmbed: embedsAllowed(interaction, bot),
-        }),
-      );
-    },
+    deliver:
+      spec.deliver ??
+      (async (result, options) => {
+        await interaction.editReply(
+          buildSummaryReply(result, {
+            ownerId: interaction.user.id,
+            language: options.language,
+            quotesOnly: options.quotesOnly,
+            ephemeral: options.ephemeral,
+            canEmbed: embedsAllowed(interaction, bot),
+          }),
+        );
+      }),
     fail: (error) => replyWithError(interaction, error, bot.logger),
   };
 }
@@ -62,6 +68,7 @@ function interactionOrigin(interaction: SummaryInteraction): JobOrigin {
     guildId: interaction.guildId,
     userId: interaction.user.id,
     channelId: interaction.channelId,
+    serverInstalled: interaction.guildId === null || installedInServer(interaction),
   };
 }
 

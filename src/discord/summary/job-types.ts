@@ -46,6 +46,11 @@ export interface JobOrigin {
   guildId: string | null;
   userId: string;
   channelId: string | null;
+  /**
+   * False when a user's own install is used in a server that has not installed the app:
+   * that server's rules do not apply and its /usage does not count the job.
+   */
+  serverInstalled?: boolean;
 }
 
 /**

@@ -13,6 +13,8 @@ import { interactionJob } from './interaction-job.ts';
 import { runSummaryJob } from './job.ts';
 
 const TEXT_FIELD = 'text';
+/** Discord caps one text input at 4,000 characters; a second one lets the form hold more than the 6,000 of the `text` option. */
+const MORE_FIELD = 'more';
 const TITLE_FIELD = 'title';
 
 /** /summarize or /quotes with no input: a form to paste long text into. */
@@ -30,6 +32,15 @@ export function buildPasteModal(state: ModalState): ModalBuilder {
             .setMinLength(1)
             .setMaxLength(LIMITS.modalTextInput)
             .setRequired(true),
+        ),
+      new LabelBuilder()
+        .setLabel('More text (if it did not fit above)')
+        .setTextInputComponent(
+          new TextInputBuilder()
+            .setCustomId(MORE_FIELD)
+            .setStyle(TextInputStyle.Paragraph)
+            .setMaxLength(LIMITS.modalTextInput)
+            .setRequired(false),
         ),
       new LabelBuilder()
         .setLabel('Title (optional)')
@@ -53,13 +64,17 @@ export async function handlePasteModal(
       'invalid_input',
       'This form belongs to an older version. Run the command again.',
     );
-  const text = interaction.fields.getTextInputValue(TEXT_FIELD);
+  const more = optionalField(interaction, MORE_FIELD);
+  const first = interaction.fields.getTextInputValue(TEXT_FIELD);
+  const text = more ? `${first}\n${more}` : first;
+  const { given, ...options } = state;
   const title = optionalField(interaction, TITLE_FIELD);
   await runSummaryJob(
     interactionJob(interaction, bot, {
-      options: state,
-      // The form carries the choices made when it was opened.
-      given: () => true,
+      options,
+      // The form carries which options were chosen when it was opened; the server's defaults
+      // fill the rest (a form from before that was recorded counts them all as chosen).
+      given: (name) => given?.includes(name) ?? true,
       cooldown: true,
       work: {
         kind: 'input',

@@ -4,6 +4,7 @@ import { LENGTHS, type Length, STYLES, type Style } from '../../core/schemas.ts'
 import type { BotContext } from '../context.ts';
 import { LANGUAGES, SOURCE_LANGUAGE } from '../render/languages.ts';
 import { LIMITS } from '../render/limits.ts';
+import { ANYWHERE } from '../runtime/install.ts';
 import { downloadAttachment } from './download-attachment.ts';
 import { interactionJob } from './interaction-job.ts';
 import { runSummaryJob } from './job.ts';
@@ -14,6 +15,8 @@ export function buildSummarizeCommand(name: string, description: string) {
   return new SlashCommandBuilder()
     .setName(name)
     .setDescription(description)
+    .setIntegrationTypes(...ANYWHERE.integrationTypes)
+    .setContexts(...ANYWHERE.contexts)
     .addStringOption((o) =>
       o.setName('url').setDescription('A link to the article').setMaxLength(2000),
     )
@@ -74,7 +77,10 @@ export async function runSummarizeCommand(
   }
   if (given === 0) {
     // showModal must be the first answer, so it replaces the deferReply here.
-    await interaction.showModal(buildPasteModal(common));
+    const chosen = (['length', 'style', 'language', 'private'] as const).filter(
+      (name) => interaction.options.get(name) !== null,
+    );
+    await interaction.showModal(buildPasteModal({ ...common, given: chosen }));
     return;
   }
   await runSummaryJob(

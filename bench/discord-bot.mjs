@@ -1,14 +1,18 @@
-import pino from 'pino';
-import { openBotServices } from '../src/app/bot-services.ts';
-import { loadConfig } from '../src/config.ts';
-import type { Pipeline } from '../src/core/pipeline.ts';
-import { createBot } from '../src/discord/bot.ts';
+// The bot as `npm start` builds it (offline engine, no key), with every summary delayed by
+// BENCH_MODEL_MS to stand in for a model. Run by bench/discord.ts in its own process so its
+// start-up, RSS and event loop are the bot's alone; talks to the parent over IPC.
+// Plain JavaScript, so that with BENCH_LAYOUT=dist it loads the build with no TypeScript
+// loader at all, as `npm start` does; BENCH_LAYOUT=src loads the sources through tsx.
+const layout = process.env.BENCH_LAYOUT === 'src' ? 'src' : 'dist';
+const ext = layout === 'src' ? 'ts' : 'js';
+const load = (path) => import(new URL(`../${layout}/${path}.${ext}`, import.meta.url).href);
 
-/**
- * The bot as `npm start` builds it (offline engine, no key), with every summary delayed by
- * BENCH_MODEL_MS to stand in for a model. Run by bench/discord.ts in its own process so its
- * RSS and event loop are the bot's alone; talks to the parent over IPC.
- */
+const [{ default: pino }, { openBotServices }, { loadConfig }, { createBot }] = await Promise.all([
+  import('pino'),
+  load('app/bot-services'),
+  load('config'),
+  load('discord/bot'),
+]);
 const config = loadConfig();
 const modelMs = Number(process.env.BENCH_MODEL_MS ?? 1000);
 const services = await openBotServices(config);
@@ -18,7 +22,7 @@ if (process.env.BENCH_GUILD_ID) {
 }
 const inner = services.pipeline;
 const delay = () => new Promise((resolve) => setTimeout(resolve, modelMs));
-const pipeline: Pipeline = {
+const pipeline = {
   summarize: async (input, options, context) => {
     await delay();
     return inner.summarize(input, options, context);
@@ -30,6 +34,8 @@ const pipeline: Pipeline = {
 };
 const bot = await createBot({ config, logger: pino({ level: 'silent' }), ...services, pipeline });
 await bot.start();
+// Process start to gateway READY, as the operating system counts it.
+const readyMs = performance.now();
 
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => {
@@ -43,4 +49,7 @@ process.on('message', async (message) => {
   await bot.stop();
   process.disconnect();
 });
-process.send?.({ idleRssMb: process.memoryUsage().rss / 1024 / 1024 });
+// Idle: logged in, modules loaded, and a moment for start-up garbage to be collected.
+setTimeout(() => {
+  process.send?.({ readyMs, idleRssMb: process.memoryUsage().rss / 1024 / 1024 });
+}, 500);
