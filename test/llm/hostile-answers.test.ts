@@ -126,6 +126,15 @@ describe('waiting', () => {
   });
 });
 
+describe('waiting, once the retries are spent', () => {
+  it('GIVEN 429s asking for 5 s each THEN the message says 5 s, not "a minute"', async () => {
+    fake.setDefault(fakeSteps.rateLimit({ retryAfter: 5 }));
+    const error = await failure(summarize(clientFor(fake, { maxRetries: 0 })));
+    expect(error.code).toBe('rate_limited');
+    expect(describeUserError(error)).toContain('asks to wait 5 s. Try again in 5 s.');
+  });
+});
+
 describe('text a provider or model controls', () => {
   const MASKED = '[Verify your account](https://attacker.example/login)\n@everyone `x`';
 
