@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { describeUserError, UserError } from '../../src/core/errors.ts';
 import { OUTPUT_LIMITS } from '../../src/core/schemas.ts';
@@ -125,6 +126,15 @@ describe('waiting', () => {
   });
 });
 
+describe('waiting, once the retries are spent', () => {
+  it('GIVEN 429s asking for 5 s each THEN the message says 5 s, not "a minute"', async () => {
+    fake.setDefault(fakeSteps.rateLimit({ retryAfter: 5 }));
+    const error = await failure(summarize(clientFor(fake, { maxRetries: 0 })));
+    expect(error.code).toBe('rate_limited');
+    expect(describeUserError(error)).toContain('asks to wait 5 s. Try again in 5 s.');
+  });
+});
+
 describe('text a provider or model controls', () => {
   const MASKED = '[Verify your account](https://attacker.example/login)\n@everyone `x`';
 
@@ -145,3 +155,47 @@ describe('text a provider or model controls', () => {
     expect(error.message.match(/`/g)).toHaveLength(2);
   });
 });
+
+describe.each(['json_schema', 'json_object'] as const)(
+  'whatever the endpoint sends (%s)',
+  (mode) => {
+    it('GIVEN any status, content type and body THEN the client answers or fails with a UserError, never a bug', async () => {
+      const statuses = fc.constantFrom(200, 200, 200, 201, 204, 302, 400, 404, 413, 422, 500, 502);
+      const types = fc.constantFrom(
+        'application/json',
+        'application/json; charset=utf-8',
+        'text/html',
+        'text/event-stream',
+        'text/plain',
+        'application/x-ndjson',
+        '',
+      );
+      const completionish = fc
+        .record({
+          choices: fc.oneof(
+            fc.constant([]),
+            fc.array(fc.anything(), { maxLength: 2 }),
+            fc.constant([{ message: { content: 42 }, finish_reason: 'stop' }]),
+            fc.constant([{ message: { content: '{"tldr":1}' }, finish_reason: null }]),
+            fc.constant([null]),
+          ),
+          usage: fc.anything(),
+        })
+        .map((value) => JSON.stringify(value));
+      const bodies = fc.oneof(fc.string(), fc.json(), completionish);
+      await fc.assert(
+        fc.asyncProperty(statuses, types, bodies, async (status, contentType, body) => {
+          fake.reset();
+          fake.setDefault(fakeSteps.raw(contentType || 'application/octet-stream', body, status));
+          const client = clientFor(fake, { maxRetries: 0, structuredOutput: mode });
+          const outcome = await summarize(client).then(
+            () => 'answered',
+            (error: unknown) => (error instanceof UserError ? 'user error' : error),
+          );
+          expect(['answered', 'user error']).toContain(outcome);
+        }),
+        { numRuns: 80 },
+      );
+    });
+  },
+);

@@ -137,7 +137,8 @@ describe('requests the provider rejects', () => {
     });
     await expect(summarize(clientFor(fake))).rejects.toMatchObject({
       code: 'llm_misconfigured',
-      message: expect.stringContaining("The model 'gpt-nope' does not exist`"),
+      message:
+        "the model provider rejected the request (status 404: `The model 'gpt-nope' does not exist`)",
     });
     expect(fake.requests).toHaveLength(1);
   });

@@ -1,8 +1,31 @@
+import { z } from 'zod';
 import { UserError } from '../errors.ts';
 import { inert } from '../inert.ts';
 
 /** Far above any real answer (a few thousand tokens), far below what would hurt the process. */
 export const MAX_ANSWER_BYTES = 1024 * 1024;
+
+/** As much of a chat completion as Precis reads; the SDK and readAnswer trust these fields. */
+const CompletionShape = z.object({
+  choices: z.array(
+    z.object({
+      finish_reason: z.string().nullable().optional(),
+      message: z.object({
+        content: z.string().nullable().optional(),
+        refusal: z.string().nullable().optional(),
+        tool_calls: z.array(z.unknown()).nullable().optional(),
+      }),
+    }),
+  ),
+  model: z.string().nullable().optional(),
+  usage: z
+    .object({
+      prompt_tokens: z.number().nullable().optional(),
+      completion_tokens: z.number().nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+});
 
 const NOT_OPENAI = 'the endpoint at OPENAI_BASE_URL did not answer like an OpenAI-compatible API';
 
@@ -85,8 +108,7 @@ function checkCompletion(contentType: string, text: string): void {
       { contentType: mime },
     );
   }
-  const choices = (json as { choices?: unknown } | null)?.choices;
-  if (!Array.isArray(choices)) {
+  if (!CompletionShape.safeParse(json).success) {
     throw new NotOpenAiError('its answer is JSON but not a chat completion');
   }
 }

@@ -19,7 +19,7 @@ import { createCheckedFetch } from './checked-fetch.ts';
 import { InvalidOutputError, validateAnswer } from './invalid-output.ts';
 import { portableSchema } from './portable-schema.ts';
 import { deadlineError, isRetryable, toUserError } from './provider-errors.ts';
-import { retryDelay } from './retry-delay.ts';
+import { retryAfterMs, retryDelay } from './retry-delay.ts';
 import type { ChatMessage, LlmClient, LlmRequest, LlmResponse } from './types.ts';
 
 export type StructuredOutputMode = 'json_schema' | 'json_object';
@@ -228,6 +228,18 @@ function answerError(error: unknown): UserError | null {
   return null;
 }
 
+/** The provider's own wait, when it named one, goes with the error: the user is told it. */
+function withWait(mapped: unknown, headers: Pick<Headers, 'get'> | undefined): unknown {
+  const wait = retryAfterMs(headers);
+  if (!(mapped instanceof UserError) || wait === null || wait < 1000) return mapped;
+  return new UserError(
+    mapped.code,
+    `${mapped.message} and asks to wait ${formatWait(wait)}`,
+    { ...mapped.details, retryAfterMs: wait },
+    { cause: mapped.cause },
+  );
+}
+
 async function withRetries<R>(
   attempt: () => Promise<R>,
   options: { maxRetries: number; signal?: AbortSignal; onRetry?: (event: RetryEvent) => void },
@@ -241,7 +253,8 @@ async function withRetries<R>(
       if (signal?.aborted) throw deadlineError(error);
       const answer = answerError(error);
       if (answer) throw answer;
-      if (!isRetryable(error) || retry >= options.maxRetries) throw toUserError(error);
+      if (!isRetryable(error)) throw toUserError(error);
+      if (retry >= options.maxRetries) throw withWait(toUserError(error), error.headers);
 
       const delay = retryDelay(error.headers, retry);
       if (delay.kind === 'too_long') {

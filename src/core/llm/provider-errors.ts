@@ -108,7 +108,8 @@ export function toUserError(error: unknown): unknown {
   // waiting will not fix, so it must not say "try again in a minute".
   return new UserError(
     'llm_misconfigured',
-    `the model provider rejected the request (status ${error.status}: ${inert(error.message, 200)})`,
+    // The SDK's message starts with the status again ("404 The model…").
+    `the model provider rejected the request (status ${error.status}: ${inert(error.message.replace(/^\d{3}\s+/, ''), 200)})`,
     details,
     withCause,
   );
