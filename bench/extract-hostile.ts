@@ -13,9 +13,9 @@ import {
   ARTICLE_PARAGRAPH,
   HOSTILE_PAGES,
   type HostilePage,
-} from '../test/extract/fixtures/hostile-pages.ts';
-import { buildFlateBombPdf } from '../test/extract/fixtures/make-hostile-pdf.ts';
-import { buildPdf } from '../test/extract/fixtures/make-pdf.ts';
+} from '../testkit/extract/hostile-pages.ts';
+import { buildFlateBombPdf } from '../testkit/extract/make-hostile-pdf.ts';
+import { buildPdf } from '../testkit/extract/make-pdf.ts';
 
 /**
  * Hostile input against extraction as the bot runs it (worker pool, default limits):

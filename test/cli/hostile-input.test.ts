@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOSTILE_PAGES } from '../extract/fixtures/hostile-pages.ts';
+import { HOSTILE_PAGES } from '../../testkit/extract/hostile-pages.ts';
 
 // The CLI as a user runs it: a real process, its real stdout and stderr, its exit code.
 function summarize(

@@ -8,7 +8,7 @@ import { fakeSteps, startFakeOpenAi } from '../../testkit/fake-openai.ts';
 
 // The real CLI as a process: the exit code and the moment it exits are what is tested.
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ARTICLE = 'test/fixtures/biden-putin-talks.txt';
+const ARTICLE = 'examples/biden-putin-talks.txt';
 const HUNG_DNS = fileURLToPath(new URL('./preload/hung-dns.mjs', import.meta.url));
 
 interface Run {

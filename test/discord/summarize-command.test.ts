@@ -1,7 +1,7 @@
 import { Locale } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPdf } from '../../testkit/extract/make-pdf.ts';
 import { ARTICLE_TEXT, ARTICLE_URL } from '../../testkit/scripted-pipeline.ts';
-import { buildPdf } from '../extract/fixtures/make-pdf.ts';
 import { expectCleanTraffic, sent } from './expectations.ts';
 import { type Running, startBot } from './start-bot.ts';
 

@@ -1,7 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/core/extract/index.ts';
 import { createExtractionPool } from '../../src/core/extract/pool.ts';
-import { ARTICLE_PARAGRAPH, HOSTILE_PAGES, type HostilePage } from './fixtures/hostile-pages.ts';
+import {
+  ARTICLE_PARAGRAPH,
+  HOSTILE_PAGES,
+  type HostilePage,
+} from '../../testkit/extract/hostile-pages.ts';
 
 // The real pool, as the bot and the CLI use it: workers, time limit and heap limit included.
 const pool = createExtractionPool({ threads: 2 });

@@ -2,8 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/core/extract/index.ts';
 import { EXTRACT_LIMITS } from '../../src/core/extract/limits.ts';
 import { createExtractionPool } from '../../src/core/extract/pool.ts';
-import { buildFlateBombPdf } from './fixtures/make-hostile-pdf.ts';
-import { buildPdf } from './fixtures/make-pdf.ts';
+import { buildFlateBombPdf } from '../../testkit/extract/make-hostile-pdf.ts';
+import { buildPdf } from '../../testkit/extract/make-pdf.ts';
 
 const pool = createExtractionPool({ threads: 1 });
 afterAll(() => pool.close());

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { type ExtractInput, extractDocument } from '../../src/core/extract/index.ts';
 import { createPipeline } from '../../src/core/pipeline.ts';
-import { buildPdf } from './fixtures/make-pdf.ts';
+import { buildPdf } from '../../testkit/extract/make-pdf.ts';
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(

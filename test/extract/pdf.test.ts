@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.ts';
 import { extractDocument } from '../../src/core/extract/index.ts';
 import type { ArticleDocument } from '../../src/core/schemas.ts';
-import { buildPdf, buildScannedPdf } from './fixtures/make-pdf.ts';
+import { buildPdf, buildScannedPdf } from '../../testkit/extract/make-pdf.ts';
 
 const REPORT = buildPdf({
   title: 'Water quality report 2024',

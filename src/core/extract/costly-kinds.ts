@@ -2,8 +2,8 @@ import type { ArticleDocument } from '../schemas.ts';
 import { boundHtml } from './bounded-html.ts';
 import { decodeBytes } from './decode.ts';
 import { extractHtml } from './html.ts';
-import { decodeText, type ExtractTask, nonEmpty } from './index.ts';
 import { extractPdf } from './pdf.ts';
+import { decodeText, type ExtractTask, nonEmpty } from './task.ts';
 import { extractMarkdown } from './text.ts';
 
 /**

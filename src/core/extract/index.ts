@@ -1,8 +1,17 @@
 import { UserError } from '../errors.ts';
 import type { ArticleDocument } from '../schemas.ts';
-import { charsetFromContentType, decodeBytes, looksBinary } from './decode.ts';
+import { charsetFromContentType } from './decode.ts';
 import { safeDocument } from './safe-text.ts';
+import {
+  decodeText,
+  type ExtractionRunner,
+  type ExtractTask,
+  type Kind,
+  nonEmpty,
+} from './task.ts';
 import { extractPlainText } from './text.ts';
+
+export type { ExtractionRunner, ExtractTask, Kind } from './task.ts';
 
 export type ExtractInput = {
   bytes: Uint8Array;
@@ -12,22 +21,6 @@ export type ExtractInput = {
   url: string | null;
   fileName?: string | null;
 };
-
-export type Kind = 'html' | 'pdf' | 'text' | 'markdown';
-
-/** What a worker needs to extract one document: plain data, so it crosses threads. */
-export interface ExtractTask {
-  kind: Kind;
-  bytes: Uint8Array;
-  charset: string | null;
-  url: string | null;
-}
-
-/** Runs HTML, PDF and Markdown extraction off the calling thread (see pool.ts). */
-export interface ExtractionRunner {
-  /** The document comes back already through safeDocument. */
-  run(task: ExtractTask, signal?: AbortSignal): Promise<ArticleDocument>;
-}
 
 export interface ExtractOptions {
   /** Without one, everything is extracted inline (tests, benchmarks). */
@@ -69,16 +62,6 @@ export async function extractTask(task: ExtractTask): Promise<ArticleDocument> {
     case 'text':
       return nonEmpty(extractPlainText(decodeText(bytes, charset), url));
   }
-}
-
-export function decodeText(bytes: Uint8Array, charset: string | null): string {
-  const text = decodeBytes(bytes, { charset });
-  if (looksBinary(text)) {
-    throw new UserError('not_text', 'this is not a text file: it holds binary data', {
-      reason: 'binary',
-    });
-  }
-  return text;
 }
 
 export function detectKind(
@@ -132,15 +115,6 @@ function unsupported(type: string, input: Pick<ExtractInput, 'url' | 'fileName'>
       fileName: input.fileName ?? null,
     },
   );
-}
-
-export function nonEmpty(document: ArticleDocument): ArticleDocument {
-  if (!document.text.trim()) {
-    throw new UserError('could_not_read', 'could not read this file: it is empty', {
-      reason: 'empty',
-    });
-  }
-  return document;
 }
 
 function extension(name: string | null | undefined): string | null {

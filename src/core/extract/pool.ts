@@ -5,8 +5,8 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { UserError, type UserErrorCode } from '../errors.ts';
 import type { ArticleDocument } from '../schemas.ts';
-import type { ExtractionRunner, ExtractTask } from './index.ts';
 import { EXTRACT_LIMITS, tooComplex } from './limits.ts';
+import type { ExtractionRunner, ExtractTask } from './task.ts';
 import type { WorkerReply, WorkerTask } from './worker.ts';
 
 export interface ExtractionPoolOptions {

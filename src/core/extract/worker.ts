@@ -2,9 +2,9 @@ import type { MessagePort } from 'node:worker_threads';
 import { isUserError } from '../errors.ts';
 import type { ArticleDocument } from '../schemas.ts';
 import { extractCostly } from './costly-kinds.ts';
-import type { ExtractTask } from './index.ts';
 import { tooComplex } from './limits.ts';
 import { safeDocument } from './safe-text.ts';
+import type { ExtractTask } from './task.ts';
 
 /** What crosses back to the main thread: a UserError loses its class in structured clone. */
 export type WorkerReply =
