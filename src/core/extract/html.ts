@@ -25,14 +25,13 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
   removeInvisible(document);
   removeBoilerplate(document);
   // Rendered now: Readability takes the page apart as it works.
-  const marked = findContentBlock(document, (el) => countWords(el.textContent ?? '') >= 50);
+  const marked = findContentBlock(document, (el) => hasWords(el.textContent ?? '', 50));
   const markedBlocks = marked ? pruneBlocks(renderBlocks(marked)) : [];
   // Readability retries up to four times on a page with little text; a wall or an empty
   // shell is known to be short already.
-  const article =
-    countWords(document.documentElement?.textContent ?? '') < REFUSE_WORDS
-      ? null
-      : runReadability(document);
+  const article = !hasWords(document.documentElement?.textContent ?? '', REFUSE_WORDS)
+    ? null
+    : runReadability(document);
 
   const context = { title: metadata.title, byline: metadata.byline };
   const readBlocks = article?.content ? pruneBlocks(renderBlocks(article.content)) : [];
@@ -46,7 +45,12 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
   // script-rendered body, or Readability settling on a summary box).
   if (ldBody && countWords(ldBody) > Math.max(words * 2, MIN_WORDS)) text = ldBody;
   else if (words < MIN_WORDS) {
-    const fallback = joinBlocks(dropBoilerplate(fallbackBlocks(html), context));
+    // The marked container rendered before Readability ran saves parsing the page again.
+    const marked = joinBlocks(dropBoilerplate(markedBlocks, context));
+    const fallback =
+      countWords(marked) >= MIN_WORDS
+        ? marked
+        : joinBlocks(dropBoilerplate(fallbackBlocks(html), context));
     if (countWords(fallback) > words) text = fallback;
   }
 
@@ -160,6 +164,17 @@ function fallbackBlocks(html: string): Block[] {
   const blocks = best ? renderBlocks(best) : [];
   if (countWords(joinBlocks(blocks)) >= MIN_WORDS || !document.documentElement) return blocks;
   return renderBlocks(document.documentElement);
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** countWords(text) >= n, stopping at the n-th word instead of counting a whole page. */
+function hasWords(text: string, n: number): boolean {
+  WORD.lastIndex = 0;
+  let count = 0;
+  while (WORD.exec(text)) if (++count >= n) return true;
+  // Fewer runs of letters than n: Chinese or Japanese count about two characters a word.
+  return countWords(text) >= n;
 }
 
 function clean(value: string | null | undefined): string | null {
