@@ -325,6 +325,11 @@ function subjectEndingPhrase(raw: string, book: NameBook, whole = false): Subjec
     phrase = description && headIsName && !pronounTail ? head : tail;
   }
   phrase = phrase.replace(/\s+$/u, '');
+  // "Michael Brown of Washington": the place qualifies the name before it.
+  phrase = phrase.replace(
+    new RegExp(`(${NAME_RUN})\\s+(?:of|from)\\s+(?:${NAME_RUN})$`, 'u'),
+    '$1',
+  );
   if (phrase === '') return null;
   const pronoun = new RegExp(`(?:^|\\s)(${PRONOUN}|they|They)$`, 'u').exec(phrase);
   if (pronoun !== null) return pronounSubject(pronoun[1]!);
