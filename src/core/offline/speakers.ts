@@ -75,6 +75,11 @@ const RELATIVES = new Set(['who', 'which', 'that', 'whose', 'whom', 'qui', 'quie
 const CITED_FIRST = process.env.NOCF !== '1';
 const OFFICES =
   'campaign|office|team|spokesman|spokeswoman|spokesperson|camp|aides?|staff|lawyers?|attorneys?';
+// "said Trump: “", "a déclaré Étienne Marchand : «": the name sits right before the quote.
+const REST_MAX = 25;
+// What follows a clause's subject: a verb, perhaps after an adverb ("Cruz openly admitted").
+const VERB_AFTER =
+  /^\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+ed|\p{Ll}+s|did|does|was|is|has|had|will|would|could|can|may|might|must|should)\s/u;
 const ARTICLES = /^(?:the|le|la|les|l['’]|el|los|las|der|die|das|den|dem)\s+/iu;
 // Attributions are short; reading only this much around a quote keeps regexes linear.
 const WINDOW = 200;
@@ -255,8 +260,9 @@ function subjectBefore(
       const subject = subjectEndingPhrase(clause, book);
       if (subject !== null) return { subject, direct: true };
       // "Il a ajouté : «", "said Trump: “"
+      // Only right before the quote: in "ranked Fiorina as one of the worst", Fiorina is the object.
       const rest = before.slice(last.index + last[0].length);
-      const after = subjectStartingPhrase(rest, book);
+      const after = rest.length <= REST_MAX ? subjectStartingPhrase(rest, book) : null;
       if (after !== null) return { subject: after, direct: true };
     }
     // "…, saying “": the clause's subject; also a verb whose subject sits further back.
@@ -513,12 +519,7 @@ class PeopleSeen {
     const runs = nameRuns(clause);
     for (const { run, index } of runs) {
       if (start !== null && start.index + start[0].length - 1 <= index) break;
-      const rest = clause.slice(index + run.length);
-      const verbAfter =
-        /^\s+(?:\p{Ll}+ed|\p{Ll}+s|did|does|was|is|has|had|will|would|could|can|may|might|must|should)\s/u.test(
-          rest,
-        );
-      const name = this.person(run, verbAfter);
+      const name = this.person(run, VERB_AFTER.test(clause.slice(index + run.length)));
       if (name !== null) return { name };
     }
     if (start !== null) return pronounSubject(start[1]!);
