@@ -127,6 +127,32 @@ describe('GIVEN rendered blocks', () => {
   });
 });
 
+describe('GIVEN markup before the <html> tag, which the parser would make the whole document', () => {
+  const story = `<head><title>Ferry</title></head><body><div class="story"><h1>Ferry timetable</h1>${paragraphs(EN)}</div></body></html>`;
+
+  it('THEN a PHP warning printed before <html> does not hide the article', () => {
+    const html = `<br />\n<b>Deprecated</b>: preg_replace(): The /e modifier is deprecated in <b>/var/www/x.php</b><br />\n<!DOCTYPE html>\n<html lang="de">${story}`;
+    expect(extractHtml(html, null).text).toContain('four crossings a day');
+  });
+
+  it('THEN a script before <html> does not hide the article', () => {
+    const html = `<script>var consent = true;</script>\n<html lang="de">${story}`;
+    expect(extractHtml(html, null).text).toContain('four crossings a day');
+  });
+
+  it('THEN one <html> tag per old IE version (conditional comments) does not hide it', () => {
+    const ie = (v: number) =>
+      `<!--[if IE ${v} ]><!-->\n<html lang="en" class="ie${v}"> <!--<![endif]-->\n`;
+    const html = `<!DOCTYPE html>\n${ie(8)}${ie(9)}${story}`;
+    expect(extractHtml(html, null).text).toContain('four crossings a day');
+  });
+
+  it('THEN an <html> tag inside a plain conditional comment is left alone', () => {
+    const html = `<!DOCTYPE html><!--[if lt IE 9]><html class="old"><![endif]--><!--[if gt IE 8]><!--><html lang="en"><!--<![endif]-->${story}`;
+    expect(extractHtml(html, null).text).toContain('four crossings a day');
+  });
+});
+
 describe('GIVEN photo captions and credits set as paragraphs in the article', () => {
   it('THEN they are not part of the text', () => {
     const figure =

@@ -31,6 +31,7 @@ const BOILERPLATE_WORDS = words(`
   sidebar widget recommended recirculation popular trending outbrain taboola modal popup
   banner masthead toolbar byline skip caption credit credits relatedposts sharedaddy addtoany shariff
   meta tags tagcloud categories pagination pager rating bio authorbox disclaimer menu navbar nav
+  commentlist respond replies discussion cta donate donation readmore poll
 `);
 
 const HIDDEN_CLASSES = words(`

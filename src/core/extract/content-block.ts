@@ -106,13 +106,13 @@ export function findContentBlock(
   document: Document,
   longEnough: (el: Element) => boolean,
 ): Element | null {
-  const all = Array.from(document.querySelectorAll(CONTAINERS));
+  const all = Array.from(document.querySelectorAll(CONTAINERS), (el) => ({
+    el,
+    cls: (el.getAttribute('class') ?? '').toLowerCase().trim(),
+    id: (el.getAttribute('id') ?? '').toLowerCase(),
+  }));
   for (const tier of TIERS) {
-    for (const el of all) {
-      const cls = (el.getAttribute('class') ?? '').toLowerCase().trim();
-      const id = (el.getAttribute('id') ?? '').toLowerCase();
-      if (tier(el, cls, id) && longEnough(el)) return el;
-    }
+    for (const { el, cls, id } of all) if (tier(el, cls, id) && longEnough(el)) return el;
   }
   return null;
 }

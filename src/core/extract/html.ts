@@ -25,14 +25,13 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
   removeInvisible(document);
   removeBoilerplate(document);
   // Rendered now: Readability takes the page apart as it works.
-  const marked = findContentBlock(document, (el) => countWords(el.textContent ?? '') >= 50);
+  const marked = findContentBlock(document, (el) => hasWords(el.textContent ?? '', 50));
   const markedBlocks = marked ? pruneBlocks(renderBlocks(marked)) : [];
   // Readability retries up to four times on a page with little text; a wall or an empty
   // shell is known to be short already.
-  const article =
-    countWords(document.documentElement?.textContent ?? '') < REFUSE_WORDS
-      ? null
-      : runReadability(document);
+  const article = !hasWords(document.documentElement?.textContent ?? '', REFUSE_WORDS)
+    ? null
+    : runReadability(document);
 
   const context = { title: metadata.title, byline: metadata.byline };
   const readBlocks = article?.content ? pruneBlocks(renderBlocks(article.content)) : [];
@@ -46,7 +45,12 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
   // script-rendered body, or Readability settling on a summary box).
   if (ldBody && countWords(ldBody) > Math.max(words * 2, MIN_WORDS)) text = ldBody;
   else if (words < MIN_WORDS) {
-    const fallback = joinBlocks(dropBoilerplate(fallbackBlocks(html), context));
+    // The marked container rendered before Readability ran saves parsing the page again.
+    const marked = joinBlocks(dropBoilerplate(markedBlocks, context));
+    const fallback =
+      countWords(marked) >= MIN_WORDS
+        ? marked
+        : joinBlocks(dropBoilerplate(fallbackBlocks(html), context));
     if (countWords(fallback) > words) text = fallback;
   }
 
@@ -60,12 +64,15 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
 
 /**
  * linkedom builds no implied elements: without a <body> tag the body stays empty, and without
- * an <html> tag it throws. Both tags are optional in HTML, so supply them.
+ * an <html> tag it throws. Both tags are optional in HTML, so supply them. It also makes the
+ * first element the document element, so markup before <html> (a stray script, PHP warnings)
+ * goes to the start of the body, and the extra <html> tags of IE conditional comments go.
  */
 export function withDocumentShape(html: string): string {
   let page = /<html[\s>]/i.test(html)
     ? html
     : `${html.replace(/^(\s*<!doctype[^>]*>)?/i, '$1<html>')}</html>`;
+  page = tidyDocumentStart(page);
   if (!/<body[\s>]/i.test(page)) {
     const headEnd = /<\/head\s*>/i.exec(page);
     const htmlStart = /<html[^>]*>/i.exec(page);
@@ -77,6 +84,33 @@ export function withDocumentShape(html: string): string {
     page = `${page.slice(0, at)}<body>${page.slice(at, end)}</body>${page.slice(end)}`;
   }
   return page;
+}
+
+// Comments are matched too, so that an <html> tag inside one is left alone.
+const HTML_OPEN = /<!--[\s\S]*?-->|<html[\s>][^>]*>?/gi;
+
+function tidyDocumentStart(page: string): string {
+  let open: RegExpExecArray | null = null;
+  for (const match of page.matchAll(HTML_OPEN)) {
+    if (!match[0].startsWith('<!--')) {
+      open = match as RegExpExecArray;
+      break;
+    }
+  }
+  if (!open) return page;
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(page);
+  const start = doctype ? doctype[0].length : 0;
+  const before = page.slice(start, open.index);
+  // <!--[if IE 8]><!--><html class="ie8"><!--<![endif]--> once per version: keep the first.
+  const rest = page
+    .slice(open.index + open[0].length)
+    .replace(HTML_OPEN, (match) => (match.startsWith('<!--') ? match : ''));
+  const head = page.slice(0, open.index + open[0].length);
+  // Comments before <html> are harmless; anything else (a script, PHP warnings) is moved.
+  if (!before.replace(/<!--[\s\S]*?-->/g, '').trim()) return head + rest;
+  const bodyOpen = /<body[^>]*>/i.exec(rest);
+  const at = bodyOpen ? bodyOpen.index + bodyOpen[0].length : 0;
+  return `${page.slice(0, start)}${open[0]}${rest.slice(0, at)}${before}${rest.slice(at)}`;
 }
 
 type ReadabilityArticle = { content: Element | null | undefined; byline?: string | null };
@@ -130,6 +164,17 @@ function fallbackBlocks(html: string): Block[] {
   const blocks = best ? renderBlocks(best) : [];
   if (countWords(joinBlocks(blocks)) >= MIN_WORDS || !document.documentElement) return blocks;
   return renderBlocks(document.documentElement);
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** countWords(text) >= n, stopping at the n-th word instead of counting a whole page. */
+function hasWords(text: string, n: number): boolean {
+  WORD.lastIndex = 0;
+  let count = 0;
+  while (WORD.exec(text)) if (++count >= n) return true;
+  // Fewer runs of letters than n: Chinese or Japanese count about two characters a word.
+  return countWords(text) >= n;
 }
 
 function clean(value: string | null | undefined): string | null {

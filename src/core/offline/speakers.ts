@@ -73,6 +73,13 @@ const FOLLOWS_NAME = new Set(
 // A name after these is in a clause about the subject, not the subject ("the boy, who wore …").
 const RELATIVES = new Set(['who', 'which', 'that', 'whose', 'whom', 'qui', 'quien']);
 const CITED_FIRST = process.env.NOCF !== '1';
+const OFFICES =
+  'campaign|office|team|spokesman|spokeswoman|spokesperson|camp|aides?|staff|lawyers?|attorneys?';
+// "said Trump: “", "a déclaré Étienne Marchand : «": the name sits right before the quote.
+const REST_MAX = 25;
+// What follows a clause's subject: a verb, perhaps after an adverb ("Cruz openly admitted").
+const VERB_AFTER =
+  /^\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+ed|\p{Ll}+s|did|does|was|is|has|had|will|would|could|can|may|might|must|should)\s/u;
 const ARTICLES = /^(?:the|le|la|les|l['’]|el|los|las|der|die|das|den|dem)\s+/iu;
 // Attributions are short; reading only this much around a quote keeps regexes linear.
 const WINDOW = 200;
@@ -141,10 +148,10 @@ export function attributeQuotes(
         const endsSentence = span.close >= sentence.end - 1;
         const found = endsSentence
           ? (subjectBefore(before, book, people, true) ??
-            subjectAfter(after, book) ??
+            subjectAfter(after, book, text.slice(span.close, span.close + 80)) ??
             subjectBefore(before, book, people) ??
             accordingTo(frame, book))
-          : (subjectAfter(after, book) ??
+          : (subjectAfter(after, book, text.slice(span.close, span.close + 80)) ??
             subjectBefore(before, book, people) ??
             accordingTo(frame, book));
         if (found === null) return;
@@ -203,10 +210,10 @@ function frameOf(sentence: Sentence, spans: readonly QuoteSpan[]): string {
 }
 
 // “…” ― Beck Pimentel: a reader's comment or an epigraph signed with a dash.
-const SIGNED = new RegExp(`^[\\s,]*[―—–]\\s*(${NAME_RUN})\\s*(?:$|[\\n,.;(])`, 'u');
+const SIGNED = new RegExp(`^[\\s,.]*[―—–-]\\s*(${NAME_RUN})\\s*(?:$|[\\n,.;(])`, 'u');
 
-function subjectAfter(after: string, book: NameBook): Found | null {
-  const signed = SIGNED.exec(after);
+function subjectAfter(after: string, book: NameBook, nextLines = ''): Found | null {
+  const signed = SIGNED.exec(after) ?? (after.trim() === '' ? SIGNED.exec(nextLines) : null);
   if (signed !== null) {
     const parts = cleanName(signed[1]!);
     if (parts !== null) return { subject: { name: book.fullName(parts.name) }, direct: true };
@@ -253,8 +260,9 @@ function subjectBefore(
       const subject = subjectEndingPhrase(clause, book);
       if (subject !== null) return { subject, direct: true };
       // "Il a ajouté : «", "said Trump: “"
+      // Only right before the quote: in "ranked Fiorina as one of the worst", Fiorina is the object.
       const rest = before.slice(last.index + last[0].length);
-      const after = subjectStartingPhrase(rest, book);
+      const after = rest.length <= REST_MAX ? subjectStartingPhrase(rest, book) : null;
       if (after !== null) return { subject: after, direct: true };
     }
     // "…, saying “": the clause's subject; also a verb whose subject sits further back.
@@ -276,15 +284,39 @@ function subjectBefore(
 
 /** The subject at the end of a phrase before a verb: "…, Trump", "the Russian president". */
 function subjectEndingPhrase(raw: string, book: NameBook, whole = false): Subject | null {
-  let phrase = raw
-    .replace(/\s+$/u, '')
-    .replace(ADVERBS, '')
+  const trimmed = raw.replace(/\s+$/u, '').replace(ADVERBS, '');
+  // "Rep. Duncan Hunter’s chief of staff, Joe Kasper,": the name in apposition is the speaker.
+  const apposed = new RegExp(`\\p{Ll}[^,]*,\\s*(${NAME_RUN}),$`, 'u').exec(trimmed);
+  if (apposed !== null && !isPossessive(apposed[1]!)) {
+    const parts = cleanName(apposed[1]!);
+    if (parts !== null && isPersonLike(parts.name)) return { name: book.fullName(parts.name) };
+  }
+  // "Powell’s office said", "Ryan’s campaign": the office speaks for its principal.
+  const office = new RegExp(`(${NAME_RUN})['’]s\\s+(?:${OFFICES})$`, 'u').exec(trimmed);
+  if (office !== null) {
+    const parts = cleanName(office[1]!);
+    if (parts !== null) return { name: book.fullName(parts.name) };
+  }
+  let phrase = trimmed
     .replace(/\s*\([^()]{1,40}\)$/u, '')
-    .replace(/,[^,“”"«»]{1,80},$/u, '')
+    .replace(/,[^,“”"«»]{1,150},$/u, '')
     .replace(/\s*\([^()]{1,40}\)$/u, '');
   // After a quote the phrase is the whole subject ("the senator added"); one with a comma left
-  // ("In reaction, Biden said …") starts another statement.
-  if (whole && phrase.includes(',')) return null;
+  // ("In reaction, Biden said …") starts another statement, unless it opens with the name
+  // ("Harry Bond, 30, of Raleigh, N.C., who was polled, said").
+  if (whole && phrase.includes(',')) {
+    const leading = new RegExp(`^(${NAME_RUN})\\s*,`, 'u').exec(phrase);
+    const parts = leading === null ? null : cleanName(leading[1]!);
+    if (
+      parts !== null &&
+      !isPossessive(leading![1]!) &&
+      isPersonLike(parts.name) &&
+      /\s/.test(parts.name)
+    ) {
+      return { name: book.fullName(parts.name) };
+    }
+    return null;
+  }
   const lastComma = phrase.lastIndexOf(',');
   if (lastComma >= 0) {
     const tail = phrase.slice(lastComma + 1).trim();
@@ -299,6 +331,11 @@ function subjectEndingPhrase(raw: string, book: NameBook, whole = false): Subjec
     phrase = description && headIsName && !pronounTail ? head : tail;
   }
   phrase = phrase.replace(/\s+$/u, '');
+  // "Michael Brown of Washington": the place qualifies the name before it.
+  phrase = phrase.replace(
+    new RegExp(`(${NAME_RUN})\\s+(?:of|from)\\s+(?:${NAME_RUN})$`, 'u'),
+    '$1',
+  );
   if (phrase === '') return null;
   const pronoun = new RegExp(`(?:^|\\s)(${PRONOUN}|they|They)$`, 'u').exec(phrase);
   if (pronoun !== null) return pronounSubject(pronoun[1]!);
@@ -482,12 +519,7 @@ class PeopleSeen {
     const runs = nameRuns(clause);
     for (const { run, index } of runs) {
       if (start !== null && start.index + start[0].length - 1 <= index) break;
-      const rest = clause.slice(index + run.length);
-      const verbAfter =
-        /^\s+(?:\p{Ll}+ed|\p{Ll}+s|did|does|was|is|has|had|will|would|could|can|may|might|must|should)\s/u.test(
-          rest,
-        );
-      const name = this.person(run, verbAfter);
+      const name = this.person(run, VERB_AFTER.test(clause.slice(index + run.length)));
       if (name !== null) return { name };
     }
     if (start !== null) return pronounSubject(start[1]!);

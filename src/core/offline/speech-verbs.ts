@@ -108,6 +108,10 @@ function alternation(forms: Iterable<string>): string {
 /** Finite speech verbs of all four languages: "said", "a déclaré", "sagte", "dijo". */
 export const SPEECH_VERB = alternation([
   ...ENGLISH_FINITE,
+  // A headline or a transcript opens with the verb: "Stated Stone:", "Continued Trump:".
+  ...'Said Says Added Continued Stated Wrote Asked Explained Noted Declared Replied Responded'.split(
+    ' ',
+  ),
   ...FRENCH_FORMS.flatMap((f) => [`a ${f}`, `avait ${f}`, f]),
   ...words(GERMAN),
   ...words(SPANISH),
