@@ -53,7 +53,7 @@ describe('summary buttons, pressed by the person who asked', () => {
     const body = sent(await press.edit());
     expect(lastCall()).toMatchObject({ method: 'resummarize', options: { length: 'short' } });
     expect(lastCall()?.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(labels(body)).toEqual(['Longer', 'Key quotes']);
+    expect(labels(body)).toEqual(['Longer', 'Key quotes', 'Delete']);
     expect(run.fake.messages.get(message.id)?.components).toHaveLength(2);
   });
 
@@ -61,13 +61,33 @@ describe('summary buttons, pressed by the person who asked', () => {
     const message = await summary();
     const body = sent(await run.fake.button(control(message, 'Longer'), message).edit());
     expect(lastCall()?.options).toMatchObject({ length: 'long' });
-    expect(labels(body)).toEqual(['Shorter', 'Key quotes']);
+    expect(labels(body)).toEqual(['Shorter', 'Key quotes', 'Delete']);
   });
 
   it('Translate re-summarizes in the language picked', async () => {
     const message = await summary();
     await run.fake.select(control(message, 'Translate'), ['es'], message).edit();
     expect(lastCall()?.options).toMatchObject({ language: 'es', length: 'medium' });
+  });
+
+  it('GIVEN a translation THEN Original language in the same list goes back to the source’s language', async () => {
+    const message = await summary();
+    await run.fake.select(control(message, 'Translate'), ['es'], message).edit();
+    const translated = run.fake.messages.get(message.id) as APIMessage;
+    await run.fake.select(control(translated, 'Translate'), ['source'], translated).edit();
+    expect(lastCall()?.options).toMatchObject({ language: null });
+  });
+
+  it('GIVEN a public reply THEN Delete lets the person who asked remove it', async () => {
+    const message = await summary();
+    const press = run.fake.button(control(message, 'Delete'), message);
+    const deleted = await run.fake.waitFor(
+      (r) =>
+        r.route === 'DELETE /webhooks/:app/:token/messages/:message' &&
+        r.params.token === press.token,
+    );
+    expect(deleted.status).toBe(204);
+    expect(run.fake.messages.has(message.id)).toBe(false);
   });
 
   it('Key quotes switches to quotes only, and Summary switches back', async () => {
@@ -142,6 +162,18 @@ describe('summary buttons, pressed by someone else', () => {
     await press.edit();
     expect(run.fake.originalMessage(press.token)?.id).not.toBe(message.id);
     expect(run.fake.messages.get(message.id)).toEqual(before);
+  });
+
+  it('GIVEN a public reply THEN someone else cannot delete it', async () => {
+    const message = await summary();
+    const press = run.fake.button(control(message, 'Delete'), message, {
+      user: run.fake.otherUser,
+    });
+    expect((await press.callback()).body).toMatchObject({
+      type: 4,
+      data: { content: 'Only the person who asked can delete it.', flags: 64 },
+    });
+    expect(run.fake.messages.has(message.id)).toBe(true);
   });
 
   it('GIVEN a private reply THEN they are refused', async () => {

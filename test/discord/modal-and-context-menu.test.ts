@@ -1,3 +1,4 @@
+import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeModalId } from '../../src/discord/summary/custom-ids.ts';
 import { ARTICLE_TEXT, ARTICLE_URL } from '../../testkit/scripted-pipeline.ts';
@@ -77,6 +78,51 @@ describe('"Summarize message" context menu', () => {
     const target = run.fake.postMessage('', { attachments: [file] });
     await run.fake.messageCommand('Summarize message', target).edit();
     expect(lastCall()?.input).toMatchObject({ kind: 'file', name: 'notes.md' });
+  });
+
+  it('GIVEN a forwarded message THEN the link inside the forward is summarized', async () => {
+    const original = run.fake.postMessage(`Worth it: ${ARTICLE_URL}`, { offline: true });
+    const forward = {
+      ...run.fake.postMessage('', { offline: true }),
+      message_reference: {
+        type: 1,
+        message_id: original.id,
+        channel_id: original.channel_id,
+        guild_id: run.fake.guildId,
+      },
+      message_snapshots: [
+        {
+          message: {
+            type: 0,
+            content: original.content,
+            embeds: [],
+            attachments: [],
+            timestamp: original.timestamp,
+            edited_timestamp: null,
+            flags: 0,
+            mentions: [],
+            mention_roles: [],
+          },
+        },
+      ],
+    } as unknown as APIMessage;
+    const before = run.pipeline.calls.length;
+    await run.fake.messageCommand('Summarize message', forward).edit();
+    expect(run.pipeline.calls).toHaveLength(before + 1);
+    expect(lastCall()?.input).toEqual({ kind: 'url', url: ARTICLE_URL });
+  });
+
+  it('GIVEN a feed bot’s post that is only an embed THEN the embed’s link is summarized', async () => {
+    const post = {
+      ...run.fake.postMessage('', { offline: true }),
+      embeds: [
+        { type: 'rich', title: 'Biden-Putin talks', url: ARTICLE_URL, description: 'New post' },
+      ],
+    } as APIMessage;
+    const before = run.pipeline.calls.length;
+    await run.fake.messageCommand('Summarize message', post).edit();
+    expect(run.pipeline.calls).toHaveLength(before + 1);
+    expect(lastCall()?.input).toEqual({ kind: 'url', url: ARTICLE_URL });
   });
 
   it('GIVEN an empty message THEN the user is told there is nothing to summarize', async () => {

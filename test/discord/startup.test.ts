@@ -34,9 +34,10 @@ async function botFor(token = 'test-token') {
 function runScript(
   script: string,
   env: Record<string, string>,
+  args: string[] = [],
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
       env: { ...process.env, DISCORD_GUILD_ID: '', LOG_LEVEL: 'silent', ...env },
     });
     let stdout = '';
@@ -146,5 +147,41 @@ describe('deploying commands', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Registered 6 commands globally/);
     expect(fake.requests.at(-1)?.path).toBe(`/applications/${fake.applicationId}/commands`);
+  });
+
+  it('GIVEN --clear-guild THEN the set registered to DISCORD_GUILD_ID is replaced by none, so commands stop showing twice', async () => {
+    const { code, stdout } = await runScript(
+      'src/deploy-commands.ts',
+      {
+        DISCORD_TOKEN: 'test-token',
+        DISCORD_API_URL: fake.apiUrl,
+        DISCORD_GUILD_ID: fake.guildId,
+      },
+      ['--clear-guild'],
+    );
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Removed the commands registered to server \d+/);
+    expect(fake.requests.at(-1)).toMatchObject({
+      path: `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`,
+      body: [],
+    });
+  });
+
+  it('GIVEN a server the bot was not invited to THEN Missing Access is explained, not printed raw', async () => {
+    fake.failNext({
+      route: 'PUT /applications/:app/guilds/:guild/commands',
+      status: 403,
+      code: 50001,
+      times: 1,
+    });
+    const { code, stderr } = await runScript('src/deploy-commands.ts', {
+      DISCORD_TOKEN: 'test-token',
+      DISCORD_API_URL: fake.apiUrl,
+      DISCORD_GUILD_ID: fake.guildId,
+    });
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe(
+      `Discord answered Missing Access (50001) for server ${fake.guildId}: invite the bot to that server with the applications.commands scope (SETUP.md, step 4), or check DISCORD_GUILD_ID.`,
+    );
   });
 });

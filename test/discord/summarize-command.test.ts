@@ -70,14 +70,16 @@ describe('/summarize', () => {
     expect(labels).toEqual(['Shorter', 'Longer', 'Key quotes', 'Make public']);
   });
 
-  it('GIVEN a public reply THEN there is no Make public button', async () => {
+  it('GIVEN a public reply THEN there is no Make public button, but a Delete for the asker', async () => {
     const body = sent(await run.fake.slash('summarize', { url: ARTICLE_URL }).edit());
     expect(body.components?.[0]?.components.map((c) => c.label)).toEqual([
       'Shorter',
       'Longer',
       'Key quotes',
+      'Delete',
     ]);
-    expect(body.components?.[1]?.components[0]?.options).toHaveLength(20);
+    // The 20 languages, and the way back to the source's own.
+    expect(body.components?.[1]?.components[0]?.options).toHaveLength(21);
   });
 
   it('GIVEN a .txt attachment THEN it is downloaded from the attachment URL and summarized as a file', async () => {

@@ -167,7 +167,11 @@ export class FakeRest {
           { 'retry-after': String(retryAfter), 'x-ratelimit-scope': 'user' },
         ];
       }
-      if (fault.status === 403) return [403, { message: 'Missing Permissions', code: 50013 }];
+      if (fault.status === 403) {
+        return fault.code === 50001
+          ? [403, { message: 'Missing Access', code: 50001 }]
+          : [403, { message: 'Missing Permissions', code: 50013 }];
+      }
       return [fault.status, { message: 'Internal Server Error', code: 0 }];
     }
     const issues = validateRequestBody(r.method, r.route.slice(r.method.length + 1), r.body);

@@ -32,6 +32,8 @@ export interface Fault {
   times: number;
   /** Seconds, for 429. */
   retryAfter?: number;
+  /** For 403: 50013 Missing Permissions (default) or 50001 Missing Access. */
+  code?: 50001 | 50013;
 }
 
 export interface InteractionHandle {

@@ -4,9 +4,11 @@ import type { Command } from '../command.ts';
 export interface DeployOptions {
   token: string;
   apiUrl?: string;
-  /** A server to register to (instant, for development); global otherwise (slower to appear). */
+  /** A server to register to (for development); global otherwise (every server and user). */
   guildId?: string;
   commands: Map<string, Command>;
+  /** Register none: removes the set registered to `guildId` once the global set is in use. */
+  clear?: boolean;
 }
 
 /** Replaces the application's commands with those in commands/ (a PUT, so removed ones go). */
@@ -15,7 +17,9 @@ export async function deployCommands(
 ): Promise<RESTPutAPIApplicationCommandsResult> {
   const rest = new REST(options.apiUrl ? { api: options.apiUrl } : {}).setToken(options.token);
   const application = (await rest.get(Routes.currentApplication())) as { id: string };
-  const body = [...options.commands.values()].map((command) => command.data.toJSON());
+  const body = options.clear
+    ? []
+    : [...options.commands.values()].map((command) => command.data.toJSON());
   const route = options.guildId
     ? Routes.applicationGuildCommands(application.id, options.guildId)
     : Routes.applicationCommands(application.id);

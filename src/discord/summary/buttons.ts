@@ -2,7 +2,7 @@ import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction 
 import { UserError } from '../../core/errors.ts';
 import type { Length, Result } from '../../core/schemas.ts';
 import type { BotContext } from '../context.ts';
-import { LANGUAGES } from '../render/languages.ts';
+import { LANGUAGES, SOURCE_LANGUAGE } from '../render/languages.ts';
 import { buildSummaryComponents } from './components.ts';
 import { decodeSummaryId, type SummaryAction, type SummaryState } from './custom-ids.ts';
 import { interactionJob } from './interaction-job.ts';
@@ -34,6 +34,13 @@ export async function handleSummaryComponent(
   const isOwner = interaction.user.id === state.ownerId;
   if (!isOwner && (messageIsEphemeral || action === 'public')) {
     throw new UserError('not_allowed', 'Only the person who asked can use these buttons.');
+  }
+  if (action === 'delete') {
+    if (!isOwner) throw new UserError('not_allowed', 'Only the person who asked can delete it.');
+    // The reply is the message this button sits on: acknowledging it lets the token delete it.
+    await interaction.deferUpdate();
+    await interaction.deleteReply();
+    return;
   }
   if (action === 'public' && (!messageIsEphemeral || !stillOffered(interaction))) {
     throw new UserError('invalid_input', 'This reply is already public.');
@@ -133,11 +140,13 @@ function nextState(action: SummaryAction, state: SummaryState, values: string[])
     case 'summary':
       return { ...state, quotesOnly: false };
     case 'translate': {
+      if (values[0] === SOURCE_LANGUAGE) return { ...state, language: null };
       const language = LANGUAGES.find((l) => l.tag === values[0])?.tag;
       if (!language) throw new UserError('invalid_input', 'Pick a language from the list.');
       return { ...state, language };
     }
     case 'public':
+    case 'delete':
       return state;
   }
 }

@@ -5,7 +5,7 @@ import {
   type MessageActionRowComponentBuilder,
   StringSelectMenuBuilder,
 } from 'discord.js';
-import { LANGUAGES } from '../render/languages.ts';
+import { LANGUAGES, SOURCE_LANGUAGE } from '../render/languages.ts';
 import { encodeSummaryId, type SummaryState } from './custom-ids.ts';
 
 /** The buttons under a summary; only those that make sense for this reply. */
@@ -26,17 +26,21 @@ export function buildSummaryComponents(
       : button('quotes', state, 'Key quotes', ButtonStyle.Secondary),
   );
   if (ephemeral) buttons.push(button('public', state, 'Make public', ButtonStyle.Primary));
+  // Everyone sees a public reply; the person who asked can take it back.
+  else buttons.push(button('delete', state, 'Delete', ButtonStyle.Danger));
 
   const translate = new StringSelectMenuBuilder()
     .setCustomId(encodeSummaryId('translate', state))
     .setPlaceholder('Translate…')
-    .addOptions(
-      LANGUAGES.map(({ tag, name }) => ({
+    .addOptions([
+      // The way back from a translation: the source's own language.
+      { label: 'Original language', value: SOURCE_LANGUAGE },
+      ...LANGUAGES.map(({ tag, name }) => ({
         label: name,
         value: tag,
         default: tag === state.language,
       })),
-    );
+    ]);
   return [
     new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(buttons),
     new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(translate),

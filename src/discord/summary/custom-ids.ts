@@ -8,7 +8,15 @@ import type { OptionName } from './job-types.ts';
  * restart: the source's sha256 (base64url, 43 characters), the options of the reply they sit
  * under, and who asked. Layout: `p1|<action>|<sha>|<length><style><quotesOnly>|<lang>|<owner>`.
  */
-export const ACTIONS = ['shorter', 'longer', 'translate', 'quotes', 'public', 'summary'] as const;
+export const ACTIONS = [
+  'shorter',
+  'longer',
+  'translate',
+  'quotes',
+  'public',
+  'summary',
+  'delete',
+] as const;
 export type SummaryAction = (typeof ACTIONS)[number];
 
 export interface SummaryState {
@@ -29,6 +37,7 @@ const ACTION_CODES: Record<SummaryAction, string> = {
   quotes: 'q',
   public: 'p',
   summary: 'm',
+  delete: 'd',
 };
 
 const LanguageTag = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$/);
