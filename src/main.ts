@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     logger,
     ...services,
     autoSummarize: config.AUTO_SUMMARIZE,
+    worker: config.RUN_WORKER,
   });
   await bot.start();
 
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
     bot
       .stop()
       .then(() => health?.close())
+      .then(() => services.queue.close())
       .then(() => store.close())
       .finally(() => process.exit(0));
   };

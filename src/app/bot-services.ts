@@ -1,8 +1,10 @@
 import type { Config } from '../config.ts';
 import type { Pipeline } from '../core/pipeline.ts';
 import { createMetrics, type Metrics } from '../ops/metrics.ts';
+import { openQueue } from '../queue/open-queue.ts';
+import type { JobQueue } from '../queue/types.ts';
 import type { TokenPrices } from '../shared/cost.ts';
-import { openStore, type Store } from '../store/index.ts';
+import { DEFAULT_SQLITE_PATH, openStore, type Store } from '../store/index.ts';
 import { createAppPipeline } from './pipeline.ts';
 import { createStoreCaches } from './store-caches.ts';
 
@@ -12,6 +14,8 @@ export interface BotServices {
   metrics: Metrics;
   prices: TokenPrices;
   textTtlHours: number;
+  /** Accepted jobs, in the same database as the store. */
+  queue: JobQueue;
 }
 
 /**
@@ -22,7 +26,14 @@ export async function openBotServices(
   config: Config,
   options: { shard?: number | null } = {},
 ): Promise<BotServices> {
-  const store = await openStore({ databaseUrl: config.DATABASE_URL ?? null });
+  const sqlitePath = config.SQLITE_PATH ?? DEFAULT_SQLITE_PATH;
+  const store = await openStore({ databaseUrl: config.DATABASE_URL ?? null, sqlitePath });
+  const queue = await openQueue({
+    databaseUrl: config.DATABASE_URL ?? null,
+    sqlitePath,
+    leaseSeconds: config.QUEUE_LEASE_SECONDS,
+    jobDeadlineMs: config.JOB_DEADLINE_MS,
+  });
   const caches = createStoreCaches(store, { textTtlSeconds: config.ARTICLE_TEXT_TTL_HOURS * 3600 });
   const prices = {
     inputPerMillion: config.LLM_PRICE_INPUT_PER_MTOK,
@@ -38,5 +49,6 @@ export async function openBotServices(
     metrics: createMetrics(shard === null ? {} : { shard: String(shard) }, { prices }),
     prices,
     textTtlHours: config.ARTICLE_TEXT_TTL_HOURS,
+    queue,
   };
 }

@@ -6,8 +6,8 @@ import {
 import type { Command } from '../discord/command.ts';
 import type { BotContext } from '../discord/context.ts';
 import { interactionJob } from '../discord/summary/interaction-job.ts';
-import { runSummaryJob } from '../discord/summary/job.ts';
-import { messageToInput } from '../discord/summary/message-input.ts';
+import { acceptSummaryJob } from '../discord/summary/job.ts';
+import { describeMessage } from '../discord/summary/message-input.ts';
 
 /** Right-click a message → Apps → Summarize message. Private at first; "Make public" shares it. */
 export default {
@@ -15,7 +15,7 @@ export default {
     .setName('Summarize message')
     .setType(ApplicationCommandType.Message),
   execute: async (interaction: MessageContextMenuCommandInteraction, bot: BotContext) => {
-    await runSummaryJob(
+    await acceptSummaryJob(
       interactionJob(interaction, bot, {
         options: {
           ephemeral: true,
@@ -27,11 +27,8 @@ export default {
         // No options to choose here, and private by design: the server's defaults fill the rest.
         given: (name) => name === 'private',
         cooldown: true,
-        work: {
-          kind: 'input',
-          url: null,
-          read: () => messageToInput(interaction.targetMessage, bot),
-        },
+        url: null,
+        describe: () => describeMessage(interaction.targetMessage),
       }),
       bot,
     );

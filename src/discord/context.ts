@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Pipeline } from '../core/pipeline.ts';
 import type { Metrics } from '../ops/metrics.ts';
+import type { JobQueue } from '../queue/types.ts';
 import type { TokenPrices } from '../shared/cost.ts';
 import type { Store } from '../store/index.ts';
 
@@ -22,4 +23,6 @@ export interface BotContext {
   textTtlHours: number;
   /** For the usage ledger's cost estimate. */
   prices: TokenPrices;
+  /** Where accepted interaction jobs wait for a worker. */
+  queue: JobQueue;
 }

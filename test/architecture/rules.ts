@@ -1,7 +1,13 @@
 import type { ImportEdge } from './import-graph.ts';
 
 /** Files that start a program; nothing in src/ may import them. */
-const ENTRY_POINTS = ['src/main.ts', 'src/cli.ts', 'src/sharded.ts', 'src/deploy-commands.ts'];
+const ENTRY_POINTS = [
+  'src/main.ts',
+  'src/cli.ts',
+  'src/sharded.ts',
+  'src/deploy-commands.ts',
+  'src/worker.ts',
+];
 const DISCORD_PACKAGES = /^(discord\.js|@discordjs\/|discord-api-types)/;
 
 interface Rule {
@@ -33,6 +39,12 @@ export const RULES: Rule[] = [
     from: 'src/store/',
     why: 'storage holds rows; it does not import pipeline code',
     forbids: onlyLocal(['src/store/', 'src/shared/']),
+  },
+  {
+    from: 'src/queue/',
+    why: "the job queue carries plain JSON; what a job means is the Discord layer's business",
+    forbids: (edge) =>
+      onlyLocal(['src/queue/', 'src/store/', 'src/shared/'])(edge) || discordPackage(edge),
   },
   {
     from: 'src/ops/',

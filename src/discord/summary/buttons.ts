@@ -5,7 +5,7 @@ import type { BotContext } from '../context.ts';
 import { LANGUAGES } from '../render/languages.ts';
 import { decodeSummaryId, type SummaryAction, type SummaryState } from './custom-ids.ts';
 import { interactionJob } from './interaction-job.ts';
-import { runSummaryJob } from './job.ts';
+import { acceptSummaryJob } from './job.ts';
 
 const SHORTER: Record<Length, Length> = { short: 'short', medium: 'short', long: 'medium' };
 const LONGER: Record<Length, Length> = { short: 'medium', medium: 'long', long: 'long' };
@@ -40,7 +40,7 @@ export async function handleSummaryComponent(
 
   // Who pressed decides how it is acknowledged and where the answer goes.
   const ephemeral = action === 'public' ? false : isOwner ? messageIsEphemeral : true;
-  await runSummaryJob(
+  await acceptSummaryJob(
     interactionJob(interaction, bot, {
       options: {
         length: next.length,
@@ -53,7 +53,8 @@ export async function handleSummaryComponent(
       given: () => true,
       // Refining an answer already waited for is not a new request; the budget still applies.
       cooldown: false,
-      work: { kind: 'resummarize', sha256: next.sha256 },
+      url: null,
+      describe: () => ({ kind: 'resummarize', sha256: next.sha256 }),
       acknowledge: async () => {
         if (action === 'public') {
           // A new public message; the private one stays as it was.

@@ -1,8 +1,7 @@
 import type { Message } from 'discord.js';
 import { UserError } from '../../core/errors.ts';
-import type { SummarizeInput } from '../../core/schemas.ts';
-import type { BotContext } from '../context.ts';
-import { downloadAttachment, isSupportedFile } from './download-attachment.ts';
+import { attachmentInput, isSupportedFile } from './download-attachment.ts';
+import type { QueuedInput } from './job-types.ts';
 
 const LINK = /https?:\/\/[^\s<>()]+/i;
 
@@ -10,11 +9,11 @@ const LINK = /https?:\/\/[^\s<>()]+/i;
  * What "Summarize message" reads: a link in the message (the article it shares), else a
  * supported attachment, else the message's own text.
  */
-export async function messageToInput(message: Message, bot: BotContext): Promise<SummarizeInput> {
+export function describeMessage(message: Message): QueuedInput {
   const link = LINK.exec(message.content)?.[0]?.replace(/[.,;:!?'"»”]+$/, '');
   if (link) return { kind: 'url', url: link };
   const file = message.attachments.find((attachment) => isSupportedFile(attachment.name));
-  if (file) return downloadAttachment(file, bot);
+  if (file) return attachmentInput(file);
   if (message.content.trim()) return { kind: 'message', text: message.content, url: message.url };
   if (message.attachments.size > 0) {
     throw new UserError(

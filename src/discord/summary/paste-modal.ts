@@ -10,7 +10,7 @@ import type { BotContext } from '../context.ts';
 import { LIMITS } from '../render/limits.ts';
 import { decodeModalId, encodeModalId, type ModalState } from './custom-ids.ts';
 import { interactionJob } from './interaction-job.ts';
-import { runSummaryJob } from './job.ts';
+import { acceptSummaryJob } from './job.ts';
 
 const TEXT_FIELD = 'text';
 const TITLE_FIELD = 'title';
@@ -55,20 +55,14 @@ export async function handlePasteModal(
     );
   const text = interaction.fields.getTextInputValue(TEXT_FIELD);
   const title = optionalField(interaction, TITLE_FIELD);
-  await runSummaryJob(
+  await acceptSummaryJob(
     interactionJob(interaction, bot, {
       options: state,
       // The form carries the choices made when it was opened.
       given: () => true,
       cooldown: true,
-      work: {
-        kind: 'input',
-        url: null,
-        read: async () => {
-          if (!text.trim()) throw new UserError('empty_input', 'The pasted text is empty.');
-          return { kind: 'text', text, title };
-        },
-      },
+      url: null,
+      describe: () => ({ kind: 'text', text, title }),
     }),
     bot,
   );
