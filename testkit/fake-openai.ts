@@ -90,6 +90,10 @@ export interface FakeOpenAi {
   readonly headers: IncomingHttpHeaders[];
   /** Requests whose client went away before the fake answered (aborts, timeouts). */
   readonly abandoned: number;
+  /** Chat requests received and not yet answered or abandoned. */
+  readonly inFlight: number;
+  /** The most chat requests ever in flight at once. */
+  readonly maxInFlight: number;
   /** Queues steps, used once each, in order. */
   push(...steps: FakeStep[]): void;
   /** Replaces the queue. */
@@ -275,6 +279,8 @@ export async function startFakeOpenAi(options: { default?: FakeStep } = {}): Pro
   const headers: IncomingHttpHeaders[] = [];
   let abandoned = 0;
   let served = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   const waiters = new Set<{
@@ -406,7 +412,10 @@ export async function startFakeOpenAi(options: { default?: FakeStep } = {}): Pro
     const index = served++;
     requests.push(request);
     headers.push(req.headers);
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
     res.on('close', () => {
+      inFlight--;
       if (!res.writableEnded) {
         abandoned++;
         notify();
@@ -445,6 +454,12 @@ export async function startFakeOpenAi(options: { default?: FakeStep } = {}): Pro
     headers,
     get abandoned() {
       return abandoned;
+    },
+    get inFlight() {
+      return inFlight;
+    },
+    get maxInFlight() {
+      return maxInFlight;
     },
     push: (...steps) => {
       queue.push(...steps);

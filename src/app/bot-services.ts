@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Pipeline } from '../core/pipeline.ts';
 import { createMetrics, type Metrics } from '../ops/metrics.ts';
+import { createPgSlots } from '../queue/global-slots.ts';
 import { openQueue } from '../queue/open-queue.ts';
 import type { JobQueue } from '../queue/types.ts';
 import type { TokenPrices } from '../shared/cost.ts';
@@ -40,11 +41,21 @@ export async function openBotServices(
     outputPerMillion: config.LLM_PRICE_OUTPUT_PER_MTOK,
   };
   const shard = options.shard ?? null;
+  // With PostgreSQL, LLM_CONCURRENCY holds across every worker, not per process.
+  const modelSlots =
+    config.DATABASE_URL && queue.engine === 'pg-boss'
+      ? createPgSlots({
+          databaseUrl: config.DATABASE_URL,
+          size: config.LLM_CONCURRENCY,
+          local: config.LLM_CONCURRENCY,
+        })
+      : null;
   return {
     store,
     pipeline: createAppPipeline(config, {
       cache: caches.pipeline,
       documentCache: caches.documents,
+      modelSlots,
     }),
     metrics: createMetrics(shard === null ? {} : { shard: String(shard) }, { prices }),
     prices,

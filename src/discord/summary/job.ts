@@ -92,7 +92,13 @@ export const INTERACTION_TOKEN_MS = 15 * 60_000;
  * The working half, in a worker: limits, input, pipeline, delivery through the webhook (once,
  * even when the job is run again after a crash), ledger, log and metrics.
  */
-export async function runQueuedJob(queued: QueuedJob, bot: BotContext, rest: REST): Promise<void> {
+export async function runQueuedJob(
+  queued: QueuedJob,
+  context: BotContext,
+  rest: REST,
+): Promise<void> {
+  // Every line about the job names its interaction, as the router's lines do.
+  const bot = { ...context, logger: context.logger.child({ interactionId: queued.id }) };
   const parsed = QueuedSummarySchema.safeParse(queued.payload);
   if (!parsed.success) {
     bot.logger.error(
@@ -104,7 +110,6 @@ export async function runQueuedJob(queued: QueuedJob, bot: BotContext, rest: RES
   const { origin, options, reply, input } = parsed.data;
   // The fields replyWithError logs, so a failure reads the same whichever process answers.
   const where = {
-    interactionId: queued.id,
     command: origin.kind,
     attempt: queued.attempt,
     guildId: origin.guildId,
