@@ -104,7 +104,7 @@ export interface FakeOpenAi {
   waitForRequests(count: number): Promise<void>;
   /** Resolves once at least `count` requests have been abandoned by their client. */
   waitForAbandoned(count: number): Promise<void>;
-  /** Forgets the queue, the default, and the recorded requests. */
+  /** Forgets the queue, the default, the recorded requests and the in-flight peak. */
   reset(): void;
   /** Ends every open connection (hangs included) and stops the server. */
   close(): Promise<void>;
@@ -479,6 +479,7 @@ export async function startFakeOpenAi(options: { default?: FakeStep } = {}): Pro
       headers.length = 0;
       abandoned = 0;
       served = 0;
+      maxInFlight = inFlight;
     },
     close: async () => {
       for (const timer of timers) clearTimeout(timer);

@@ -6,8 +6,8 @@ import type { LlmClient } from '../core/llm/types.ts';
 import { createUrlLoader, type DocumentCache } from '../core/load-url.ts';
 import { createPipeline, type Pipeline } from '../core/pipeline.ts';
 import type { SourceLoaders } from '../core/source.ts';
-import type { GlobalSlots } from '../queue/global-slots.ts';
 import type { PipelineCache } from '../core/summarize/cache.ts';
+import type { GlobalSlots } from '../queue/global-slots.ts';
 
 export interface AppPipelineOptions {
   /** Force the offline engine even when a key is set (the CLI's --offline). */

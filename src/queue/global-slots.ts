@@ -33,7 +33,9 @@ export function createPgSlots(options: {
     async acquire(signal) {
       const client = await pool.connect();
       try {
-        for (let wait = 10; ; wait = Math.min(wait * 2, 200)) {
+        // Short waits: a slot goes to whichever asks first after it frees, so a process that
+        // waits long would let the others' calls overtake its own (which are fair-queued).
+        for (let wait = 5; ; wait = Math.min(wait * 2, 25)) {
           for (let slot = 0; slot < options.size; slot += 1) {
             const { rows } = await client.query<{ ok: boolean }>(
               'select pg_try_advisory_lock($1, $2) as ok',

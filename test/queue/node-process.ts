@@ -16,6 +16,8 @@ export interface NodeProcess {
   stop(): Promise<number | null>;
   /** SIGKILL to the whole group at once, as an OOM kill or a lost machine would. */
   kill(): Promise<void>;
+  /** False once the process has exited. */
+  readonly alive: boolean;
 }
 
 export function startScript(script: string, env: Record<string, string>): NodeProcess {
@@ -53,6 +55,9 @@ export function startScript(script: string, env: Record<string, string>): NodePr
 
   return {
     lines,
+    get alive() {
+      return child.exitCode === null && child.signalCode === null;
+    },
     async waitForLine(predicate, timeoutMs = 60_000) {
       const seen = lines.find(predicate);
       if (seen) return seen;

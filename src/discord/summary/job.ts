@@ -125,6 +125,10 @@ export async function runQueuedJob(
     return;
   }
   const startedAt = performance.now();
+  bot.logger.info(
+    { ...where, waitedMs: queued.startedAt.getTime() - queued.acceptedAt.getTime() },
+    'job started',
+  );
   let result: Result | undefined;
   try {
     const rules = await rulesFor(origin, bot);
