@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { JobHandler, JobQueue, JobWorker, NewJob } from './types.ts';
 
@@ -56,9 +57,15 @@ export async function openPgBossQueue(options: PgBossQueueOptions): Promise<JobQ
     `create table if not exists ${schema}.precis_delivered (id text primary key, at timestamptz not null default now())`,
     [],
   );
+  // pg-boss 10 only polls; a NOTIFY on every enqueue wakes idle workers on every machine, so a
+  // job waits milliseconds instead of up to a polling interval.
+  const channel = `${schema}_jobs`;
+  let listener: pg.Client | null = null;
   const running = new Set<Promise<void>>();
   const pollingIntervalSeconds = Math.max(0.5, options.pollingIntervalSeconds ?? 0.5);
   let working = false;
+  /** This process's pollers. */
+  const ids: string[] = [];
 
   return {
     engine: 'pg-boss',
@@ -72,40 +79,51 @@ export async function openPgBossQueue(options: PgBossQueueOptions): Promise<JobQ
       const envelope: Envelope = { id: job.id, key: job.key, payload: job.payload };
       // The same request sent twice (a redelivered interaction) is one job.
       await boss.send(QUEUE, envelope, { id: uuidFor(job.id), priority: -ahead });
+      await db.executeSql('select pg_notify($1, $2)', [channel, '']);
     },
     async work(handler: JobHandler, { concurrency }): Promise<JobWorker> {
       working = true;
-      const ids: string[] = [];
-      // One poller per slot: each takes one job, runs it, and asks again.
+      if (!listener) {
+        listener = new pg.Client({ connectionString: url.toString() });
+        listener.on('error', () => undefined);
+        listener.on('notification', () => {
+          for (const id of ids) boss.notifyWorker(id);
+        });
+        await listener.connect();
+        await listener.query(`listen ${channel}`);
+      }
+      // One poller per slot: each takes one job, runs it, and asks again at once (pg-boss would
+      // otherwise wait a polling interval after every job, even with more waiting).
       for (let slot = 0; slot < concurrency; slot += 1) {
-        ids.push(
-          await boss.work<Envelope>(
-            QUEUE,
-            { batchSize: 1, includeMetadata: true, pollingIntervalSeconds },
-            async ([job]) => {
-              if (!job) return;
-              const run = handler({
-                id: job.data.id,
-                key: job.data.key,
-                payload: job.data.payload,
-                acceptedAt: job.createdOn,
-                startedAt: job.startedOn,
-                attempt: job.retryCount + 1,
-              });
-              running.add(run);
-              try {
-                await run;
-              } finally {
-                running.delete(run);
-              }
-            },
-          ),
+        const self = { id: '' };
+        self.id = await boss.work<Envelope>(
+          QUEUE,
+          { batchSize: 1, includeMetadata: true, pollingIntervalSeconds },
+          async ([job]) => {
+            if (!job) return;
+            const run = handler({
+              id: job.data.id,
+              key: job.data.key,
+              payload: job.data.payload,
+              acceptedAt: job.createdOn,
+              startedAt: job.startedOn,
+              attempt: job.retryCount + 1,
+            });
+            running.add(run);
+            try {
+              await run;
+            } finally {
+              running.delete(run);
+              boss.notifyWorker(self.id);
+            }
+          },
         );
+        ids.push(self.id);
       }
       return {
         async stop({ graceMs = 15_000 } = {}) {
           working = false;
-          await Promise.all(ids.map((id) => boss.offWork({ id })));
+          await Promise.all(ids.splice(0).map((id) => boss.offWork({ id })));
           let timer: NodeJS.Timeout | undefined;
           const grace = new Promise<void>((resolve) => {
             timer = setTimeout(resolve, graceMs);
@@ -141,6 +159,7 @@ export async function openPgBossQueue(options: PgBossQueueOptions): Promise<JobQ
       }
     },
     async close() {
+      await listener?.end().catch(() => undefined);
       await boss.stop({ graceful: false, wait: true });
     },
   };

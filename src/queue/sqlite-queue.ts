@@ -159,8 +159,6 @@ export function openSqliteQueue(options: SqliteQueueOptions): JobQueue {
         () => renew.run({ until: Date.now() + leaseMs, me }),
         Math.max(100, Math.floor(leaseMs / 3)),
       );
-      poll.unref();
-      lease.unref();
       pump();
       return {
         async stop({ graceMs = 15_000 } = {}) {
