@@ -85,6 +85,11 @@ const ConfigSchema = z.object({
       .default('true')
       .transform((value) => ['true', '1', 'yes'].includes(value)),
   ),
+  /** Jobs one process runs at once; model calls have their own limit, LLM_CONCURRENCY. */
+  WORKER_CONCURRENCY: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(256).default(16),
+  ),
   /** Seconds a worker may hold a job without renewing its lease before another takes it. */
   QUEUE_LEASE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(1).default(30)),
   /** Read messages in the channels moderators set up (needs the Message Content intent). */
@@ -147,6 +152,7 @@ const EXPECTS: Partial<Record<keyof Config, string>> = {
   AUTO_SUMMARIZE: 'true or false',
   RUN_WORKER: 'true or false',
   QUEUE_LEASE_SECONDS: 'seconds, at least 1',
+  WORKER_CONCURRENCY: 'a whole number from 1 to 256',
   SHARD_COUNT: 'auto or a whole number of shards',
   SHARD_LIST: 'comma-separated shard ids, e.g. 0,1',
   SHARD_SPAWN_DELAY_MS: 'milliseconds',

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     ...services,
     autoSummarize: config.AUTO_SUMMARIZE,
     worker: config.RUN_WORKER,
+    workerConcurrency: config.WORKER_CONCURRENCY,
   });
   await bot.start();
 

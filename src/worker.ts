@@ -22,7 +22,10 @@ async function main(): Promise<void> {
     maxAttachmentBytes: DEFAULT_MAX_ATTACHMENT_BYTES,
     jobDeadlineMs: config.JOB_DEADLINE_MS,
   };
-  const worker = await startSummaryWorker(context, { apiUrl: config.DISCORD_API_URL });
+  const worker = await startSummaryWorker(context, {
+    apiUrl: config.DISCORD_API_URL,
+    concurrency: config.WORKER_CONCURRENCY,
+  });
   logger.info({ engine: services.queue.engine }, 'worker taking jobs');
   const health =
     config.HTTP_PORT === undefined

@@ -69,6 +69,8 @@ beforeAll(async () => {
     OPENAI_BASE_URL: model.url,
     LLM_TIMEOUT_MS: '60000',
     LLM_CONCURRENCY: String(GLOBAL_LIMIT),
+    // Few jobs held per worker, so the queue's order (not what a worker holds) is what is tested.
+    WORKER_CONCURRENCY: '4',
     // A dead worker's job is taken again once it expires: the deadline plus 5 s.
     JOB_DEADLINE_MS: '5000',
     QUEUE_LEASE_SECONDS: '1',
@@ -144,6 +146,6 @@ describe.skipIf(SKIP_PG)('two shards and two workers on one PostgreSQL', () => {
     const floodEdits = await Promise.all(flood.map((interaction) => editOf(interaction, 60_000)));
     const before = floodEdits.filter((edit: RecordedRequest) => edit.at < quietEdit.at).length;
     // First come, first served would answer it after all 40.
-    expect(before).toBeLessThanOrEqual(8);
+    expect(before).toBeLessThanOrEqual(10);
   }, 120_000);
 });
