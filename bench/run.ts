@@ -2,6 +2,7 @@ import { availableParallelism, cpus, totalmem } from 'node:os';
 import { benchCache } from './cache.ts';
 import { benchDiscord, benchStartup } from './discord.ts';
 import { benchPipeline } from './pipeline.ts';
+import { benchQueue } from './queue.ts';
 import { benchQuotes } from './quotes.ts';
 import { benchQuotesDev } from './quotes-dev.ts';
 import { rssMb } from './stats.ts';
@@ -93,6 +94,21 @@ rows.push({
   value: `${quotes.medianMs.toFixed(2)} / ${quotes.p95Ms.toFixed(2)} ms`,
   target: '',
 });
+
+const queue = await benchQueue();
+record.queue = queue;
+for (const row of queue) {
+  rows.push({
+    figure: `job queue, ${row.engine}, ${row.workers} worker(s): throughput (× in-process)`,
+    value: `${row.throughputPerS.toFixed(0)} jobs/s (${row.throughputRatio.toFixed(2)} ×)`,
+    target: '',
+  });
+  rows.push({
+    figure: `job queue, ${row.engine}, ${row.workers} worker(s): accepted → started (p50 / p99)`,
+    value: `${row.latencyP50Ms.toFixed(0)} / ${row.latencyP99Ms.toFixed(0)} ms`,
+    target: '',
+  });
+}
 
 try {
   // Real pages, not the hand-built fixtures (those stay as unit tests): the dev set read in

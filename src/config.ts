@@ -106,6 +106,23 @@ const ConfigSchema = z.object({
       .optional(),
   ),
   DATABASE_URL: optionalString,
+  /** The SQLite file when DATABASE_URL is unset; the job queue lives in it too. */
+  SQLITE_PATH: optionalString,
+  /** Take jobs in this process (npm start); false on shards whose workers run apart. */
+  RUN_WORKER: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'])
+      .default('true')
+      .transform((value) => ['true', '1', 'yes'].includes(value)),
+  ),
+  /** Jobs one process runs at once; model calls have their own limit, LLM_CONCURRENCY. */
+  WORKER_CONCURRENCY: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(256).default(16),
+  ),
+  /** Seconds a worker may hold a job without renewing its lease before another takes it. */
+  QUEUE_LEASE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(1).default(30)),
   /** Read messages in the channels moderators set up (needs the Message Content intent). */
   AUTO_SUMMARIZE: z.preprocess(
     emptyToUndefined,
@@ -166,6 +183,9 @@ const EXPECTS: Partial<Record<keyof Config, string>> = {
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
   ARTICLE_TEXT_TTL_HOURS: 'a number of hours, e.g. 24',
   AUTO_SUMMARIZE: 'true or false',
+  RUN_WORKER: 'true or false',
+  QUEUE_LEASE_SECONDS: 'seconds, at least 1',
+  WORKER_CONCURRENCY: 'a whole number from 1 to 256',
   SHARD_COUNT: 'auto or a whole number of shards',
   SHARD_LIST: 'comma-separated shard ids, e.g. 0,1',
   SHARD_SPAWN_DELAY_MS: 'milliseconds',

@@ -21,6 +21,8 @@ async function main(): Promise<void> {
     logger,
     ...services,
     autoSummarize: config.AUTO_SUMMARIZE,
+    worker: config.RUN_WORKER,
+    workerConcurrency: config.WORKER_CONCURRENCY,
   });
   await bot.start();
 
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
     bot
       .stop()
       .then(() => health?.close())
+      .then(() => services.queue.close())
       .then(() => store.close())
       .then(() => extractionPool.close())
       .finally(() => process.exit(0));

@@ -97,6 +97,10 @@ export interface FakeOpenAi {
   readonly headers: IncomingHttpHeaders[];
   /** Requests whose client went away before the fake answered (aborts, timeouts). */
   readonly abandoned: number;
+  /** Chat requests received and not yet answered or abandoned. */
+  readonly inFlight: number;
+  /** The most chat requests ever in flight at once. */
+  readonly maxInFlight: number;
   /** Queues steps, used once each, in order. */
   push(...steps: FakeStep[]): void;
   /** Replaces the queue. */
@@ -107,7 +111,7 @@ export interface FakeOpenAi {
   waitForRequests(count: number): Promise<void>;
   /** Resolves once at least `count` requests have been abandoned by their client. */
   waitForAbandoned(count: number): Promise<void>;
-  /** Forgets the queue, the default, and the recorded requests. */
+  /** Forgets the queue, the default, the recorded requests and the in-flight peak. */
   reset(): void;
   /** Ends every open connection (hangs included) and stops the server. */
   close(): Promise<void>;
@@ -374,6 +378,8 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
   const headers: IncomingHttpHeaders[] = [];
   let abandoned = 0;
   let served = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   const waiters = new Set<{
@@ -531,7 +537,10 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
     const index = served++;
     requests.push(request);
     headers.push(req.headers);
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
     res.on('close', () => {
+      inFlight--;
       if (!res.writableEnded) {
         abandoned++;
         notify();
@@ -593,6 +602,12 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
     get abandoned() {
       return abandoned;
     },
+    get inFlight() {
+      return inFlight;
+    },
+    get maxInFlight() {
+      return maxInFlight;
+    },
     push: (...steps) => {
       queue.push(...steps);
     },
@@ -611,6 +626,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
       headers.length = 0;
       abandoned = 0;
       served = 0;
+      maxInFlight = inFlight;
     },
     close: async () => {
       for (const timer of timers) clearTimeout(timer);

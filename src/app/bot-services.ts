@@ -2,8 +2,11 @@ import type { Config } from '../config.ts';
 import { createExtractionPool, type ExtractionPool } from '../core/extract/pool.ts';
 import type { Pipeline } from '../core/pipeline.ts';
 import { createMetrics, type Metrics } from '../ops/metrics.ts';
+import { createPgSlots } from '../queue/global-slots.ts';
+import { openQueue } from '../queue/open-queue.ts';
+import type { JobQueue } from '../queue/types.ts';
 import type { TokenPrices } from '../shared/cost.ts';
-import { openStore, type Store } from '../store/index.ts';
+import { DEFAULT_SQLITE_PATH, openStore, type Store } from '../store/index.ts';
 import { createAppPipeline } from './pipeline.ts';
 import { createStoreCaches } from './store-caches.ts';
 
@@ -15,6 +18,8 @@ export interface BotServices {
   textTtlHours: number;
   /** HTML and PDF are extracted in worker threads: a hostile page never holds the gateway. */
   extractionPool: ExtractionPool;
+  /** Accepted jobs, in the same database as the store. */
+  queue: JobQueue;
 }
 
 /**
@@ -25,7 +30,14 @@ export async function openBotServices(
   config: Config,
   options: { shard?: number | null } = {},
 ): Promise<BotServices> {
-  const store = await openStore({ databaseUrl: config.DATABASE_URL ?? null });
+  const sqlitePath = config.SQLITE_PATH ?? DEFAULT_SQLITE_PATH;
+  const store = await openStore({ databaseUrl: config.DATABASE_URL ?? null, sqlitePath });
+  const queue = await openQueue({
+    databaseUrl: config.DATABASE_URL ?? null,
+    sqlitePath,
+    leaseSeconds: config.QUEUE_LEASE_SECONDS,
+    jobDeadlineMs: config.JOB_DEADLINE_MS,
+  });
   const caches = createStoreCaches(store, { textTtlSeconds: config.ARTICLE_TEXT_TTL_HOURS * 3600 });
   const prices = {
     inputPerMillion: config.LLM_PRICE_INPUT_PER_MTOK,
@@ -33,6 +45,15 @@ export async function openBotServices(
   };
   const shard = options.shard ?? null;
   const extractionPool = createExtractionPool();
+  // With PostgreSQL, LLM_CONCURRENCY holds across every worker, not per process.
+  const modelSlots =
+    config.DATABASE_URL && queue.engine === 'pg-boss'
+      ? createPgSlots({
+          databaseUrl: config.DATABASE_URL,
+          size: config.LLM_CONCURRENCY,
+          local: config.LLM_CONCURRENCY,
+        })
+      : null;
   return {
     store,
     extractionPool,
@@ -40,9 +61,11 @@ export async function openBotServices(
       cache: caches.pipeline,
       documentCache: caches.documents,
       extractionPool,
+      modelSlots,
     }),
     metrics: createMetrics(shard === null ? {} : { shard: String(shard) }, { prices }),
     prices,
     textTtlHours: config.ARTICLE_TEXT_TTL_HOURS,
+    queue,
   };
 }

@@ -8,6 +8,7 @@ import { createUrlLoader, type DocumentCache } from '../core/load-url.ts';
 import { createPipeline, type Pipeline } from '../core/pipeline.ts';
 import type { SourceLoaders } from '../core/source.ts';
 import type { PipelineCache } from '../core/summarize/cache.ts';
+import type { GlobalSlots } from '../queue/global-slots.ts';
 
 export interface AppPipelineOptions {
   /** Force the offline engine even when a key is set (the CLI's --offline). */
@@ -16,10 +17,15 @@ export interface AppPipelineOptions {
   documentCache?: DocumentCache;
   /** Worker threads for HTML, PDF and Markdown; the caller closes it on shutdown. */
   extractionPool?: ExtractionRunner;
+  /** Model calls across every worker on the database (PostgreSQL); none = this process only. */
+  modelSlots?: GlobalSlots | null;
 }
 
 /** The model client the configuration asks for, or null (offline engine) without a key. */
-export function createLlmFromConfig(config: Config): LlmClient | null {
+export function createLlmFromConfig(
+  config: Config,
+  modelSlots: GlobalSlots | null = null,
+): LlmClient | null {
   if (!config.OPENAI_API_KEY) return null;
   // The SDK is loaded on the first call, so a bot without a key never pays for it.
   let loading: Promise<LlmClient> | null = null;
@@ -39,7 +45,15 @@ export function createLlmFromConfig(config: Config): LlmClient | null {
   };
   const client: LlmClient = {
     model: config.LLM_MODEL,
-    complete: async (request) => (await openAi()).complete(request),
+    complete: async (request) => {
+      // This process's fair queue first, then one of the slots every worker shares.
+      const release = await modelSlots?.acquire(request.signal);
+      try {
+        return await (await openAi()).complete(request);
+      } finally {
+        await release?.();
+      }
+    },
   };
   return createScheduledLlm(client, { concurrency: config.LLM_CONCURRENCY });
 }
@@ -69,7 +83,7 @@ export function createLoaders(
 export function createAppPipeline(config: Config, options: AppPipelineOptions = {}): Pipeline {
   return createPipeline({
     ...createLoaders(config, options.documentCache, options.extractionPool),
-    llm: options.offline ? null : createLlmFromConfig(config),
+    llm: options.offline ? null : createLlmFromConfig(config, options.modelSlots ?? null),
     contextTokens: config.LLM_CONTEXT_TOKENS,
     deadlineMs: config.JOB_DEADLINE_MS,
     cache: options.cache,

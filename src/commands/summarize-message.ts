@@ -7,8 +7,8 @@ import type { Command } from '../discord/command.ts';
 import type { BotContext } from '../discord/context.ts';
 import { ANYWHERE } from '../discord/runtime/install.ts';
 import { interactionJob } from '../discord/summary/interaction-job.ts';
-import { runSummaryJob } from '../discord/summary/job.ts';
-import { messageToInput } from '../discord/summary/message-input.ts';
+import { acceptSummaryJob } from '../discord/summary/job.ts';
+import { describeMessage } from '../discord/summary/message-input.ts';
 
 /** Right-click a message → Apps → Summarize message. Private at first; "Make public" shares it. */
 export default {
@@ -18,7 +18,7 @@ export default {
     .setIntegrationTypes(...ANYWHERE.integrationTypes)
     .setContexts(...ANYWHERE.contexts),
   execute: async (interaction: MessageContextMenuCommandInteraction, bot: BotContext) => {
-    await runSummaryJob(
+    await acceptSummaryJob(
       interactionJob(interaction, bot, {
         options: {
           ephemeral: true,
@@ -30,11 +30,8 @@ export default {
         // No options to choose here, and private by design: the server's defaults fill the rest.
         given: (name) => name === 'private',
         cooldown: true,
-        work: {
-          kind: 'input',
-          url: null,
-          read: () => messageToInput(interaction.targetMessage, bot),
-        },
+        url: null,
+        describe: () => describeMessage(interaction.targetMessage),
       }),
       bot,
     );

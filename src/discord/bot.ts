@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Pipeline } from '../core/pipeline.ts';
 import type { Metrics } from '../ops/metrics.ts';
+import { openSqliteQueue } from '../queue/sqlite-queue.ts';
+import type { JobQueue, JobWorker } from '../queue/types.ts';
 import type { TokenPrices } from '../shared/cost.ts';
 import type { Store } from '../store/index.ts';
 import { startAutoSummarize } from './auto/listeners.ts';
@@ -13,6 +15,7 @@ import { createDiscordClient } from './runtime/client.ts';
 import { loadCommands } from './runtime/load-commands.ts';
 import { createInteractionRouter } from './runtime/router.ts';
 import { describeCloseCode, describeLoginError, StartupError } from './runtime/startup-errors.ts';
+import { DEFAULT_WORKER_CONCURRENCY, startSummaryWorker } from './summary/worker.ts';
 
 export interface BotOptions {
   config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL' | 'JOB_DEADLINE_MS'> &
@@ -34,6 +37,12 @@ export interface BotOptions {
   maxAttachmentBytes?: number;
   /** Ask for the message intents and summarize links in the channels moderators choose. */
   autoSummarize?: boolean;
+  /** Where accepted jobs wait; by default an in-memory SQLite queue this bot owns. */
+  queue?: JobQueue;
+  /** Also take jobs from the queue (npm start); false for a shard whose workers run apart. */
+  worker?: boolean;
+  /** Jobs this process runs at once (model calls have their own, lower limit). */
+  workerConcurrency?: number;
 }
 
 export interface Bot {
@@ -50,6 +59,8 @@ export interface Bot {
 export async function createBot(options: BotOptions): Promise<Bot> {
   const { config, logger } = options;
   const commands = options.commands ?? (await loadCommands());
+  const ownQueue = options.queue ? null : openSqliteQueue({ path: ':memory:' });
+  const queue = options.queue ?? (ownQueue as JobQueue);
   const context: BotContext = {
     pipeline: options.pipeline,
     logger,
@@ -65,6 +76,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       userDailyTokens: config.USER_DAILY_TOKENS ?? 0,
       dailyTokenCap: config.DAILY_TOKEN_CAP ?? 0,
     },
+    queue,
   };
   const client = createDiscordClient(config.DISCORD_API_URL, {
     autoSummarize: options.autoSummarize ?? false,
@@ -89,6 +101,8 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
 
+  let worker: JobWorker | null = null;
+
   async function start(): Promise<void> {
     const token = config.DISCORD_TOKEN;
     if (!token) {
@@ -111,6 +125,12 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       throw describeLoginError(error);
     }
     await ready;
+    if (options.worker ?? true) {
+      worker = await startSummaryWorker(context, {
+        apiUrl: config.DISCORD_API_URL,
+        concurrency: options.workerConcurrency ?? DEFAULT_WORKER_CONCURRENCY,
+      });
+    }
     logger.info({ user: client.user?.tag, commands: [...commands.keys()] }, 'discord bot ready');
   }
 
@@ -126,11 +146,16 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       await Promise.race([Promise.allSettled([...inFlight]), grace]);
       clearTimeout(timer);
     }
+    // Jobs still waiting stay in the queue for the next worker; the running ones get the grace.
+    await worker?.stop({ graceMs });
     await client.destroy();
+    await ownQueue?.close();
   }
 
   async function idle(): Promise<void> {
     // A job can start another (a message handled during catch-up): wait until none is left.
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    await queue.idle();
     while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
   }
 

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Pipeline } from '../core/pipeline.ts';
 import type { Metrics } from '../ops/metrics.ts';
+import type { JobQueue } from '../queue/types.ts';
 import type { TokenPrices } from '../shared/cost.ts';
 import type { Store } from '../store/index.ts';
 
@@ -24,6 +25,8 @@ export interface BotContext {
   prices: TokenPrices;
   /** The operator's daily token limits, applied to every job wherever it comes from. */
   limits: OperatorLimits;
+  /** Where accepted interaction jobs wait for a worker. */
+  queue: JobQueue;
 }
 
 export interface OperatorLimits {

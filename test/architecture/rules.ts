@@ -7,6 +7,7 @@ const ENTRY_POINTS = [
   'src/sharded.ts',
   'src/deploy-commands.ts',
   'src/usage.ts',
+  'src/worker.ts',
 ];
 const DISCORD_PACKAGES = /^(discord\.js|@discordjs\/|discord-api-types)/;
 
@@ -39,6 +40,12 @@ export const RULES: Rule[] = [
     from: 'src/store/',
     why: 'storage holds rows; it does not import pipeline code',
     forbids: onlyLocal(['src/store/', 'src/shared/']),
+  },
+  {
+    from: 'src/queue/',
+    why: "the job queue carries plain JSON; what a job means is the Discord layer's business",
+    forbids: (edge) =>
+      onlyLocal(['src/queue/', 'src/store/', 'src/shared/'])(edge) || discordPackage(edge),
   },
   {
     from: 'src/ops/',

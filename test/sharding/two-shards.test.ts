@@ -75,10 +75,11 @@ describe('two shards in their own processes', () => {
     );
     expect(footerOf(first as RecordedRequest)).toContain('offline engine');
     expect(footerOf(second as RecordedRequest)).toContain('offline engine');
-    // Each shard logs its job right after its edit went through.
-    const jobOf = (shard: number) => (line: Record<string, unknown>) =>
-      line.msg === 'job finished' && line.shard === shard;
-    await Promise.all([0, 1].map((shard) => sharded.waitForLine(jobOf(shard), 10_000)));
+    // Both shards take jobs from the one queue: a job is logged by whichever ran it.
+    await sharded.waitForLine(
+      () => sharded.lines.filter((line) => line.msg === 'job finished').length >= 2,
+      10_000,
+    );
   });
 
   it('GIVEN a text summarized on shard 0 THEN shard 1 answers the same text from the shared cache', async () => {
@@ -99,15 +100,15 @@ describe('two shards in their own processes', () => {
     expect(statuses).toEqual([200, 200]);
   });
 
-  // Two jobs per shard ran above: one of the first test, one of the cache test.
-  it('GIVEN jobs on both shards THEN each shard counts its own in /metrics', async () => {
+  // Four jobs ran above, two accepted by each shard; each is counted by the shard that ran it.
+  it('GIVEN jobs on both shards THEN the shards count them once between them in /metrics', async () => {
     const counts = await Promise.all(
       [0, 1].map(async (shard) => {
         const text = await (await fetch(`http://127.0.0.1:${HTTP_PORT + shard}/metrics`)).text();
         return /precis_interactions_total\{[^}]*outcome="ok"[^}]*\} (\d+)/.exec(text)?.[1];
       }),
     );
-    expect(counts).toEqual(['2', '2']);
+    expect(counts.reduce((sum, count) => sum + Number(count ?? 0), 0)).toBe(4);
   });
 });
 

@@ -23,6 +23,14 @@ export function interactionContext(interaction: Interaction): Record<string, unk
   };
 }
 
+/** What the user reads about a failure; error messages can quote their input, so no mention renders. */
+export function errorReplyContent(error: unknown): string {
+  return truncate(
+    breakMentions(isUserError(error) ? describeUserError(error) : GENERIC),
+    LIMITS.content,
+  );
+}
+
 /**
  * The one error path. A UserError becomes a short ephemeral message saying what to do next; a
  * bug is logged with context and the user still gets a generic answer. Which call carries the
@@ -40,11 +48,7 @@ export async function replyWithError(
     logger.error({ ...context, err: error }, 'interaction failed');
   }
   const message = {
-    // Error messages can quote the user's input (a file name, a link): no mention may render.
-    content: truncate(
-      breakMentions(isUserError(error) ? describeUserError(error) : GENERIC),
-      LIMITS.content,
-    ),
+    content: errorReplyContent(error),
     allowedMentions: { parse: [] },
     embeds: [],
     components: [],

@@ -1,13 +1,12 @@
 import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from 'discord.js';
+import { LRUCache } from 'lru-cache';
 import { UserError } from '../../core/errors.ts';
-import type { Length, Result } from '../../core/schemas.ts';
+import type { Length } from '../../core/schemas.ts';
 import type { BotContext } from '../context.ts';
 import { LANGUAGES, SOURCE_LANGUAGE } from '../render/languages.ts';
-import { buildSummaryComponents } from './components.ts';
 import { decodeSummaryId, type SummaryAction, type SummaryState } from './custom-ids.ts';
 import { interactionJob } from './interaction-job.ts';
-import { runSummaryJob } from './job.ts';
-import { buildSummaryReply, embedsAllowed } from './reply.ts';
+import { acceptSummaryJob } from './job.ts';
 
 const SHORTER: Record<Length, Length> = { short: 'short', medium: 'short', long: 'medium' };
 const LONGER: Record<Length, Length> = { short: 'medium', medium: 'long', long: 'long' };
@@ -52,42 +51,40 @@ export async function handleSummaryComponent(
 
   // Who pressed decides how it is acknowledged and where the answer goes.
   const ephemeral = action === 'public' ? false : isOwner ? messageIsEphemeral : true;
-  try {
-    await runSummaryJob(
-      interactionJob(interaction, bot, {
-        options: {
-          length: next.length,
-          style: next.style,
-          language: next.language,
-          quotesOnly: next.quotesOnly,
-          ephemeral,
-        },
-        // Everything was chosen before, and travels in the custom id.
-        given: () => true,
-        // Refining an answer already waited for is not a new request; the budget still applies.
-        cooldown: false,
-        work: { kind: 'resummarize', sha256: next.sha256 },
-        acknowledge: async () => {
-          if (isOwner) await interaction.deferUpdate();
-          else await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-        },
-        ...(action === 'public'
-          ? { deliver: (result) => sharePublicly(interaction, result, next, bot) }
-          : {}),
-      }),
-      bot,
-    );
-  } finally {
-    if (action === 'public') sharing.delete(interaction.message.id);
-  }
+  await acceptSummaryJob(
+    interactionJob(interaction, bot, {
+      options: {
+        length: next.length,
+        style: next.style,
+        language: next.language,
+        quotesOnly: next.quotesOnly,
+        ephemeral,
+      },
+      // Everything was chosen before, and travels in the custom id.
+      given: () => true,
+      // Refining an answer already waited for is not a new request; the budget still applies.
+      cooldown: false,
+      url: null,
+      describe: () => ({ kind: 'resummarize', sha256: next.sha256 }),
+      acknowledge: async () => {
+        if (isOwner) await interaction.deferUpdate();
+        else await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      },
+      share: action === 'public',
+    }),
+    bot,
+  );
 }
 
-/** Private replies being made public right now: a second press must not post a second copy. */
-const sharing = new Set<string>();
+/**
+ * Private replies made public in the last 15 minutes (an interaction token's life): a second
+ * press, before the worker has removed the button, must not post a second copy.
+ */
+const shared = new LRUCache<string, true>({ max: 10_000, ttl: 15 * 60_000 });
 
 function claimSharing(messageId: string): boolean {
-  if (sharing.has(messageId)) return false;
-  sharing.add(messageId);
+  if (shared.has(messageId)) return false;
+  shared.set(messageId, true);
   return true;
 }
 
@@ -98,35 +95,6 @@ function stillOffered(interaction: ButtonInteraction | StringSelectMenuInteracti
       'components' in row &&
       row.components.some((c) => 'customId' in c && c.customId === interaction.customId),
   );
-}
-
-/**
- * Make public, once: the public copy is a follow-up, then the private reply loses its Make
- * public button, so pressing it again (or an old client pressing it) posts no second copy.
- */
-async function sharePublicly(
-  interaction: ButtonInteraction | StringSelectMenuInteraction,
-  result: Result,
-  state: SummaryState,
-  bot: BotContext,
-): Promise<void> {
-  const reply = buildSummaryReply(result, {
-    ownerId: state.ownerId,
-    language: state.language,
-    quotesOnly: state.quotesOnly,
-    ephemeral: false,
-    canEmbed: embedsAllowed(interaction, bot),
-  });
-  await interaction.followUp({
-    content: reply.content ?? '',
-    embeds: reply.embeds ?? [],
-    components: reply.components ?? [],
-    allowedMentions: { parse: [] },
-  });
-  await interaction.editReply({
-    components: buildSummaryComponents(state, { ephemeral: false }),
-    allowedMentions: { parse: [] },
-  });
 }
 
 function nextState(action: SummaryAction, state: SummaryState, values: string[]): SummaryState {

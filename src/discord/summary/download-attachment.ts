@@ -2,6 +2,7 @@ import type { Attachment } from 'discord.js';
 import { UserError } from '../../core/errors.ts';
 import type { SummarizeInput } from '../../core/schemas.ts';
 import type { BotContext } from '../context.ts';
+import type { QueuedInput } from './job-types.ts';
 
 const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.pdf'] as const;
 
@@ -10,6 +11,19 @@ const DOWNLOAD_TIMEOUT_MS = 20_000;
 export function isSupportedFile(name: string): boolean {
   const lower = name.toLowerCase();
   return SUPPORTED_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+/** What a worker needs to download an attachment later: Discord's CDN link stays valid. */
+export function attachmentInput(
+  attachment: Pick<Attachment, 'url' | 'name' | 'size' | 'contentType'>,
+): QueuedInput {
+  return {
+    kind: 'attachment',
+    url: attachment.url,
+    name: attachment.name,
+    size: attachment.size,
+    contentType: attachment.contentType ?? null,
+  };
 }
 
 /**

@@ -1,63 +1,73 @@
 import { type Interaction, MessageFlags } from 'discord.js';
-import type { Result } from '../../core/schemas.ts';
 import type { BotContext } from '../context.ts';
 import { installedInServer } from '../runtime/install.ts';
 import { replyWithError } from '../runtime/reply-with-error.ts';
 import type {
+  InteractionSummaryJob,
   JobOrigin,
   OptionName,
+  QueuedInput,
   SummaryInteraction,
-  SummaryJob,
   SummaryOptions,
-  SummaryWork,
+  WebhookTarget,
 } from './job-types.ts';
-import { buildSummaryReply, embedsAllowed } from './reply.ts';
+import { embedsAllowed } from './reply.ts';
 
 export interface InteractionJobSpec {
   options: SummaryOptions;
   /** Which options the user chose; the server's defaults fill the others. */
   given(name: OptionName): boolean;
-  work: SummaryWork;
+  /** A link known before the acknowledgement, for the server's domain lists. */
+  url: string | null;
+  /** The input as plain JSON, resolved after the acknowledgement (it may refuse in words). */
+  describe(): QueuedInput | Promise<QueuedInput>;
   cooldown: boolean;
   /** How the interaction is acknowledged; by default a deferred reply, private if asked. */
   acknowledge?(options: SummaryOptions): Promise<void>;
-  /** How the answer is delivered; by default it replaces the deferred reply. */
-  deliver?(result: Result, options: SummaryOptions): Promise<void>;
+  /** Make public: the answer is a public follow-up instead of an edit of the reply. */
+  share?: boolean;
 }
 
 /**
- * A summary job answered through an interaction: acknowledged within Discord's 3 s, delivered by
- * editing the deferred reply, and failures answered privately by the one error path.
+ * A summary job answered through an interaction: acknowledged within Discord's 3 s here, then
+ * queued; a worker edits the deferred reply through the interaction's webhook. Failures before
+ * the job is queued are answered privately by the one error path.
  */
 export function interactionJob(
   interaction: SummaryInteraction,
   bot: BotContext,
   spec: InteractionJobSpec,
-): SummaryJob {
+): InteractionSummaryJob {
+  const acknowledge =
+    spec.acknowledge ??
+    (async (options: SummaryOptions) => {
+      await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    });
   return {
+    id: interaction.id,
     origin: interactionOrigin(interaction),
     options: spec.options,
     given: spec.given,
-    work: spec.work,
+    url: spec.url,
     cooldown: spec.cooldown,
-    acknowledge:
-      spec.acknowledge ??
-      (async (options) => {
-        await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-      }),
-    deliver:
-      spec.deliver ??
-      (async (result, options) => {
-        await interaction.editReply(
-          buildSummaryReply(result, {
-            ownerId: interaction.user.id,
-            language: options.language,
-            quotesOnly: options.quotesOnly,
-            ephemeral: options.ephemeral,
-            canEmbed: embedsAllowed(interaction, bot),
-          }),
-        );
-      }),
+    describe: spec.describe,
+    async acknowledge(options): Promise<WebhookTarget> {
+      await acknowledge(options);
+      return {
+        applicationId: interaction.applicationId,
+        token: interaction.token,
+        // deferUpdate leaves `ephemeral` null: the button's own message is the one kept.
+        acknowledged:
+          interaction.ephemeral === null
+            ? 'update'
+            : interaction.ephemeral
+              ? 'ephemeral'
+              : 'public',
+        ownerId: interaction.user.id,
+        canEmbed: embedsAllowed(interaction, bot),
+        share: spec.share ?? false,
+      };
+    },
     fail: (error) => replyWithError(interaction, error, bot.logger),
   };
 }

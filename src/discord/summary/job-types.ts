@@ -5,7 +5,15 @@ import type {
   ModalSubmitInteraction,
   StringSelectMenuInteraction,
 } from 'discord.js';
-import type { Length, Result, Style, SummarizeInput } from '../../core/schemas.ts';
+import { z } from 'zod';
+import {
+  LENGTHS,
+  type Length,
+  type Result,
+  STYLES,
+  type Style,
+  type SummarizeInput,
+} from '../../core/schemas.ts';
 
 /** The interactions that start a summary job. */
 export type SummaryInteraction =
@@ -67,5 +75,79 @@ export interface SummaryJob {
   acknowledge(options: SummaryOptions): Promise<void>;
   deliver(result: Result, options: SummaryOptions): Promise<void>;
   /** Tells whoever asked that the job failed (a UserError in words, a bug generically). */
+  fail(error: unknown): Promise<void>;
+}
+
+/**
+ * What a queued job reads, resolved when the job is accepted so that it is plain JSON: a
+ * worker elsewhere downloads and fetches, but never needs the interaction object.
+ */
+export const QueuedInputSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('url'), url: z.string() }),
+  z.object({ kind: z.literal('text'), text: z.string(), title: z.string().nullable() }),
+  z.object({
+    kind: z.literal('attachment'),
+    url: z.string(),
+    name: z.string(),
+    size: z.number(),
+    contentType: z.string().nullable(),
+  }),
+  z.object({ kind: z.literal('message'), text: z.string(), url: z.string() }),
+  z.object({ kind: z.literal('resummarize'), sha256: z.string() }),
+]);
+export type QueuedInput = z.infer<typeof QueuedInputSchema>;
+
+/**
+ * How a worker answers an interaction it never saw: through the interaction's webhook (its
+ * application id and token), as it was acknowledged (a public or private "thinking…", or a
+ * deferred update of a button's message).
+ */
+export const WebhookTargetSchema = z.object({
+  applicationId: z.string(),
+  token: z.string(),
+  acknowledged: z.enum(['public', 'ephemeral', 'update']),
+  ownerId: z.string(),
+  canEmbed: z.boolean(),
+  /** Make public: the summary is posted as a public follow-up, and the private reply loses the button. */
+  share: z.boolean().default(false),
+});
+export type WebhookTarget = z.infer<typeof WebhookTargetSchema>;
+
+/** A summary job as the queue holds it. */
+export const QueuedSummarySchema = z.object({
+  origin: z.object({
+    kind: z.string(),
+    guildId: z.string().nullable(),
+    userId: z.string(),
+    channelId: z.string().nullable(),
+    serverInstalled: z.boolean().optional(),
+  }),
+  options: z.object({
+    ephemeral: z.boolean(),
+    length: z.enum(LENGTHS),
+    style: z.enum(STYLES),
+    language: z.string().nullable(),
+    quotesOnly: z.boolean(),
+  }),
+  cooldown: z.boolean(),
+  input: QueuedInputSchema,
+  reply: WebhookTargetSchema,
+});
+export type QueuedSummary = z.infer<typeof QueuedSummarySchema>;
+
+/** A job answered through an interaction: accepted here, run by a worker from the queue. */
+export interface InteractionSummaryJob {
+  /** The interaction's id: the queue writes one job per interaction. */
+  id: string;
+  origin: JobOrigin;
+  options: SummaryOptions;
+  given(name: OptionName): boolean;
+  /** A link known before the acknowledgement, so the server's domain lists can refuse it. */
+  url: string | null;
+  cooldown: boolean;
+  /** Acknowledges, and says how a worker reaches the reply afterwards. */
+  acknowledge(options: SummaryOptions): Promise<WebhookTarget>;
+  /** The input as plain JSON; runs after the acknowledgement, so it may refuse in words. */
+  describe(): QueuedInput | Promise<QueuedInput>;
   fail(error: unknown): Promise<void>;
 }

@@ -1,8 +1,7 @@
 import type { Message } from 'discord.js';
 import { UserError } from '../../core/errors.ts';
-import type { SummarizeInput } from '../../core/schemas.ts';
-import type { BotContext } from '../context.ts';
-import { downloadAttachment, isSupportedFile } from './download-attachment.ts';
+import { attachmentInput, isSupportedFile } from './download-attachment.ts';
+import type { QueuedInput } from './job-types.ts';
 
 const LINK = /https?:\/\/[^\s<>()]+/i;
 
@@ -24,7 +23,7 @@ function embedText(message: Message): string {
  * text (the article it shares), else a link an embed points to, else a supported attachment,
  * else the text itself, else the embeds' text.
  */
-export async function messageToInput(message: Message, bot: BotContext): Promise<SummarizeInput> {
+export function describeMessage(message: Message): QueuedInput {
   const all = layers(message);
   for (const layer of all) {
     const link = LINK.exec(layer.content)?.[0]?.replace(/[.,;:!?'"»”]+$/, '');
@@ -36,7 +35,7 @@ export async function messageToInput(message: Message, bot: BotContext): Promise
   }
   for (const layer of all) {
     const file = layer.attachments.find((attachment) => isSupportedFile(attachment.name));
-    if (file) return downloadAttachment(file, bot);
+    if (file) return attachmentInput(file);
   }
   for (const layer of all) {
     const text = layer.content.trim() ? layer.content : embedText(layer);

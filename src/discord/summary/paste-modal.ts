@@ -10,7 +10,7 @@ import type { BotContext } from '../context.ts';
 import { LIMITS } from '../render/limits.ts';
 import { decodeModalId, encodeModalId, type ModalState } from './custom-ids.ts';
 import { interactionJob } from './interaction-job.ts';
-import { runSummaryJob } from './job.ts';
+import { acceptSummaryJob } from './job.ts';
 
 const TEXT_FIELD = 'text';
 /** Discord caps one text input at 4,000 characters; a second one lets the form hold more than the 6,000 of the `text` option. */
@@ -69,21 +69,15 @@ export async function handlePasteModal(
   const text = more ? `${first}\n${more}` : first;
   const { given, ...options } = state;
   const title = optionalField(interaction, TITLE_FIELD);
-  await runSummaryJob(
+  await acceptSummaryJob(
     interactionJob(interaction, bot, {
       options,
       // The form carries which options were chosen when it was opened; the server's defaults
       // fill the rest (a form from before that was recorded counts them all as chosen).
       given: (name) => given?.includes(name) ?? true,
       cooldown: true,
-      work: {
-        kind: 'input',
-        url: null,
-        read: async () => {
-          if (!text.trim()) throw new UserError('empty_input', 'The pasted text is empty.');
-          return { kind: 'text', text, title };
-        },
-      },
+      url: null,
+      describe: () => ({ kind: 'text', text, title }),
     }),
     bot,
   );

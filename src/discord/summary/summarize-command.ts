@@ -5,9 +5,9 @@ import type { BotContext } from '../context.ts';
 import { LANGUAGES, SOURCE_LANGUAGE } from '../render/languages.ts';
 import { LIMITS } from '../render/limits.ts';
 import { ANYWHERE } from '../runtime/install.ts';
-import { downloadAttachment } from './download-attachment.ts';
+import { attachmentInput } from './download-attachment.ts';
 import { interactionJob } from './interaction-job.ts';
-import { runSummaryJob } from './job.ts';
+import { acceptSummaryJob } from './job.ts';
 import { buildPasteModal } from './paste-modal.ts';
 
 /** The options /summarize and /quotes share. */
@@ -83,20 +83,17 @@ export async function runSummarizeCommand(
     await interaction.showModal(buildPasteModal({ ...common, given: chosen }));
     return;
   }
-  await runSummaryJob(
+  await acceptSummaryJob(
     interactionJob(interaction, bot, {
       options: common,
       given: (name) => interaction.options.get(name) !== null,
       cooldown: true,
-      work: {
-        kind: 'input',
-        url: url?.trim() ?? null,
-        read: async () => {
-          if (file) return downloadAttachment(file, bot);
-          if (url) return { kind: 'url', url: url.trim() };
-          if (!text?.trim()) throw new UserError('empty_input', 'The text is empty.');
-          return { kind: 'text', text };
-        },
+      url: url?.trim() ?? null,
+      // The worker downloads the file and checks the text; here only what Discord sent is kept.
+      describe: () => {
+        if (file) return attachmentInput(file);
+        if (url) return { kind: 'url', url: url.trim() };
+        return { kind: 'text', text: text ?? '', title: null };
       },
     }),
     bot,

@@ -1,0 +1,104 @@
+import { REST } from '@discordjs/rest';
+import { MessageFlags, Routes } from 'discord.js';
+import type { Logger } from 'pino';
+import { isUserError } from '../../core/errors.ts';
+import type { Result } from '../../core/schemas.ts';
+import { errorReplyContent } from '../runtime/reply-with-error.ts';
+import type { SummaryOptions, WebhookTarget } from './job-types.ts';
+import { buildSummaryReply } from './reply.ts';
+
+/**
+ * REST for a worker, which has no gateway connection and no bot token: an interaction's
+ * webhook is authorized by its token alone. Six retries, as the bot's own client has.
+ */
+export function createWebhookRest(apiUrl?: string): REST {
+  return new REST({ ...(apiUrl ? { api: apiUrl } : {}), retries: 6 });
+}
+
+/** discord.js builders (embeds, action rows) become the JSON Discord reads. */
+const toJson = (value: unknown): unknown =>
+  value && typeof (value as { toJSON?: unknown }).toJSON === 'function'
+    ? (value as { toJSON(): unknown }).toJSON()
+    : value;
+
+/** The edit that turns the "thinking…" reply into the summary, as editReply would send it. */
+export async function deliverThroughWebhook(
+  rest: REST,
+  target: WebhookTarget,
+  result: Result,
+  options: SummaryOptions,
+): Promise<void> {
+  const reply = buildSummaryReply(result, {
+    ownerId: target.ownerId,
+    language: options.language,
+    quotesOnly: options.quotesOnly,
+    ephemeral: options.ephemeral,
+    canEmbed: target.canEmbed,
+  });
+  const body = {
+    content: reply.content,
+    embeds: (reply.embeds ?? []).map(toJson),
+    components: (reply.components ?? []).map(toJson),
+    allowed_mentions: { parse: [] },
+  };
+  const original = Routes.webhookMessage(target.applicationId, target.token, '@original');
+  if (target.share) {
+    // Make public, once: a public copy, then the private reply keeps the public buttons only, so
+    // pressing again (or an old client pressing it) posts no second copy.
+    await rest.post(Routes.webhook(target.applicationId, target.token), {
+      auth: false,
+      query: new URLSearchParams({ wait: 'true' }),
+      body,
+    });
+    await rest.patch(original, {
+      auth: false,
+      body: { components: body.components, allowed_mentions: { parse: [] } },
+    });
+    return;
+  }
+  await rest.patch(original, { auth: false, body });
+}
+
+/**
+ * The error path of replyWithError, for a job whose interaction was acknowledged elsewhere: a
+ * private placeholder is edited, a public one removed and the error sent privately, a deferred
+ * button update keeps its message and gets a private follow-up.
+ */
+export async function failThroughWebhook(
+  rest: REST,
+  target: WebhookTarget,
+  error: unknown,
+  logger: Logger,
+  context: Record<string, unknown>,
+): Promise<void> {
+  if (isUserError(error)) {
+    logger.info({ ...context, code: error.code, details: error.details }, 'user error');
+  } else {
+    logger.error({ ...context, err: error }, 'interaction failed');
+  }
+  const message = {
+    content: errorReplyContent(error),
+    allowed_mentions: { parse: [] },
+    embeds: [],
+    components: [],
+  };
+  const original = Routes.webhookMessage(target.applicationId, target.token, '@original');
+  const followUp = () =>
+    rest.post(Routes.webhook(target.applicationId, target.token), {
+      auth: false,
+      query: new URLSearchParams({ wait: 'true' }),
+      body: { ...message, flags: MessageFlags.Ephemeral },
+    });
+  try {
+    if (target.acknowledged === 'ephemeral') {
+      await rest.patch(original, { auth: false, body: message });
+    } else if (target.acknowledged === 'public') {
+      await rest.delete(original, { auth: false });
+      await followUp();
+    } else {
+      await followUp();
+    }
+  } catch (replyError) {
+    logger.warn({ ...context, err: replyError }, 'could not tell the user about an error');
+  }
+}

@@ -1,0 +1,29 @@
+import { isPostgresUrl } from '../store/index.ts';
+import { openPgBossQueue } from './pg-boss-queue.ts';
+import { openSqliteQueue } from './sqlite-queue.ts';
+import type { JobQueue } from './types.ts';
+
+export interface OpenQueueOptions {
+  /** PostgreSQL URL: pg-boss on that database. Unset: SQLite in `sqlitePath`. */
+  databaseUrl?: string | null;
+  sqlitePath: string;
+  /** How long a job may run before a dead worker's hold on it is given up. */
+  leaseSeconds: number;
+  /** The job deadline: no job outlives it, so no live worker's job is ever taken from it. */
+  jobDeadlineMs: number;
+}
+
+/** The queue beside the store: the same SQLite file, or the same PostgreSQL database. */
+export async function openQueue(options: OpenQueueOptions): Promise<JobQueue> {
+  const url = options.databaseUrl?.trim();
+  if (url && isPostgresUrl(url)) {
+    const schema = new URL(url).searchParams.get('schema');
+    return openPgBossQueue({
+      databaseUrl: url,
+      schema: schema ? `${schema}_queue` : 'pgboss',
+      // pg-boss cannot renew a hold, so it must outlast the longest job.
+      expireInSeconds: Math.max(options.leaseSeconds, Math.ceil(options.jobDeadlineMs / 1000) + 5),
+    });
+  }
+  return openSqliteQueue({ path: options.sqlitePath, leaseMs: options.leaseSeconds * 1000 });
+}
