@@ -88,8 +88,12 @@ async function migrate({ db, dialect, schema }: Connection): Promise<void> {
     // Keep the bookkeeping tables next to ours so a per-run schema is self-contained.
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error) return;
+    // Kysely looks for its table across every schema of the database; a schema another session
+    // drops meanwhile fails that look-up with 3F000 (invalid_schema_name). Looking again works.
+    if ((error as { code?: unknown }).code === '3F000' && attempt < 5) continue;
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Database migration ${failed} failed: ${String(error)}`, { cause: error });
   }
