@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readInput } from '../src/cli/read-input.ts';
-import { isUserError } from '../src/core/errors.ts';
 import { extractDocument } from '../src/core/extract/index.ts';
 import { createExtractionPool, type ExtractionPool } from '../src/core/extract/pool.ts';
+import { isUserError } from '../src/shared/errors.ts';
 import {
   ARTICLE_PARAGRAPH,
   HOSTILE_PAGES,

@@ -13,9 +13,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { UserError } from '../src/core/errors.ts';
 import { decodeBytes } from '../src/core/extract/decode.ts';
 import { extractHtml } from '../src/core/extract/html.ts';
+import { UserError } from '../src/shared/errors.ts';
 import {
   type GoldPage,
   type PageLoss,

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { LlmClient, LlmRequest } from '../src/core/llm/types.ts';
 import { summarizeOffline } from '../src/core/offline/index.ts';
 import { createPipeline } from '../src/core/pipeline.ts';
-import type { SummaryOutput } from '../src/core/schemas.ts';
 import type { PipelineCache } from '../src/core/summarize/cache.ts';
 import { countTokens } from '../src/core/tokens.ts';
+import type { SummaryOutput } from '../src/shared/schemas.ts';
 import { summarizeTimings, time } from './stats.ts';
 
 const EXAMPLE = readFileSync(new URL('../examples/biden-putin-talks.txt', import.meta.url), 'utf8');

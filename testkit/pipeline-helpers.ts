@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createOpenAiClient } from '../src/core/llm/openai-client.ts';
 import { createPipeline, type PipelineDeps } from '../src/core/pipeline.ts';
-import type { SummaryOutput } from '../src/core/schemas.ts';
+import type { SummaryOutput } from '../src/shared/schemas.ts';
 import type { FakeOpenAi } from './fake-openai.ts';
 
 export const EXAMPLE = readFileSync(

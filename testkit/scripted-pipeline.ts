@@ -6,7 +6,7 @@ import type {
   Result,
   SummarizeInput,
   SummarizeOptions,
-} from '../src/core/schemas.ts';
+} from '../src/shared/schemas.ts';
 
 export const ARTICLE_URL = 'https://www.eurasiantimes.com/biden-putin-talks/';
 export const ARTICLE_TEXT = readFileSync(

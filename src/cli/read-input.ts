@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { isUserError, UserError } from '../core/errors.ts';
 import { looksBinary } from '../core/extract/decode.ts';
 import { assertFileReadable } from '../core/extract/limits.ts';
-import type { SummarizeInput } from '../core/schemas.ts';
+import { isUserError, UserError } from '../shared/errors.ts';
+import type { SummarizeInput } from '../shared/schemas.ts';
 import { UsageError } from './args.ts';
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -1,5 +1,5 @@
-import type { ArticleDocument, Result } from '../core/schemas.ts';
 import { inQuotationMarks } from '../shared/quote-marks.ts';
+import type { ArticleDocument, Result } from '../shared/schemas.ts';
 import { terminalSafe } from './terminal-safe.ts';
 
 /** The terminal view of a Result: title, tldr, bullets with their evidence, quotes, provenance. */

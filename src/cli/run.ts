@@ -1,7 +1,7 @@
 import { createAppPipeline, createLoaders } from '../app/pipeline.ts';
 import { loadConfig } from '../config.ts';
 import { createExtractionPool } from '../core/extract/pool.ts';
-import type { ArticleDocument, SummarizeInput } from '../core/schemas.ts';
+import type { ArticleDocument, SummarizeInput } from '../shared/schemas.ts';
 import { parseCliArgs, USAGE } from './args.ts';
 import { readInput } from './read-input.ts';
 import { renderDocumentText, renderResultText } from './render.ts';

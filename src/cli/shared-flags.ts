@@ -1,8 +1,8 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ConfigError } from '../config.ts';
-import { describeUserError, isUserError } from '../core/errors.ts';
-import { LENGTHS, STYLES } from '../core/schemas.ts';
+import { describeUserError, isUserError } from '../shared/errors.ts';
+import { LENGTHS, STYLES } from '../shared/schemas.ts';
 
 /** A mistake in how the command was called: exit 2 with the usage. */
 export class UsageError extends Error {

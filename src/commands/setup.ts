@@ -5,7 +5,6 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
 } from 'discord.js';
-import { LENGTHS, STYLES } from '../core/schemas.ts';
 import type { Command } from '../discord/command.ts';
 import type { BotContext } from '../discord/context.ts';
 import { autoSummarizeProblem } from '../discord/moderation/message-content.ts';
@@ -15,6 +14,7 @@ import { renderSettingsEmbed } from '../discord/moderation/settings-embed.ts';
 import { requireStore, SETUP_CHANGES } from '../discord/moderation/setup-changes.ts';
 import { LANGUAGES, SOURCE_LANGUAGE } from '../discord/render/languages.ts';
 import { SERVER_ONLY } from '../discord/runtime/install.ts';
+import { LENGTHS, STYLES } from '../shared/schemas.ts';
 import { DEFAULT_EMOJI, REPLY_MODES, TRIGGERS } from '../store/index.ts';
 
 /** The language choice that means "each user's own Discord language" (stored as null). */

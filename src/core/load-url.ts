@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { ArticleDocument } from '../shared/schemas.ts';
 import { type ExtractionRunner, extractDocument } from './extract/index.ts';
 import type { FetchedPage } from './fetch/index.ts';
-import type { ArticleDocument } from './schemas.ts';
 
 /** Where extracted documents are kept between requests: by URL (with a TTL) and by content. */
 export interface DocumentCache {

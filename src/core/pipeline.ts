@@ -1,9 +1,6 @@
 import { createHash } from 'node:crypto';
-import { UserError } from './errors.ts';
-import type { LlmClient } from './llm/types.ts';
-import { OFFLINE_ENGINE_VERSION, summarizeOffline } from './offline/index.ts';
-import { loadPromptRegistry, type PromptRegistry } from './prompts/registry.ts';
-import { textFragmentLink, verifyQuotes } from './quotes/index.ts';
+import { UserError } from '../shared/errors.ts';
+import type { KeptSource } from '../shared/schemas.ts';
 import {
   type ArticleDocument,
   type ResolvedOptions,
@@ -11,9 +8,13 @@ import {
   type SummarizeInput,
   type SummarizeOptions,
   SummarizeOptionsSchema,
-} from './schemas.ts';
+} from '../shared/schemas.ts';
+import type { LlmClient } from './llm/types.ts';
+import { OFFLINE_ENGINE_VERSION, summarizeOffline } from './offline/index.ts';
+import { loadPromptRegistry, type PromptRegistry } from './prompts/registry.ts';
+import { textFragmentLink, verifyQuotes } from './quotes/index.ts';
 import { loadSource, type SourceLoaders } from './source.ts';
-import { createMemoryCache, type KeptSource, type PipelineCache } from './summarize/cache.ts';
+import { createMemoryCache, type PipelineCache } from './summarize/cache.ts';
 import { summarizeWithLlm, type VerifiedSummary } from './summarize/llm-summary.ts';
 import { mapParts } from './summarize/map-reduce.ts';
 import { describeLanguage, LENGTH_PRESETS, STYLE_TEXT } from './summarize/presets.ts';

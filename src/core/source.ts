@@ -1,6 +1,6 @@
-import { UserError } from './errors.ts';
+import { UserError } from '../shared/errors.ts';
+import type { ArticleDocument, SourceKind, SummarizeInput } from '../shared/schemas.ts';
 import { safeText } from './extract/safe-text.ts';
-import type { ArticleDocument, SourceKind, SummarizeInput } from './schemas.ts';
 
 export interface SourceLoaders {
   /** Fetches and extracts a link (guarded fetch -> extraction). */

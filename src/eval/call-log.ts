@@ -1,6 +1,6 @@
-import { UserError } from '../core/errors.ts';
 import { InvalidOutputError } from '../core/llm/invalid-output.ts';
 import type { LlmClient, LlmRequest, LlmResponse } from '../core/llm/types.ts';
+import { UserError } from '../shared/errors.ts';
 import type { RecordedCall } from './recordings.ts';
 import { requestKey } from './request-key.ts';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { LENGTHS } from '../core/schemas.ts';
+import { LENGTHS } from '../shared/schemas.ts';
 
 export const DEFAULT_EVAL_DIR = fileURLToPath(new URL('../../test/fixtures/eval', import.meta.url));
 

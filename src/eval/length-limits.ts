@@ -1,5 +1,5 @@
-import type { Length } from '../core/schemas.ts';
 import { LENGTH_PRESETS } from '../core/summarize/presets.ts';
+import type { Length } from '../shared/schemas.ts';
 
 export interface LengthLimits {
   tldrWords: number;

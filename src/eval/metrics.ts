@@ -1,4 +1,4 @@
-import type { Result, SummaryOutput } from '../core/schemas.ts';
+import type { Result, SummaryOutput } from '../shared/schemas.ts';
 import { detectLanguage } from './detect-language.ts';
 import type { EvalArticle, EvalLanguage } from './eval-set.ts';
 import { countWords, lengthLimits } from './length-limits.ts';

@@ -1,6 +1,6 @@
-import { UserError, type UserErrorCode } from '../core/errors.ts';
 import { InvalidOutputError } from '../core/llm/invalid-output.ts';
 import type { LlmClient, LlmRequest, LlmResponse } from '../core/llm/types.ts';
+import { UserError, type UserErrorCode } from '../shared/errors.ts';
 import { MissingRecordingError, type RecordedCall, type Recording } from './recordings.ts';
 import { requestKey } from './request-key.ts';
 

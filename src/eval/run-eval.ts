@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { UserError } from '../core/errors.ts';
 import type { LlmClient } from '../core/llm/types.ts';
 import { createPipeline } from '../core/pipeline.ts';
 import type { PromptFile } from '../core/prompts/prompt-file.ts';
 import { loadPromptRegistry, type PromptRegistry } from '../core/prompts/registry.ts';
-import type { Result } from '../core/schemas.ts';
+import { UserError } from '../shared/errors.ts';
+import type { Result } from '../shared/schemas.ts';
 import { observeCalls } from './call-log.ts';
 import { DEFAULT_EVAL_DIR, type EvalArticle, loadEvalSet } from './eval-set.ts';
 import { type CaseMetrics, caseMetrics, summarizeVersion, type VersionSummary } from './metrics.ts';

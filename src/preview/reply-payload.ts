@@ -4,8 +4,8 @@ import type {
   APIEmbed,
   JSONEncodable,
 } from 'discord.js';
-import type { Result } from '../core/schemas.ts';
 import { buildSummaryReply } from '../discord/summary/reply.ts';
+import type { Result } from '../shared/schemas.ts';
 import type { ReplyPayload } from './reply-html.ts';
 
 /** The preview has no user; a snowflake is required by the buttons' custom ids. */

@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { z as zod } from 'zod';
+import type { KeptSource } from '../shared/schemas.ts';
 import {
   type ArticleDocument,
   ArticleDocumentSchema,
   type Result,
   ResultSchema,
   SourceKindSchema,
-} from '../core/schemas.ts';
-import type { KeptSource } from '../core/summarize/cache.ts';
+} from '../shared/schemas.ts';
 import { lookupKey } from './hash.ts';
 import type { Database } from './tables.ts';
 import { addSeconds, type Clock } from './time.ts';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { LENGTHS, STYLES } from '../core/schemas.ts';
+import { LENGTHS, STYLES } from '../shared/schemas.ts';
 import type { Database, GuildSettingsTable } from './tables.ts';
 import type { Clock } from './time.ts';
 import { parseInput, parseStoredJson } from './validate.ts';

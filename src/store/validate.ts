@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { UserError } from '../core/errors.ts';
+import { UserError } from '../shared/errors.ts';
 
 function describeIssues(error: z.ZodError): string {
   return error.issues

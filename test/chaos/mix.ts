@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SummaryOutput } from '../../src/core/schemas.ts';
+import type { SummaryOutput } from '../../src/shared/schemas.ts';
 import { type FakeChatRequest, type FakeStep, fakeSteps } from '../../testkit/fake-openai.ts';
 import { EXAMPLE, GOOD_ANSWER } from '../../testkit/pipeline-helpers.ts';
 

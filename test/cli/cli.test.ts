@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.ts';
-import { ArticleDocumentSchema, ResultSchema } from '../../src/core/schemas.ts';
+import { ArticleDocumentSchema, ResultSchema } from '../../src/shared/schemas.ts';
 import { EXAMPLE } from '../../testkit/pipeline-helpers.ts';
 
 const EXAMPLE_PATH = 'examples/biden-putin-talks.txt';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeUserError, UserError } from '../../src/core/errors.ts';
+import { describeUserError, UserError } from '../../src/shared/errors.ts';
 
 describe('describeUserError', () => {
   it('GIVEN a lower-case clause THEN it says it as a sentence followed by the next step', () => {

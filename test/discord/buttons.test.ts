@@ -1,6 +1,6 @@
 import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../src/core/errors.ts';
+import { UserError } from '../../src/shared/errors.ts';
 import { ARTICLE_URL } from '../../testkit/scripted-pipeline.ts';
 import { CALLBACK, EDIT, expectCleanTraffic, FOLLOW_UP, sent } from './expectations.ts';
 import { type Running, startBot } from './start-bot.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Quote, Result } from '../../src/core/schemas.ts';
+import type { Quote, Result } from '../../src/shared/schemas.ts';
 import { ARTICLE_TEXT, ARTICLE_URL } from '../../testkit/scripted-pipeline.ts';
 
 /** Quotes that really are at start..end of the text. */

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOpenAiClient } from '../../src/core/llm/openai-client.ts';
-import type { SummaryOutput } from '../../src/core/schemas.ts';
 import { authorRecordings } from '../../src/eval/author-recordings.ts';
 import { readRecording } from '../../src/eval/recordings.ts';
 import { runEval } from '../../src/eval/run-eval.ts';
 import { renderProvenance, renderTitle } from '../../src/eval/table.ts';
+import type { SummaryOutput } from '../../src/shared/schemas.ts';
 import { type FakeOpenAi, fakeSteps, startFakeOpenAi } from '../../testkit/fake-openai.ts';
 
 /** A valid answer for the sports article whose quotes are in it word for word. */

@@ -1,4 +1,4 @@
-import type { Result } from '../../src/core/schemas.ts';
+import type { Result } from '../../src/shared/schemas.ts';
 
 /** A small hand-made Result; override what a test is about. */
 export function makeResult(

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { isUserError, UserError } from '../../src/core/errors.ts';
 import { extractDocument } from '../../src/core/extract/index.ts';
 import { createExtractionPool, type ExtractionPool } from '../../src/core/extract/pool.ts';
 import { createPipeline } from '../../src/core/pipeline.ts';
+import { isUserError, UserError } from '../../src/shared/errors.ts';
 import { ARTICLE_PARAGRAPH, HOSTILE_PAGES } from '../../testkit/extract/hostile-pages.ts';
 
 const NORMAL = `<!doctype html><html><head><title>Ferry terminal</title></head><body><article>${ARTICLE_PARAGRAPH}</article></body></html>`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/core/errors.ts';
 import { extractDocument } from '../../src/core/extract/index.ts';
+import { UserError } from '../../src/shared/errors.ts';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

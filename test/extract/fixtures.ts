@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { extractDocument } from '../../src/core/extract/index.ts';
-import type { ArticleDocument } from '../../src/core/schemas.ts';
+import type { ArticleDocument } from '../../src/shared/schemas.ts';
 import { latin1PageBytes } from './fixtures/latin1-page.ts';
 
 const DIR = new URL('./fixtures/', import.meta.url);

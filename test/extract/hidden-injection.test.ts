@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ArticleDocument } from '../../src/core/schemas.ts';
+import type { ArticleDocument } from '../../src/shared/schemas.ts';
 import { expectedParagraphs, extractFixture } from './fixtures.ts';
 
 describe('GIVEN a page with instructions hidden in a comment, hidden elements, alt text and a meta tag', () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/core/extract/index.ts';
-import type { ArticleDocument } from '../../src/core/schemas.ts';
+import type { ArticleDocument } from '../../src/shared/schemas.ts';
 import { latin1PageBytes } from './fixtures/latin1-page.ts';
 import { expectedParagraphs } from './fixtures.ts';
 

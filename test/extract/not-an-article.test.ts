@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/core/errors.ts';
 import { extractHtml } from '../../src/core/extract/html.ts';
+import { UserError } from '../../src/shared/errors.ts';
 import { extractFixture } from './fixtures.ts';
 
 async function failure(promise: Promise<unknown>): Promise<UserError> {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../src/core/errors.ts';
 import { extractDocument } from '../../src/core/extract/index.ts';
-import type { ArticleDocument } from '../../src/core/schemas.ts';
+import { UserError } from '../../src/shared/errors.ts';
+import type { ArticleDocument } from '../../src/shared/schemas.ts';
 import { buildPdf, buildScannedPdf } from '../../testkit/extract/make-pdf.ts';
 
 const REPORT = buildPdf({

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isUserError } from '../../src/core/errors.ts';
 import { extractHtml } from '../../src/core/extract/html.ts';
 import { extractDocument } from '../../src/core/extract/index.ts';
+import { isUserError } from '../../src/shared/errors.ts';
 
 const TAGS = [
   'p',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { UserError } from '../../src/core/errors.ts';
 import { extractDocument } from '../../src/core/extract/index.ts';
+import type { UserError } from '../../src/shared/errors.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 

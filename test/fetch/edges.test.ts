@@ -2,12 +2,12 @@ import type http from 'node:http';
 import zlib from 'node:zlib';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
-import { UserError } from '../../src/core/errors.ts';
 import {
   createGuardedFetch,
   type GuardedFetch,
   type Resolver,
 } from '../../src/core/fetch/index.ts';
+import { UserError } from '../../src/shared/errors.ts';
 import { startFixture, startRawFixture, stubResolver } from './loopback.ts';
 
 const page = '<html><body><p>Hello from a raw deflate page.</p></body></html>';

@@ -1,6 +1,6 @@
 import { createOpenAiClient, type OpenAiClientOptions } from '../../src/core/llm/openai-client.ts';
 import type { LlmClient, LlmRequest } from '../../src/core/llm/types.ts';
-import { type SummaryOutput, SummaryOutputSchema } from '../../src/core/schemas.ts';
+import { type SummaryOutput, SummaryOutputSchema } from '../../src/shared/schemas.ts';
 import type { FakeOpenAi } from '../../testkit/fake-openai.ts';
 
 export const summary: SummaryOutput = {

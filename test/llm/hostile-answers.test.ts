@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { describeUserError, UserError } from '../../src/core/errors.ts';
-import { OUTPUT_LIMITS } from '../../src/core/schemas.ts';
+import { describeUserError, UserError } from '../../src/shared/errors.ts';
+import { OUTPUT_LIMITS } from '../../src/shared/schemas.ts';
 import { fakeSteps, startFakeOpenAi } from '../../testkit/fake-openai.ts';
 import { clientFor, summarize, summary } from './helpers.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { formatIssues, validateAnswer } from '../../src/core/llm/invalid-output.ts';
-import { MapOutputSchema, SummaryOutputSchema } from '../../src/core/schemas.ts';
+import { MapOutputSchema, SummaryOutputSchema } from '../../src/shared/schemas.ts';
 
 const issuesOf = (schema: z.ZodType, value: unknown) => {
   const result = schema.safeParse(value);

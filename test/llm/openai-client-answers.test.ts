@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InvalidOutputError } from '../../src/core/llm/invalid-output.ts';
-import { MapOutputSchema } from '../../src/core/schemas.ts';
+import { MapOutputSchema } from '../../src/shared/schemas.ts';
 import { type FakeOpenAi, fakeSteps, startFakeOpenAi } from '../../testkit/fake-openai.ts';
 import { clientFor, summarize, summary } from './helpers.ts';
 

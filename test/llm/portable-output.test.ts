@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { MapOutputSchema, SummaryOutputSchema } from '../../src/core/schemas.ts';
+import { MapOutputSchema, SummaryOutputSchema } from '../../src/shared/schemas.ts';
 import { type FakeChatRequest, fakeSteps, startFakeOpenAi } from '../../testkit/fake-openai.ts';
 import { clientFor, summarize, summary } from './helpers.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { UserError } from '../../src/core/errors.ts';
 import { createScheduledLlm } from '../../src/core/llm/scheduled-client.ts';
 import type { LlmClient, LlmRequest, LlmResponse } from '../../src/core/llm/types.ts';
+import { UserError } from '../../src/shared/errors.ts';
 import { fakeSteps, startFakeOpenAi } from '../../testkit/fake-openai.ts';
 import { clientFor, summarize, summary } from './helpers.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleDocument } from '../../src/core/schemas.ts';
 import { purgeExpired } from '../../src/discord/auto/purge.ts';
+import type { ArticleDocument } from '../../src/shared/schemas.ts';
 import { DATABASES, useStore } from '../store/databases.ts';
 
 const post = (text: string) => ({

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { summarizeOffline } from '../../src/core/offline/index.ts';
 import { findQuoteSpans } from '../../src/core/offline/quote-spans.ts';
 import { splitSentences } from '../../src/core/offline/sentences.ts';
-import { SummaryOutputSchema } from '../../src/core/schemas.ts';
+import { SummaryOutputSchema } from '../../src/shared/schemas.ts';
 
 // Article-like text: words, names, abbreviations and every quotation mark the engine reads.
 const token = fc.constantFrom(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isUserError } from '../../src/core/errors.ts';
 import { summarizeOffline } from '../../src/core/offline/index.ts';
-import { SummaryOutputSchema } from '../../src/core/schemas.ts';
+import { isUserError } from '../../src/shared/errors.ts';
+import { SummaryOutputSchema } from '../../src/shared/schemas.ts';
 import { EXAMPLE_ARTICLE } from './example-article.ts';
 
 const LEAD =

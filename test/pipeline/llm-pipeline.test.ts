@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { ResultSchema } from '../../src/core/schemas.ts';
+import { ResultSchema } from '../../src/shared/schemas.ts';
 import { fakeSteps, startFakeOpenAi } from '../../testkit/fake-openai.ts';
 import {
   EXAMPLE,

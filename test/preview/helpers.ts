@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createAppPipeline } from '../../src/app/pipeline.ts';
 import { loadConfig } from '../../src/config.ts';
-import type { Result, SummarizeInput } from '../../src/core/schemas.ts';
+import type { Result, SummarizeInput } from '../../src/shared/schemas.ts';
 
 export const EXAMPLE_PATH = 'examples/biden-putin-talks.txt';
 export const HOSTILE_PATH = 'test/preview/fixtures/hostile-article.txt';

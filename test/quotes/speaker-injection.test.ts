@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SummaryOutput } from '../../src/core/schemas.ts';
+import type { SummaryOutput } from '../../src/shared/schemas.ts';
 import { type FakeChatRequest, fakeSteps, startFakeOpenAi } from '../../testkit/fake-openai.ts';
 import { pipelineAgainst } from '../../testkit/pipeline-helpers.ts';
 

@@ -1,4 +1,4 @@
-import type { ArticleDocument, Result } from '../../src/core/schemas.ts';
+import type { ArticleDocument, Result } from '../../src/shared/schemas.ts';
 
 export function sampleResult(tldr = 'Cats sleep a lot.'): Result {
   const text = 'Cats sleep up to sixteen hours a day, a vet said.';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/core/errors.ts';
+import { UserError } from '../../src/shared/errors.ts';
 import type { UsageInput } from '../../src/store/index.ts';
 import { DATABASES, START, useStore } from './databases.ts';
 

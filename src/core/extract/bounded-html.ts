@@ -12,7 +12,7 @@ import { Tokenizer } from 'htmlparser2';
  * first `maxElements` elements. Their text stays where it was, so deep content is flattened
  * into its ancestor at the cap rather than lost.
  */
-export const HTML_LIMITS = {
+const HTML_LIMITS = {
   // Browsers cap depth at 512. Of 990 real pages (the extraction dev set) the deepest is 42
   // and the largest has 10,106 elements.
   maxDepth: 128,

@@ -1,4 +1,4 @@
-import type { ArticleDocument } from '../schemas.ts';
+import type { ArticleDocument } from '../../shared/schemas.ts';
 import { boundHtml } from './bounded-html.ts';
 import { decodeBytes } from './decode.ts';
 import { extractHtml } from './html.ts';

@@ -38,7 +38,7 @@ const CP1252_HIGH =
   '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
   '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
-export function decodeWindows1252(bytes: Uint8Array): string {
+function decodeWindows1252(bytes: Uint8Array): string {
   return new TextDecoder('latin1')
     .decode(bytes)
     .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
@@ -73,7 +73,7 @@ function usableLabel(label: string | null | undefined, from: 'transport' | 'meta
 }
 
 /** `<meta charset=x>` or `<meta http-equiv="Content-Type" content="…; charset=x">`. */
-export function sniffMetaCharset(bytes: Uint8Array): string | null {
+function sniffMetaCharset(bytes: Uint8Array): string | null {
   // latin1 maps every byte to one char, so ASCII markup survives whatever the real encoding is.
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, SNIFF_BYTES));
   for (const tag of head.match(/<meta\b[^>]*>/gi) ?? []) {

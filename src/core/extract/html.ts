@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import type { ArticleDocument } from '../schemas.ts';
+import type { ArticleDocument } from '../../shared/schemas.ts';
 import { removeBoilerplate, removeInvisible } from './clean.ts';
 import { findContentBlock } from './content-block.ts';
 import { dropBoilerplate } from './drop-boilerplate.ts';

@@ -1,5 +1,5 @@
-import { UserError } from '../errors.ts';
-import type { ArticleDocument } from '../schemas.ts';
+import { UserError } from '../../shared/errors.ts';
+import type { ArticleDocument } from '../../shared/schemas.ts';
 import { charsetFromContentType } from './decode.ts';
 import { safeDocument } from './safe-text.ts';
 import {
@@ -49,7 +49,7 @@ export async function extractDocument(
  * One document of a known kind, on this thread. The caller passes it through safeDocument
  * (the worker does it there, so the main thread never scans a large text).
  */
-export async function extractTask(task: ExtractTask): Promise<ArticleDocument> {
+async function extractTask(task: ExtractTask): Promise<ArticleDocument> {
   const { bytes, charset, url } = task;
   switch (task.kind) {
     // The HTML and PDF parsers cost tens of MB; load them on first use, not at startup.
@@ -64,9 +64,7 @@ export async function extractTask(task: ExtractTask): Promise<ArticleDocument> {
   }
 }
 
-export function detectKind(
-  input: Pick<ExtractInput, 'bytes' | 'contentType' | 'url' | 'fileName'>,
-): Kind {
+function detectKind(input: Pick<ExtractInput, 'bytes' | 'contentType' | 'url' | 'fileName'>): Kind {
   const type = (input.contentType ?? '').split(';')[0]!.trim().toLowerCase();
   const ext = extension(input.fileName) ?? (input.fileName ? null : extension(pathOf(input.url)));
 

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { UserError } from '../errors.ts';
+import { UserError } from '../../shared/errors.ts';
 
 /**
  * How much one extraction may read and spend. Files are capped before they are read, as the
@@ -21,7 +21,7 @@ export const EXTRACT_LIMITS = {
 };
 
 /** `name` null: standard input. */
-export function fileTooLarge(name: string | null, size: number, max = EXTRACT_LIMITS.maxFileBytes) {
+function fileTooLarge(name: string | null, size: number, max = EXTRACT_LIMITS.maxFileBytes) {
   const what = name === null ? 'standard input' : `the file "${name}"`;
   return new UserError('too_large', `${what} is larger than ${formatMb(max)}`, {
     fileName: name,

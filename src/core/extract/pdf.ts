@@ -1,6 +1,6 @@
 import { getDocumentProxy, getMeta } from 'unpdf';
-import { UserError } from '../errors.ts';
-import type { ArticleDocument } from '../schemas.ts';
+import { UserError } from '../../shared/errors.ts';
+import type { ArticleDocument } from '../../shared/schemas.ts';
 import { EXTRACT_LIMITS, tooComplex } from './limits.ts';
 import { pdfStreamsWithin } from './pdf-streams.ts';
 

@@ -1,4 +1,4 @@
-import type { ArticleDocument } from '../schemas.ts';
+import type { ArticleDocument } from '../../shared/schemas.ts';
 
 /**
  * Characters a reader never sees but a terminal or a renderer obeys: C0 and C1 controls other
@@ -21,7 +21,7 @@ export function safeText(text: string): string {
 }
 
 /** Single-line fields (title, byline, …): also no newlines or tabs. */
-export function safeLine(text: string | null): string | null {
+function safeLine(text: string | null): string | null {
   if (text === null) return null;
   const line = safeText(text).replace(/\s+/g, ' ').trim();
   return line || null;

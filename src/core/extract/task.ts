@@ -1,5 +1,5 @@
-import { UserError } from '../errors.ts';
-import type { ArticleDocument } from '../schemas.ts';
+import { UserError } from '../../shared/errors.ts';
+import type { ArticleDocument } from '../../shared/schemas.ts';
 import { decodeBytes, looksBinary } from './decode.ts';
 
 export type Kind = 'html' | 'pdf' | 'text' | 'markdown';

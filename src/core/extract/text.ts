@@ -1,4 +1,4 @@
-import type { ArticleDocument } from '../schemas.ts';
+import type { ArticleDocument } from '../../shared/schemas.ts';
 
 /** Plain text and Markdown files: the text as written, with a title guessed from the top. */
 
@@ -23,7 +23,7 @@ export function extractMarkdown(raw: string, url: string | null): ArticleDocumen
 }
 
 /** Light touch: syntax a reader does not see goes, the words stay exactly as written. */
-export function stripMarkdown(markdown: string): string {
+function stripMarkdown(markdown: string): string {
   const out: string[] = [];
   let inFence = false;
   for (const line of markdown.split('\n')) {
@@ -66,7 +66,7 @@ function stripInline(line: string): string {
     .replace(/~~(?=\S)(.{1,200}?)(?<=\S)~~/g, '$1');
 }
 
-export function normalizeNewlines(text: string): string {
+function normalizeNewlines(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 

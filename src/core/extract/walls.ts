@@ -1,4 +1,4 @@
-import { UserError } from '../errors.ts';
+import { UserError } from '../../shared/errors.ts';
 import { isHidden } from './clean.ts';
 import type { JsonLdArticle } from './json-ld.ts';
 

@@ -1,6 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
-import { isUserError } from '../errors.ts';
-import type { ArticleDocument } from '../schemas.ts';
+import { isUserError } from '../../shared/errors.ts';
+import type { ArticleDocument } from '../../shared/schemas.ts';
 import { extractCostly } from './costly-kinds.ts';
 import { tooComplex } from './limits.ts';
 import { safeDocument } from './safe-text.ts';

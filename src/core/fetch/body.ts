@@ -1,7 +1,7 @@
 import { Duplex, Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
-import { UserError } from '../errors.ts';
+import { UserError } from '../../shared/errors.ts';
 import { inert } from '../inert.ts';
 
 /**

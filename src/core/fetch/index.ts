@@ -1,6 +1,6 @@
 import { lookup as dnsLookup } from 'node:dns';
 import { Agent, type Dispatcher } from 'undici';
-import { UserError } from '../errors.ts';
+import { UserError } from '../../shared/errors.ts';
 import { inert } from '../inert.ts';
 import { compileAllowList } from './allow-list.ts';
 import { discardBody, readBody, tooLarge } from './body.ts';
@@ -64,10 +64,10 @@ export type GuardedFetch = ((
   close(): Promise<void>;
 };
 
-export const DEFAULT_USER_AGENT =
+const DEFAULT_USER_AGENT =
   'PrecisBot/0.1 (+https://github.com/precis-bot; summarizes links shared in Discord)';
 
-export const DEFAULT_ACCEPTED_TYPES = [
+const DEFAULT_ACCEPTED_TYPES = [
   'text/html',
   'application/xhtml+xml',
   'text/plain',

@@ -1,4 +1,4 @@
-import { isUserError, UserError } from '../errors.ts';
+import { isUserError, UserError } from '../../shared/errors.ts';
 import { inert } from '../inert.ts';
 
 export interface FailureContext {

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { UserError } from '../errors.ts';
+import { UserError } from '../../shared/errors.ts';
 import { inert } from '../inert.ts';
 
 export function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {

@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import { UserError } from '../errors.ts';
+import { UserError } from '../../shared/errors.ts';
 import { inert } from '../inert.ts';
 import { blockedRange } from './address.ts';
 import { type AllowList, normalizeHostname } from './allow-list.ts';

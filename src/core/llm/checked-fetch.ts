@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { UserError } from '../errors.ts';
+import { UserError } from '../../shared/errors.ts';
 import { inert } from '../inert.ts';
 
 /** Far above any real answer (a few thousand tokens), far below what would hurt the process. */
-export const MAX_ANSWER_BYTES = 1024 * 1024;
+const MAX_ANSWER_BYTES = 1024 * 1024;
 
 /** As much of a chat completion as Precis reads; the SDK and readAnswer trust these fields. */
 const CompletionShape = z.object({
@@ -30,7 +30,7 @@ const CompletionShape = z.object({
 const NOT_OPENAI = 'the endpoint at OPENAI_BASE_URL did not answer like an OpenAI-compatible API';
 
 /** Not retried: the same endpoint will answer the same way again. */
-export class NotOpenAiError extends UserError {
+class NotOpenAiError extends UserError {
   constructor(what: string, details: Record<string, unknown> = {}) {
     super('llm_misconfigured', `${NOT_OPENAI} (${what})`, details);
   }

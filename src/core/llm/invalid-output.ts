@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { UserError } from '../errors.ts';
+import { UserError } from '../../shared/errors.ts';
 
 /** At most this many issue lines go back to the model: enough to fix, short enough to re-ask. */
 const MAX_ISSUES = 20;

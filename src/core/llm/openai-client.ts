@@ -13,7 +13,7 @@ import type {
   ChatCompletionCreateParamsNonStreaming,
 } from 'openai/resources/chat/completions';
 import { z } from 'zod';
-import { formatWait, UserError } from '../errors.ts';
+import { formatWait, UserError } from '../../shared/errors.ts';
 import { inert } from '../inert.ts';
 import { createCheckedFetch } from './checked-fetch.ts';
 import { InvalidOutputError, validateAnswer } from './invalid-output.ts';
@@ -58,8 +58,8 @@ export interface OpenAiClientOptions {
   onFallback?: (event: { model: string; reason: string }) => void;
 }
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_MAX_RETRIES = 2;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_RETRIES = 2;
 const NO_KEY = 'no-key';
 
 export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {

@@ -8,11 +8,11 @@ import {
   PermissionDeniedError,
   RateLimitError,
 } from 'openai/error';
-import { UserError } from '../errors.ts';
+import { UserError } from '../../shared/errors.ts';
 import { inert } from '../inert.ts';
 
 /** An account out of credit: retrying can never succeed, so it must not be retried. */
-export function isQuotaError(error: unknown): boolean {
+function isQuotaError(error: unknown): boolean {
   return (
     error instanceof RateLimitError &&
     (error.code === 'insufficient_quota' || error.type === 'insufficient_quota')

@@ -1,6 +1,6 @@
 import CircuitBreaker from 'opossum';
 import PQueue from 'p-queue';
-import { UserError } from '../errors.ts';
+import { UserError } from '../../shared/errors.ts';
 import type { LlmClient, LlmRequest, LlmResponse } from './types.ts';
 
 export interface SchedulerOptions {

@@ -1,5 +1,5 @@
-import { UserError } from '../errors.ts';
-import type { Length, Style, SummaryOutput } from '../schemas.ts';
+import { UserError } from '../../shared/errors.ts';
+import type { Length, Style, SummaryOutput } from '../../shared/schemas.ts';
 import { isArticleSentence } from './article-sentences.ts';
 import { findQuotes, selectQuotes } from './key-quotes.ts';
 import { findQuoteSpans } from './quote-spans.ts';

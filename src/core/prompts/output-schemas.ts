@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { MapOutputSchema, SummaryOutputSchema } from '../schemas.ts';
+import { MapOutputSchema, SummaryOutputSchema } from '../../shared/schemas.ts';
 
 /** The schemas a prompt's `output` may name. A name not listed here fails at load time. */
 export const OUTPUT_SCHEMAS = {

@@ -7,7 +7,7 @@ import { z } from 'zod';
  * `system:` and `user:` parts. A released version is never edited; a change is a new file,
  * and the sha8 of the file makes an edit visible anyway.
  */
-export const PromptFrontMatterSchema = z.strictObject({
+const PromptFrontMatterSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'lowercase letters, digits and dashes'),
   version: z.number().int().positive(),
   status: z.enum(['draft', 'active', 'retired']),

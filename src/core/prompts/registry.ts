@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UserError } from '../errors.ts';
+import { UserError } from '../../shared/errors.ts';
 import { isOutputSchemaName } from './output-schemas.ts';
 import { type PromptFile, PromptFileError, parsePromptFile } from './prompt-file.ts';
 
@@ -31,7 +31,7 @@ export function loadPromptRegistry(dir: string = DEFAULT_PROMPTS_DIR): PromptReg
   return createPromptRegistry(files);
 }
 
-export function createPromptRegistry(files: PromptFile[]): PromptRegistry {
+function createPromptRegistry(files: PromptFile[]): PromptRegistry {
   const active = new Map<string, PromptFile>();
   for (const prompt of files) {
     if (prompt.status !== 'active') continue;

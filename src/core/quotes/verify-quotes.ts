@@ -1,5 +1,5 @@
+import type { Quote } from '../../shared/schemas.ts';
 import { attributeSource } from '../offline/index.ts';
-import type { Quote } from '../schemas.ts';
 import { locateQuote } from './find-quote.ts';
 import { indexSource } from './source-index.ts';
 import { textFragmentLink } from './text-fragment.ts';

@@ -1,10 +1,4 @@
-import type { ArticleDocument, Result, SourceKind } from '../schemas.ts';
-
-/** A source kept so the bot's buttons can summarize it again without fetching it again. */
-export interface KeptSource {
-  kind: SourceKind;
-  document: ArticleDocument;
-}
+import type { KeptSource, Result } from '../../shared/schemas.ts';
 
 /** Where finished Results and kept sources live. The store implements it; memory is the default. */
 export interface PipelineCache {

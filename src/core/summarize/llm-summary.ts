@@ -1,9 +1,9 @@
-import { UserError } from '../errors.ts';
+import { UserError } from '../../shared/errors.ts';
+import { type Quote, type SummaryOutput, SummaryOutputSchema } from '../../shared/schemas.ts';
 import type { ChatMessage, LlmClient } from '../llm/types.ts';
 import type { PromptFile } from '../prompts/prompt-file.ts';
 import { renderPrompt } from '../prompts/render.ts';
 import { verifyQuotes } from '../quotes/index.ts';
-import { type Quote, type SummaryOutput, SummaryOutputSchema } from '../schemas.ts';
 
 export interface VerifiedSummary {
   output: SummaryOutput;

@@ -1,7 +1,7 @@
+import { type MapOutput, MapOutputSchema } from '../../shared/schemas.ts';
 import type { LlmClient } from '../llm/types.ts';
 import type { PromptFile } from '../prompts/prompt-file.ts';
 import { renderPrompt } from '../prompts/render.ts';
-import { type MapOutput, MapOutputSchema } from '../schemas.ts';
 
 export interface MapStep {
   llm: LlmClient;

@@ -1,4 +1,4 @@
-import type { Length, Style } from '../schemas.ts';
+import type { Length, Style } from '../../shared/schemas.ts';
 
 /** What each length means, for the prompt and for checking the answer. */
 export const LENGTH_PRESETS: Record<Length, { bullets: number; quotes: number; words: string }> = {

@@ -1,4 +1,4 @@
-import type { Bullet, Quote, SummaryOutput } from '../schemas.ts';
+import type { Bullet, Quote, SummaryOutput } from '../../shared/schemas.ts';
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>()]+/gi;
 

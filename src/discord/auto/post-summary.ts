@@ -7,7 +7,7 @@ import {
   RESTJSONErrorCodes,
   ThreadAutoArchiveDuration,
 } from 'discord.js';
-import type { Result } from '../../core/schemas.ts';
+import type { Result } from '../../shared/schemas.ts';
 import type { ChannelRule } from '../../store/index.ts';
 import { buildSummaryReply } from '../summary/reply.ts';
 

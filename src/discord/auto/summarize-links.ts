@@ -1,5 +1,5 @@
 import type { AnyThreadChannel, Message } from 'discord.js';
-import { describeUserError, isUserError } from '../../core/errors.ts';
+import { describeUserError, isUserError } from '../../shared/errors.ts';
 import type { ChannelRule } from '../../store/index.ts';
 import type { BotContext } from '../context.ts';
 import { breakMentions } from '../render/markdown.ts';

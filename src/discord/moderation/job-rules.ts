@@ -1,4 +1,4 @@
-import { UserError } from '../../core/errors.ts';
+import { UserError } from '../../shared/errors.ts';
 import type { GuildSettings, Store } from '../../store/index.ts';
 import { SOURCE_LANGUAGE } from '../render/languages.ts';
 import type { OptionName, SummaryOptions } from '../summary/job-types.ts';

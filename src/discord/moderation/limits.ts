@@ -1,6 +1,6 @@
-import { UserError } from '../../core/errors.ts';
-import type { Result } from '../../core/schemas.ts';
 import { estimateCostUsd, type TokenPrices } from '../../shared/cost.ts';
+import { UserError } from '../../shared/errors.ts';
+import type { Result } from '../../shared/schemas.ts';
 import type { GuildSettings, Store } from '../../store/index.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { UserError } from '../../core/errors.ts';
+import { UserError } from '../../shared/errors.ts';
 import type { Store } from '../../store/index.ts';
 import type { OperatorLimits } from '../context.ts';
 

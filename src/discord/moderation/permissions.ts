@@ -1,5 +1,5 @@
 import { type ChatInputCommandInteraction, PermissionFlagsBits } from 'discord.js';
-import { UserError } from '../../core/errors.ts';
+import { UserError } from '../../shared/errors.ts';
 
 /**
  * default_member_permissions only hides a command: a server can override it for any role or

@@ -1,6 +1,6 @@
 import { type ChatInputCommandInteraction, SnowflakeUtil } from 'discord.js';
-import { UserError } from '../../core/errors.ts';
-import type { Length, Style } from '../../core/schemas.ts';
+import { UserError } from '../../shared/errors.ts';
+import type { Length, Style } from '../../shared/schemas.ts';
 import type { GuildSettingsPatch, Store } from '../../store/index.ts';
 import { forgetChannelRule } from '../auto/state.ts';
 import type { BotContext } from '../context.ts';

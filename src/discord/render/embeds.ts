@@ -1,6 +1,6 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { Quote, Result } from '../../core/schemas.ts';
 import { inQuotationMarks } from '../../shared/quote-marks.ts';
+import type { Quote, Result } from '../../shared/schemas.ts';
 import { footerParts } from './footer.ts';
 import { LIMITS, truncate, truncateProse } from './limits.ts';
 import { breakMentions, escapeUntrusted, safeLink } from './markdown.ts';

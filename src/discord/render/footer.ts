@@ -1,4 +1,4 @@
-import type { Result } from '../../core/schemas.ts';
+import type { Result } from '../../shared/schemas.ts';
 
 const WORDS_PER_MINUTE = 230;
 

@@ -1,5 +1,5 @@
-import type { Result } from '../../core/schemas.ts';
 import { inQuotationMarks } from '../../shared/quote-marks.ts';
+import type { Result } from '../../shared/schemas.ts';
 import { footerParts } from './footer.ts';
 import { LIMITS, truncate } from './limits.ts';
 import { breakMentions, escapeUntrusted, safeLink } from './markdown.ts';

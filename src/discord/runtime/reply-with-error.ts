@@ -1,6 +1,6 @@
 import { type Interaction, MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { Logger } from 'pino';
-import { describeUserError, isUserError } from '../../core/errors.ts';
+import { describeUserError, isUserError } from '../../shared/errors.ts';
 import { LIMITS, truncate } from '../render/limits.ts';
 import { breakMentions } from '../render/markdown.ts';
 

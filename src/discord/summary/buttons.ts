@@ -1,7 +1,7 @@
 import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from 'discord.js';
 import { LRUCache } from 'lru-cache';
-import { UserError } from '../../core/errors.ts';
-import type { Length } from '../../core/schemas.ts';
+import { UserError } from '../../shared/errors.ts';
+import type { Length } from '../../shared/schemas.ts';
 import type { BotContext } from '../context.ts';
 import { LANGUAGES, SOURCE_LANGUAGE } from '../render/languages.ts';
 import { decodeSummaryId, type SummaryAction, type SummaryState } from './custom-ids.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LENGTHS, type Length, STYLES, type Style } from '../../core/schemas.ts';
+import { LENGTHS, type Length, STYLES, type Style } from '../../shared/schemas.ts';
 import { LIMITS } from '../render/limits.ts';
 import type { OptionName } from './job-types.ts';
 

@@ -1,6 +1,6 @@
 import type { Attachment } from 'discord.js';
-import { UserError } from '../../core/errors.ts';
-import type { SummarizeInput } from '../../core/schemas.ts';
+import { UserError } from '../../shared/errors.ts';
+import type { SummarizeInput } from '../../shared/schemas.ts';
 import type { BotContext } from '../context.ts';
 import type { QueuedInput } from './job-types.ts';
 

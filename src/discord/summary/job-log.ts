@@ -1,5 +1,5 @@
-import { isUserError } from '../../core/errors.ts';
-import type { Result } from '../../core/schemas.ts';
+import { isUserError } from '../../shared/errors.ts';
+import type { Result } from '../../shared/schemas.ts';
 import type { BotContext } from '../context.ts';
 import type { JobOrigin } from './job-types.ts';
 

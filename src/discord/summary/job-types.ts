@@ -13,7 +13,7 @@ import {
   STYLES,
   type Style,
   type SummarizeInput,
-} from '../../core/schemas.ts';
+} from '../../shared/schemas.ts';
 
 /** The interactions that start a summary job. */
 export type SummaryInteraction =

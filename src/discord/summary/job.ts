@@ -1,8 +1,8 @@
 import type { REST } from '@discordjs/rest';
-import { UserError } from '../../core/errors.ts';
 import type { JobContext } from '../../core/pipeline.ts';
-import type { Result, SummarizeInput } from '../../core/schemas.ts';
 import type { QueuedJob } from '../../queue/types.ts';
+import { UserError } from '../../shared/errors.ts';
+import type { Result, SummarizeInput } from '../../shared/schemas.ts';
 import type { BotContext } from '../context.ts';
 import { type ServerRules, serverRules } from '../moderation/job-rules.ts';
 import { recordResultUsage } from '../moderation/limits.ts';

@@ -1,5 +1,5 @@
 import type { Message } from 'discord.js';
-import { UserError } from '../../core/errors.ts';
+import { UserError } from '../../shared/errors.ts';
 import { attachmentInput, isSupportedFile } from './download-attachment.ts';
 import type { QueuedInput } from './job-types.ts';
 

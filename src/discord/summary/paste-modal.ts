@@ -5,7 +5,7 @@ import {
   TextInputBuilder,
   TextInputStyle,
 } from 'discord.js';
-import { UserError } from '../../core/errors.ts';
+import { UserError } from '../../shared/errors.ts';
 import type { BotContext } from '../context.ts';
 import { LIMITS } from '../render/limits.ts';
 import { decodeModalId, encodeModalId, type ModalState } from './custom-ids.ts';

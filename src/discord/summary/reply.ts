@@ -3,7 +3,7 @@ import {
   type InteractionEditReplyOptions,
   PermissionFlagsBits,
 } from 'discord.js';
-import type { Result } from '../../core/schemas.ts';
+import type { Result } from '../../shared/schemas.ts';
 import type { BotContext } from '../context.ts';
 import { renderSummaryEmbeds } from '../render/embeds.ts';
 import { renderSummaryText } from '../render/plain-text.ts';

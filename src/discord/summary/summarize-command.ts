@@ -1,6 +1,6 @@
 import { type ChatInputCommandInteraction, SlashCommandBuilder } from 'discord.js';
-import { UserError } from '../../core/errors.ts';
-import { LENGTHS, type Length, STYLES, type Style } from '../../core/schemas.ts';
+import { UserError } from '../../shared/errors.ts';
+import { LENGTHS, type Length, STYLES, type Style } from '../../shared/schemas.ts';
 import type { BotContext } from '../context.ts';
 import { LANGUAGES, SOURCE_LANGUAGE } from '../render/languages.ts';
 import { LIMITS } from '../render/limits.ts';

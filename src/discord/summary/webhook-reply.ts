@@ -1,8 +1,8 @@
 import { REST } from '@discordjs/rest';
 import { MessageFlags, Routes } from 'discord.js';
 import type { Logger } from 'pino';
-import { isUserError } from '../../core/errors.ts';
-import type { Result } from '../../core/schemas.ts';
+import { isUserError } from '../../shared/errors.ts';
+import type { Result } from '../../shared/schemas.ts';
 import { errorReplyContent } from '../runtime/reply-with-error.ts';
 import type { SummaryOptions, WebhookTarget } from './job-types.ts';
 import { buildSummaryReply } from './reply.ts';

@@ -142,3 +142,9 @@ export const MapOutputSchema = z.object({
   ),
 });
 export type MapOutput = z.infer<typeof MapOutputSchema>;
+
+/** A source kept so the bot's buttons can summarize it again without fetching it again. */
+export interface KeptSource {
+  kind: SourceKind;
+  document: ArticleDocument;
+}
