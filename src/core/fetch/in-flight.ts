@@ -1,3 +1,5 @@
+import { settleOrAbort } from './settle-or-abort.ts';
+
 interface Running<T> {
   promise: Promise<T>;
   controller: AbortController;
@@ -41,27 +43,12 @@ export function createInFlight<T>() {
     entry.callers++;
     if (!signal) return entry.promise;
 
-    return new Promise<T>((resolve, reject) => {
-      const onAbort = () => {
-        signal.removeEventListener('abort', onAbort);
-        entry.callers--;
-        if (entry.callers === 0 && !entry.settled) {
-          if (running.get(key) === entry) running.delete(key);
-          entry.controller.abort(signal.reason);
-        }
-        reject(signal.reason);
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      entry.promise.then(
-        (value) => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(value);
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(error);
-        },
-      );
+    return settleOrAbort(entry.promise, signal, () => {
+      entry.callers--;
+      if (entry.callers === 0 && !entry.settled) {
+        if (running.get(key) === entry) running.delete(key);
+        entry.controller.abort(signal.reason);
+      }
     });
   };
 }

@@ -14,6 +14,7 @@ import {
   parseCacheControl,
   parseContentType,
 } from './response.ts';
+import { settleOrAbort } from './settle-or-abort.ts';
 import { checkTarget, parseLink, type TargetPolicy } from './target.ts';
 
 export { blockedRange, isPublicAddress } from './address.ts';
@@ -197,24 +198,10 @@ function untilAborted(
     work.catch(() => {});
     return Promise.reject(signal.reason);
   }
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      work.then(
-        (late) => discardBody(late.body),
-        () => {},
-      );
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
+  return settleOrAbort(work, signal, () => {
     work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
+      (late) => discardBody(late.body),
+      () => {},
     );
   });
 }
