@@ -55,6 +55,8 @@ const BARE_VERB = new RegExp(`${LEAD}${SPEECH_VERB}\\s*(?:[.;]|$)`, 'u');
 const ACCORDING_TO =
   /(?:^|[^\p{L}])(?:[Aa]ccording to|[Ss]elon|[Ss]egún|[Ll]aut|[Dd]['’]après)\s+([^,.;:“”"«»„]{1,120})/gu;
 const ZUFOLGE = new RegExp(`(${NAME_RUN})\\s+zufolge`, 'u');
+const ADVERB_END =
+  /(?:also|later|then|once|has|have|had|previously|further|earlier|will|would|weiter|aussi|encore|también|además)$/u;
 const ADVERBS =
   /(?:\s+(?:also|later|then|once|has|have|had|previously|further|earlier|had|will|would|would later|weiter|aussi|encore|también|además))+$/u;
 const PREPOSITIONS = new Set(
@@ -80,7 +82,6 @@ const VERB_AFTER =
   /^\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+ed|\p{Ll}+s|did|does|was|is|has|had|will|would|could|can|may|might|must|should)\s/u;
 const SUBJECT_CHARS = 240;
 const MAX_VERBS_PER_SENTENCE = 12;
-const APPOSED_NAME = new RegExp(`\\p{Ll}[^,]*,\\s*(${NAME_RUN}),$`, 'u');
 const OFFICE_OF = new RegExp(`(${NAME_RUN})['’]s\\s+(?:${OFFICES})$`, 'u');
 const LEADING_NAME = new RegExp(`^(${NAME_RUN})\\s*,`, 'u');
 const WHOLE_NAME = new RegExp(`^(?:${NAME_RUN})$`, 'u');
@@ -295,14 +296,30 @@ function subjectBefore(
   return null;
 }
 
+/** "… chief of staff, Joe Kasper,": the name between the last two commas, after a description. */
+function apposedName(phrase: string): string | null {
+  if (!phrase.endsWith(',')) return null;
+  const inner = phrase.slice(0, -1);
+  const comma = inner.lastIndexOf(',');
+  if (comma <= 0) return null;
+  const name = inner.slice(comma + 1).trim();
+  if (
+    !WHOLE_NAME.test(name) ||
+    !/\p{Ll}[\p{L}-]*$/u.test(inner.slice(Math.max(0, comma - 40), comma))
+  )
+    return null;
+  return name;
+}
+
 /** The subject at the end of a phrase before a verb: "…, Trump", "the Russian president". */
 function subjectEndingPhrase(raw: string, book: NameBook, whole = false): Subject | null {
   // A subject is near its verb; reading no further keeps these end-anchored regexes linear.
-  const trimmed = raw.slice(-SUBJECT_CHARS).replace(/\s+$/u, '').replace(ADVERBS, '');
+  let trimmed = raw.slice(-SUBJECT_CHARS).trimEnd();
+  if (ADVERB_END.test(trimmed)) trimmed = trimmed.replace(ADVERBS, '');
   // "Rep. Duncan Hunter’s chief of staff, Joe Kasper,": the name in apposition is the speaker.
-  const apposed = APPOSED_NAME.exec(trimmed);
-  if (apposed !== null && !isPossessive(apposed[1]!)) {
-    const parts = cleanName(apposed[1]!);
+  const apposed = apposedName(trimmed);
+  if (apposed !== null && !isPossessive(apposed)) {
+    const parts = cleanName(apposed);
     if (parts !== null && isPersonLike(parts.name)) return { name: book.fullName(parts.name) };
   }
   // "Powell’s office said", "Ryan’s campaign": the office speaks for its principal.
@@ -344,7 +361,7 @@ function subjectEndingPhrase(raw: string, book: NameBook, whole = false): Subjec
     const pronounTail = WHOLE_PRONOUN.test(tail);
     phrase = description && headIsName && !pronounTail ? head : tail;
   }
-  phrase = phrase.replace(/\s+$/u, '');
+  phrase = phrase.trimEnd();
   // "Michael Brown of Washington": the place qualifies the name before it.
   phrase = phrase.replace(NAME_OF_PLACE, '$1');
   if (phrase === '') return null;
