@@ -53,7 +53,7 @@ export const ResultSchema = z.object({
   quotes: z.array(QuoteSchema),
   meta: z.object({
     engine: z.enum(['llm', 'offline']),
-    /** `<id>@<version>+<sha8>` of the prompt used; `offline@<version>+<sha8>` for the offline engine. */
+    /** `<id>@<version>+<sha8>` of the prompt used; `offline@<n>+<sha8>` for the offline engine. */
     prompt: z.string(),
     model: z.string(),
     tokens: z.object({ input: z.number().int(), output: z.number().int() }),

@@ -8,7 +8,7 @@ import {
 } from './names.ts';
 import type { QuoteSpan } from './quote-spans.ts';
 import type { Sentence } from './sentences.ts';
-import { FRENCH_PARTICIPLES, GERMAN_PARTICLES, SPEECH_ING, SPEECH_VERB } from './speech-verbs.ts';
+import { FRENCH_PARTICIPLES, GERMAN_PARTICLES, SPEECH_VERB, speechVerbs } from './speech-verbs.ts';
 
 /** Who said a quote. `named`: the attribution next to the quote names them outright. */
 export interface Attribution {
@@ -33,8 +33,6 @@ const PRONOUNS: Record<string, Gender> = {
 const PRONOUN = '(?:[Hh]e|[Ss]he|[Ii]l|[Ee]lle|[Ee]r|[Ss]ie|[Éé]l|[Ee]lla)';
 const PLURAL = /^(?:they|ils|elles|ellos|ellas|we|nous|wir)$/i;
 const VERB = new RegExp(`(?<![\\p{L}-])${SPEECH_VERB}(?![\\p{L}])`, 'u');
-const VERB_GLOBAL = new RegExp(`(?<![\\p{L}-])(?:${SPEECH_VERB}|${SPEECH_ING})(?![\\p{L}])`, 'gu');
-const ING = new RegExp(`^${SPEECH_ING}$`, 'u');
 const LEAD = String.raw`^[\s,;:—–-]*`;
 // A clause runs to the end of its sentence; the period of an initial or a title is not one.
 const CLAUSE = String.raw`(?:[^.!?;“”"«»„‹›]|(?<=(?:^|[^\p{L}])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Sens|Reps))\.)`;
@@ -57,6 +55,8 @@ const BARE_VERB = new RegExp(`${LEAD}${SPEECH_VERB}\\s*(?:[.;]|$)`, 'u');
 const ACCORDING_TO =
   /(?:^|[^\p{L}])(?:[Aa]ccording to|[Ss]elon|[Ss]egún|[Ll]aut|[Dd]['’]après)\s+([^,.;:“”"«»„]{1,120})/gu;
 const ZUFOLGE = new RegExp(`(${NAME_RUN})\\s+zufolge`, 'u');
+const ADVERB_END =
+  /(?:also|later|then|once|has|have|had|previously|further|earlier|will|would|weiter|aussi|encore|también|además)$/u;
 const ADVERBS =
   /(?:\s+(?:also|later|then|once|has|have|had|previously|further|earlier|had|will|would|would later|weiter|aussi|encore|también|además))+$/u;
 const PREPOSITIONS = new Set(
@@ -80,6 +80,17 @@ const REST_MAX = 25;
 // What follows a clause's subject: a verb, perhaps after an adverb ("Cruz openly admitted").
 const VERB_AFTER =
   /^\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+ed|\p{Ll}+s|did|does|was|is|has|had|will|would|could|can|may|might|must|should)\s/u;
+const SUBJECT_CHARS = 240;
+const MAX_VERBS_PER_SENTENCE = 12;
+const OFFICE_OF = new RegExp(`(${NAME_RUN})['’]s\\s+(?:${OFFICES})$`, 'u');
+const LEADING_NAME = new RegExp(`^(${NAME_RUN})\\s*,`, 'u');
+const WHOLE_NAME = new RegExp(`^(?:${NAME_RUN})$`, 'u');
+const WHOLE_PRONOUN = new RegExp(`^(?:${PRONOUN}|they)$`, 'u');
+const NAME_OF_PLACE = new RegExp(`(${NAME_RUN})\\s+(?:of|from)\\s+(?:${NAME_RUN})$`, 'u');
+const ENDS_WITH_PRONOUN = new RegExp(`(?:^|\\s)(${PRONOUN}|they|They)$`, 'u');
+const ENDS_WITH_NAME = new RegExp(`(?:^|[^\\p{L}\\p{M}.'’-])(${NAME_RUN})$`, 'u');
+const STARTS_WITH_PRONOUN = new RegExp(`^\\s*(${PRONOUN})(?![\\p{L}])`, 'u');
+const CLAUSE_PRONOUN = new RegExp(`^[^\\p{L}]*(?:\\p{L}+\\s+){0,3}?(${PRONOUN})\\s`, 'u');
 const ARTICLES = /^(?:the|le|la|les|l['’]|el|los|las|der|die|das|den|dem)\s+/iu;
 // Attributions are short; reading only this much around a quote keeps regexes linear.
 const WINDOW = 200;
@@ -136,7 +147,10 @@ export function attributeQuotes(
     for (const sentence of inParagraph) {
       const here: number[] = [];
       while (n < inside.length && spans[inside[n]!]!.open < sentence.end) here.push(inside[n++]!);
-      const frame = frameOf(sentence, spans);
+      const frame = frameOf(
+        sentence,
+        here.map((k) => spans[k]!),
+      );
       here.forEach((k, i) => {
         const span = spans[k]!;
         const previousClose = i > 0 ? spans[here[i - 1]!]!.close : sentence.start;
@@ -251,17 +265,17 @@ function subjectBefore(
   verbOnly = false,
 ): Found | null {
   const before = fullBefore.slice(-(MAX_VERB_DISTANCE + WINDOW));
-  let last: RegExpExecArray | null = null;
-  for (const match of before.matchAll(VERB_GLOBAL)) last = match as RegExpExecArray;
+  const verbs = speechVerbs(before);
+  const last = verbs[verbs.length - 1] ?? null;
   if (last !== null && before.length - last.index <= MAX_VERB_DISTANCE) {
     const lead = before.slice(0, last.index);
-    if (!ING.test(last[0])) {
+    if (!last.ing) {
       const clause = lead.split(/[;:]|[.!?]\s/u).pop() ?? '';
       const subject = subjectEndingPhrase(clause, book);
       if (subject !== null) return { subject, direct: true };
       // "Il a ajouté : «", "said Trump: “"
       // Only right before the quote: in "ranked Fiorina as one of the worst", Fiorina is the object.
-      const rest = before.slice(last.index + last[0].length);
+      const rest = before.slice(last.index + last.text.length);
       const after = rest.length <= REST_MAX ? subjectStartingPhrase(rest, book) : null;
       if (after !== null) return { subject: after, direct: true };
     }
@@ -282,17 +296,34 @@ function subjectBefore(
   return null;
 }
 
+/** "… chief of staff, Joe Kasper,": the name between the last two commas, after a description. */
+function apposedName(phrase: string): string | null {
+  if (!phrase.endsWith(',')) return null;
+  const inner = phrase.slice(0, -1);
+  const comma = inner.lastIndexOf(',');
+  if (comma <= 0) return null;
+  const name = inner.slice(comma + 1).trim();
+  if (
+    !WHOLE_NAME.test(name) ||
+    !/\p{Ll}[\p{L}-]*$/u.test(inner.slice(Math.max(0, comma - 40), comma))
+  )
+    return null;
+  return name;
+}
+
 /** The subject at the end of a phrase before a verb: "…, Trump", "the Russian president". */
 function subjectEndingPhrase(raw: string, book: NameBook, whole = false): Subject | null {
-  const trimmed = raw.replace(/\s+$/u, '').replace(ADVERBS, '');
+  // A subject is near its verb; reading no further keeps these end-anchored regexes linear.
+  let trimmed = raw.slice(-SUBJECT_CHARS).trimEnd();
+  if (ADVERB_END.test(trimmed)) trimmed = trimmed.replace(ADVERBS, '');
   // "Rep. Duncan Hunter’s chief of staff, Joe Kasper,": the name in apposition is the speaker.
-  const apposed = new RegExp(`\\p{Ll}[^,]*,\\s*(${NAME_RUN}),$`, 'u').exec(trimmed);
-  if (apposed !== null && !isPossessive(apposed[1]!)) {
-    const parts = cleanName(apposed[1]!);
+  const apposed = apposedName(trimmed);
+  if (apposed !== null && !isPossessive(apposed)) {
+    const parts = cleanName(apposed);
     if (parts !== null && isPersonLike(parts.name)) return { name: book.fullName(parts.name) };
   }
   // "Powell’s office said", "Ryan’s campaign": the office speaks for its principal.
-  const office = new RegExp(`(${NAME_RUN})['’]s\\s+(?:${OFFICES})$`, 'u').exec(trimmed);
+  const office = OFFICE_OF.exec(trimmed);
   if (office !== null) {
     const parts = cleanName(office[1]!);
     if (parts !== null) return { name: book.fullName(parts.name) };
@@ -305,7 +336,7 @@ function subjectEndingPhrase(raw: string, book: NameBook, whole = false): Subjec
   // ("In reaction, Biden said …") starts another statement, unless it opens with the name
   // ("Harry Bond, 30, of Raleigh, N.C., who was polled, said").
   if (whole && phrase.includes(',')) {
-    const leading = new RegExp(`^(${NAME_RUN})\\s*,`, 'u').exec(phrase);
+    const leading = LEADING_NAME.exec(phrase);
     const parts = leading === null ? null : cleanName(leading[1]!);
     if (
       parts !== null &&
@@ -326,20 +357,17 @@ function subjectEndingPhrase(raw: string, book: NameBook, whole = false): Subjec
       !ARTICLES.test(`${tail} `) &&
       !/^(?:a|an|un|une|una|ein|eine)\s/u.test(tail);
     const head = phrase.slice(0, lastComma).replace(/^.*,\s*/u, '');
-    const headIsName = new RegExp(`^(?:${NAME_RUN})$`, 'u').test(head);
-    const pronounTail = new RegExp(`^(?:${PRONOUN}|they)$`, 'u').test(tail);
+    const headIsName = WHOLE_NAME.test(head);
+    const pronounTail = WHOLE_PRONOUN.test(tail);
     phrase = description && headIsName && !pronounTail ? head : tail;
   }
-  phrase = phrase.replace(/\s+$/u, '');
+  phrase = phrase.trimEnd();
   // "Michael Brown of Washington": the place qualifies the name before it.
-  phrase = phrase.replace(
-    new RegExp(`(${NAME_RUN})\\s+(?:of|from)\\s+(?:${NAME_RUN})$`, 'u'),
-    '$1',
-  );
+  phrase = phrase.replace(NAME_OF_PLACE, '$1');
   if (phrase === '') return null;
-  const pronoun = new RegExp(`(?:^|\\s)(${PRONOUN}|they|They)$`, 'u').exec(phrase);
+  const pronoun = ENDS_WITH_PRONOUN.exec(phrase);
   if (pronoun !== null) return pronounSubject(pronoun[1]!);
-  const name = new RegExp(`(?:^|[^\\p{L}\\p{M}.'’-])(${NAME_RUN})$`, 'u').exec(phrase);
+  const name = ENDS_WITH_NAME.exec(phrase);
   if (name !== null && !isPossessive(name[1]!)) {
     // "Britain’s Treasury said": the possessor qualifies the speaker.
     const parts = cleanName(nameRuns(name[1]!).pop()?.run ?? name[1]!);
@@ -358,8 +386,9 @@ function subjectEndingPhrase(raw: string, book: NameBook, whole = false): Subjec
  * Trabajo, Lucía Fernández", "sagte der CDU-Abgeordnete Markus Brenner", "declaró el alcalde".
  * A name after a preposition ("said on Fox News") is not the subject.
  */
-function subjectStartingPhrase(phrase: string, book: NameBook): Subject | null {
-  const pronoun = new RegExp(`^\\s*(${PRONOUN})(?![\\p{L}])`, 'u').exec(phrase);
+function subjectStartingPhrase(fullPhrase: string, book: NameBook): Subject | null {
+  const phrase = fullPhrase.slice(0, SUBJECT_CHARS);
+  const pronoun = STARTS_WITH_PRONOUN.exec(phrase);
   if (pronoun !== null) return pronounSubject(pronoun[1]!);
   let blocked = false;
   for (const { run, index } of nameRuns(phrase.slice(0, 90))) {
@@ -409,7 +438,7 @@ function roleSubject(role: string, _book: NameBook): Subject | null {
 function accordingTo(frame: string, book: NameBook): Found | null {
   for (const match of frame.matchAll(ACCORDING_TO)) {
     const phrase = match[1]!;
-    const pronoun = new RegExp(`^\\s*(${PRONOUN})(?![\\p{L}])`, 'u').exec(phrase);
+    const pronoun = STARTS_WITH_PRONOUN.exec(phrase);
     if (pronoun !== null) {
       const subject = pronounSubject(pronoun[1]!);
       if (subject !== null) return { subject, direct: true };
@@ -417,7 +446,8 @@ function accordingTo(frame: string, book: NameBook): Found | null {
     const name = sourceName(phrase, book);
     if (name !== null) return { subject: { name }, direct: true };
   }
-  const zufolge = ZUFOLGE.exec(frame);
+  const at = frame.indexOf('zufolge');
+  const zufolge = at < 0 ? null : ZUFOLGE.exec(frame.slice(Math.max(0, at - WINDOW), at + 8));
   if (zufolge !== null) {
     const parts = cleanName(zufolge[1]!);
     if (parts !== null) return { subject: { name: book.fullName(parts.name) }, direct: true };
@@ -515,7 +545,7 @@ class PeopleSeen {
 
   /** The subject of a clause: a leading pronoun, else the first person it names. */
   subjectOf(clause: string): Subject | null {
-    const start = new RegExp(`^[^\\p{L}]*(?:\\p{L}+\\s+){0,3}?(${PRONOUN})\\s`, 'u').exec(clause);
+    const start = CLAUSE_PRONOUN.exec(clause);
     const runs = nameRuns(clause);
     for (const { run, index } of runs) {
       if (start !== null && start.index + start[0].length - 1 <= index) break;
@@ -529,13 +559,17 @@ class PeopleSeen {
   /** The people a speech verb of this sentence (outside its quotes) makes speakers, in order. */
   citedIn(frame: string): string[] {
     const cited: string[] = [];
-    for (const match of frame.matchAll(VERB_GLOBAL)) {
-      if (ING.test(match[0])) continue;
+    // A real sentence has a few speech verbs; a page with no full stop must not cost per verb.
+    for (const match of speechVerbs(frame).slice(0, MAX_VERBS_PER_SENTENCE)) {
+      if (match.ing) continue;
       const lead = frame.slice(0, match.index);
       let subject = subjectEndingPhrase(lead.split(/[;:]|[.!?]\s/u).pop() ?? '', this.book);
       // "said Trump" names a speaker; in "said she would", "she" speaks in reported speech.
       if (subject === null) {
-        const after = subjectStartingPhrase(frame.slice(match.index + match[0].length), this.book);
+        const after = subjectStartingPhrase(
+          frame.slice(match.index + match.text.length),
+          this.book,
+        );
         if (after !== null && !('pronoun' in after)) subject = after;
       }
       if (subject === null) continue;

@@ -122,3 +122,37 @@ export const SPEECH_ING = alternation(ENGLISH_ING);
 
 /** Separable German prefixes that close a speech verb: "fügte er hinzu", "räumte sie ein". */
 export const GERMAN_PARTICLES = '(?:hinzu|ein|an|mit|klar|zu|fest|aus)';
+
+const FINITE = new Set([...ENGLISH_FINITE, ...FRENCH_FORMS, ...words(GERMAN), ...words(SPANISH)]);
+// Capitalized forms that open a sentence (see SPEECH_VERB).
+for (const verb of 'Said Says Added Continued Stated Wrote Asked Explained Noted Declared Replied Responded'.split(
+  ' ',
+)) {
+  FINITE.add(verb);
+}
+// The auxiliary right before a participle, not inside a word ("Obama " is not "a ").
+const FRENCH_AUXILIARY = /(?<![\p{L}-])(a|avait)\s+$/u;
+const WORD = /[\p{L}][\p{L}-]*/gu;
+
+/**
+ * Every speech verb in `text`, by looking words up rather than running the alternation at
+ * every position: texts can be a whole page with no sentence end. French compound forms start
+ * at the auxiliary ("a déclaré"); `ing` marks English -ing forms.
+ */
+export function speechVerbs(text: string): Array<{ index: number; text: string; ing: boolean }> {
+  const found: Array<{ index: number; text: string; ing: boolean }> = [];
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0];
+    const ing = ENGLISH_ING.has(word);
+    if (!ing && !FINITE.has(word)) continue;
+    let index = match.index;
+    if (FRENCH_FORMS_SET.has(word)) {
+      const lead = text.slice(Math.max(0, index - 8), index);
+      const aux = FRENCH_AUXILIARY.exec(lead);
+      if (aux !== null) index -= lead.length - aux.index;
+    }
+    found.push({ index, text: text.slice(index, match.index + word.length), ing });
+  }
+  return found;
+}
+const FRENCH_FORMS_SET = new Set(FRENCH_FORMS);
