@@ -38,27 +38,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   const british = singles >= 2 && (text.match(DOUBLE_MARK)?.length ?? 0) < singles;
   let i = 0;
   while (i < text.length) {
-    const ch = text[i]!;
-    if (ch === '‘' && british && /[\p{L}\p{N}]/u.test(text[i + 1] ?? '')) {
-      const close = findSingleClose(text, i + 1);
-      if (close === -1) {
-        i++;
-        continue;
-      }
-      const inner = trimInner(text, i + 1, close);
-      if (inner.end > inner.start) spans.push({ open: i, close: close + 1, ...inner });
-      i = close + 1;
-      continue;
-    }
-    const closers = CLOSERS[ch];
-    if (
-      closers === undefined ||
-      (AGAINST_WORD.has(ch) && !/[\p{L}\p{N}]/u.test(text[i + 1] ?? ''))
-    ) {
-      i++;
-      continue;
-    }
-    const close = findClose(text, i + 1, closers);
+    const close = closingMark(text, i, british);
     if (close === -1) {
       i++;
       continue;
@@ -68,6 +48,16 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     i = close + 1;
   }
   return spans;
+}
+
+/** Where the quote opened at `i` closes, or -1 when no quote opens there. */
+function closingMark(text: string, i: number, british: boolean): number {
+  const ch = text[i]!;
+  const beforeWord = /[\p{L}\p{N}]/u.test(text[i + 1] ?? '');
+  if (ch === '‘' && british && beforeWord) return findSingleClose(text, i + 1);
+  const closers = CLOSERS[ch];
+  if (closers === undefined || (AGAINST_WORD.has(ch) && !beforeWord)) return -1;
+  return findClose(text, i + 1, closers);
 }
 
 function findClose(text: string, from: number, closers: string): number {
