@@ -86,7 +86,7 @@ export async function acceptSummaryJob(job: InteractionSummaryJob, bot: BotConte
 }
 
 /** Discord accepts edits through an interaction's webhook for 15 minutes. */
-export const INTERACTION_TOKEN_MS = 15 * 60_000;
+const INTERACTION_TOKEN_MS = 15 * 60_000;
 
 /**
  * The working half, in a worker: limits, input, pipeline, delivery through the webhook (once,
