@@ -1,12 +1,14 @@
 import type { Config } from '../config.ts';
 import { extractDocument } from '../core/extract/index.ts';
 import { createGuardedFetch, parseAllowHosts } from '../core/fetch/index.ts';
+import { retryAfterMs } from '../core/llm/retry-delay.ts';
 import { createScheduledLlm } from '../core/llm/scheduled-client.ts';
 import type { LlmClient } from '../core/llm/types.ts';
 import { createUrlLoader, type DocumentCache } from '../core/load-url.ts';
 import { createPipeline, type Pipeline } from '../core/pipeline.ts';
 import type { SourceLoaders } from '../core/source.ts';
 import type { PipelineCache } from '../core/summarize/cache.ts';
+import type { GlobalPause } from '../queue/global-pause.ts';
 import type { GlobalSlots } from '../queue/global-slots.ts';
 
 export interface AppPipelineOptions {
@@ -16,13 +18,17 @@ export interface AppPipelineOptions {
   documentCache?: DocumentCache;
   /** Model calls across every worker on the database (PostgreSQL); none = this process only. */
   modelSlots?: GlobalSlots | null;
+  /** A provider's retry-after, honoured by every worker on the database. */
+  modelPause?: GlobalPause | null;
 }
 
 /** The model client the configuration asks for, or null (offline engine) without a key. */
 export function createLlmFromConfig(
   config: Config,
-  modelSlots: GlobalSlots | null = null,
+  shared: { modelSlots?: GlobalSlots | null; modelPause?: GlobalPause | null } = {},
 ): LlmClient | null {
+  const modelSlots = shared.modelSlots ?? null;
+  const pause = shared.modelPause ?? null;
   if (!config.OPENAI_API_KEY) return null;
   // The SDK is loaded on the first call, so a bot without a key never pays for it.
   let loading: Promise<LlmClient> | null = null;
@@ -36,6 +42,7 @@ export function createLlmFromConfig(
         timeoutMs: config.LLM_TIMEOUT_MS,
         // One retry per call and one re-ask per job: at most four model calls for one summary.
         maxRetries: 1,
+        ...(pause ? { fetch: pausingFetch(pause) } : {}),
       }),
     );
     return loading;
@@ -53,6 +60,23 @@ export function createLlmFromConfig(
     },
   };
   return createScheduledLlm(client, { concurrency: config.LLM_CONCURRENCY });
+}
+
+/**
+ * Every request to the provider first waits out a pause any worker has set, and a 429 that
+ * names its wait sets one: the SDK's own retry then waits here, and so does every other worker.
+ */
+function pausingFetch(pause: GlobalPause): typeof fetch {
+  return async (input, init) => {
+    await pause.wait(init?.signal ?? undefined);
+    const response = await fetch(input, init);
+    if (response.status === 429) {
+      const ms = retryAfterMs(response.headers);
+      // A failed write only means the other workers find out from their own 429.
+      if (ms !== null && ms > 0) await pause.pauseFor(ms).catch(() => undefined);
+    }
+    return response;
+  };
 }
 
 /** How links and files become Documents, for the pipeline and for --extract-only. */
@@ -80,7 +104,12 @@ export function createLoaders(
 export function createAppPipeline(config: Config, options: AppPipelineOptions = {}): Pipeline {
   return createPipeline({
     ...createLoaders(config, options.documentCache),
-    llm: options.offline ? null : createLlmFromConfig(config, options.modelSlots ?? null),
+    llm: options.offline
+      ? null
+      : createLlmFromConfig(config, {
+          modelSlots: options.modelSlots ?? null,
+          modelPause: options.modelPause ?? null,
+        }),
     contextTokens: config.LLM_CONTEXT_TOKENS,
     deadlineMs: config.JOB_DEADLINE_MS,
     cache: options.cache,

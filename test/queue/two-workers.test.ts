@@ -134,6 +134,20 @@ describe.skipIf(SKIP_PG)('two shards and two workers on one PostgreSQL', () => {
     expect(model.maxInFlight).toBe(GLOBAL_LIMIT);
   }, 90_000);
 
+  it('GIVEN a 429 with retry-after seen by one worker THEN no worker calls the model until the wait is over', async () => {
+    model.reset();
+    model.push(fakeSteps.rateLimit({ retryAfterMs: 1500 }));
+    model.setDefault(fakeSteps.json(GOOD_CHAOS_ANSWER));
+    const asked = Array.from({ length: 6 }, (_, n) => summarizeIn(guilds[n % 2]?.guildId ?? ''));
+    await Promise.all(asked.map((interaction) => editOf(interaction)));
+    const limited = model.receivedAt[0] ?? 0;
+    // A call already on its way, or one that trusted a pause read 100 ms earlier, may still
+    // arrive just after the 429; none may arrive after that until the wait is over.
+    const during = model.receivedAt.filter((at) => at > limited + 250 && at < limited + 1400);
+    expect(during).toEqual([]);
+    expect(model.requests.length).toBeGreaterThanOrEqual(7);
+  }, 60_000);
+
   it('GIVEN a server sending 40 jobs THEN a quiet server’s one job is answered at its fair turn', async () => {
     model.reset();
     model.setDefault(fakeSteps.delay(100, fakeSteps.json(GOOD_CHAOS_ANSWER)));

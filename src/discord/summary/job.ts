@@ -101,10 +101,7 @@ export async function runQueuedJob(
   const bot = { ...context, logger: context.logger.child({ interactionId: queued.id }) };
   const parsed = QueuedSummarySchema.safeParse(queued.payload);
   if (!parsed.success) {
-    bot.logger.error(
-      { interactionId: queued.id, issues: parsed.error.issues },
-      'unreadable queued job',
-    );
+    bot.logger.error({ issues: parsed.error.issues }, 'unreadable queued job');
     return;
   }
   const { origin, options, reply, input } = parsed.data;
