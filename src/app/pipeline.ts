@@ -1,8 +1,9 @@
 import type { Config } from '../config.ts';
+import { UserError } from '../core/errors.ts';
 import { extractDocument } from '../core/extract/index.ts';
 import { createGuardedFetch, parseAllowHosts } from '../core/fetch/index.ts';
 import { retryAfterMs } from '../core/llm/retry-delay.ts';
-import { createScheduledLlm } from '../core/llm/scheduled-client.ts';
+import { createScheduledLlm, type ScheduledLlm } from '../core/llm/scheduled-client.ts';
 import type { LlmClient } from '../core/llm/types.ts';
 import { createUrlLoader, type DocumentCache } from '../core/load-url.ts';
 import { createPipeline, type Pipeline } from '../core/pipeline.ts';
@@ -59,7 +60,40 @@ export function createLlmFromConfig(
       }
     },
   };
-  return createScheduledLlm(client, { concurrency: config.LLM_CONCURRENCY });
+  const scheduled = createScheduledLlm(client, { concurrency: config.LLM_CONCURRENCY });
+  return pause ? withSharedCircuit(scheduled, pause) : scheduled;
+}
+
+/** How long a circuit opened by one worker keeps every worker from calling (the breaker's own). */
+const SHARED_CIRCUIT_MS = 30_000;
+
+/**
+ * One worker's breaker opening opens it for all: the others fail fast with the same words
+ * instead of each spending its own failures to learn the provider is down. A worker whose
+ * trial call succeeds closes it for all again.
+ */
+function withSharedCircuit(scheduled: ScheduledLlm, pause: GlobalPause): LlmClient {
+  scheduled.breaker.on('open', () => {
+    pause.openCircuitFor(SHARED_CIRCUIT_MS).catch(() => undefined);
+  });
+  scheduled.breaker.on('close', () => {
+    pause.closeCircuit().catch(() => undefined);
+  });
+  return {
+    get model() {
+      return scheduled.model;
+    },
+    async complete(request) {
+      if (scheduled.breaker.closed && (await pause.circuitOpen().catch(() => false))) {
+        throw new UserError(
+          'llm_unavailable',
+          'The model provider is failing right now, so Precis has paused calls to it.',
+          { circuit: 'open', shared: true },
+        );
+      }
+      return scheduled.complete(request);
+    },
+  };
 }
 
 /**

@@ -1,13 +1,23 @@
 import pg from 'pg';
 
-/** A pause every worker on one database honours: a provider's retry-after, once for all. */
+/**
+ * What every worker on one database knows of the model provider: a pause (its retry-after,
+ * once for all) and an open circuit (one worker saw it failing, so none calls it for a while).
+ */
 export interface GlobalPause {
   /** Resolves once no pause is in force (at once, usually). */
   wait(signal?: AbortSignal): Promise<void>;
   /** Pauses every worker for `ms` from now (a longer pause already set stays). */
   pauseFor(ms: number): Promise<void>;
+  /** True while some worker's circuit breaker has the provider marked as down. */
+  circuitOpen(): Promise<boolean>;
+  openCircuitFor(ms: number): Promise<void>;
+  closeCircuit(): Promise<void>;
   close(): Promise<void>;
 }
+
+const PAUSE = 1;
+const CIRCUIT = 2;
 
 /** How long a worker trusts the pause it last read before asking the database again. */
 const READ_EVERY_MS = 100;
@@ -29,12 +39,24 @@ export async function createPgPause(options: {
   await pool.query(
     `create table if not exists ${table} (id integer primary key, until timestamptz not null)`,
   );
-  let known = { until: 0, readAt: 0 };
-  const read = async (): Promise<number> => {
-    if (Date.now() - known.readAt < READ_EVERY_MS) return known.until;
-    const { rows } = await pool.query<{ until: Date }>(`select until from ${table} where id = 1`);
-    known = { until: rows[0]?.until.getTime() ?? 0, readAt: Date.now() };
-    return known.until;
+  let known = { pause: 0, circuit: 0, readAt: 0 };
+  const refresh = async (): Promise<typeof known> => {
+    if (Date.now() - known.readAt < READ_EVERY_MS) return known;
+    const { rows } = await pool.query<{ id: number; until: Date }>(
+      `select id, until from ${table}`,
+    );
+    const until = (id: number) => rows.find((row) => row.id === id)?.until.getTime() ?? 0;
+    known = { pause: until(PAUSE), circuit: until(CIRCUIT), readAt: Date.now() };
+    return known;
+  };
+  const read = async () => (await refresh()).pause;
+  const write = async (id: number, until: Date, keepLonger: boolean) => {
+    await pool.query(
+      `insert into ${table} (id, until) values ($1, $2)
+       on conflict (id) do update set until = ${keepLonger ? `greatest(${table}.until, excluded.until)` : 'excluded.until'}`,
+      [id, until],
+    );
+    known.readAt = 0;
   };
   return {
     async wait(signal) {
@@ -44,13 +66,16 @@ export async function createPgPause(options: {
       }
     },
     async pauseFor(ms) {
-      const until = new Date(Date.now() + ms);
-      await pool.query(
-        `insert into ${table} (id, until) values (1, $1)
-         on conflict (id) do update set until = greatest(${table}.until, excluded.until)`,
-        [until],
-      );
-      known = { until: Math.max(known.until, until.getTime()), readAt: Date.now() };
+      await write(PAUSE, new Date(Date.now() + ms), true);
+    },
+    async circuitOpen() {
+      return (await refresh()).circuit > Date.now();
+    },
+    async openCircuitFor(ms) {
+      await write(CIRCUIT, new Date(Date.now() + ms), true);
+    },
+    async closeCircuit() {
+      await write(CIRCUIT, new Date(0), false);
     },
     close: () => pool.end(),
   };
