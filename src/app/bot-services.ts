@@ -1,9 +1,9 @@
 import type { Config } from '../config.ts';
 import type { Pipeline } from '../core/pipeline.ts';
 import { createMetrics, type Metrics } from '../ops/metrics.ts';
-import { createPgPause } from '../queue/global-pause.ts';
 import { createPgSlots } from '../queue/global-slots.ts';
 import { openQueue, queueSchema } from '../queue/open-queue.ts';
+import { createPgProviderState } from '../queue/provider-state.ts';
 import type { JobQueue } from '../queue/types.ts';
 import type { TokenPrices } from '../shared/cost.ts';
 import { DEFAULT_SQLITE_PATH, openStore, type Store } from '../store/index.ts';
@@ -51,9 +51,9 @@ export async function openBotServices(
           local: config.LLM_CONCURRENCY,
         })
       : null;
-  const modelPause =
+  const providerState =
     config.DATABASE_URL && queue.engine === 'pg-boss'
-      ? await createPgPause({
+      ? await createPgProviderState({
           databaseUrl: config.DATABASE_URL,
           schema: queueSchema(config.DATABASE_URL),
         })
@@ -64,7 +64,7 @@ export async function openBotServices(
       cache: caches.pipeline,
       documentCache: caches.documents,
       modelSlots,
-      modelPause,
+      providerState,
     }),
     metrics: createMetrics(shard === null ? {} : { shard: String(shard) }, { prices }),
     prices,

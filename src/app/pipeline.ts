@@ -9,8 +9,8 @@ import { createUrlLoader, type DocumentCache } from '../core/load-url.ts';
 import { createPipeline, type Pipeline } from '../core/pipeline.ts';
 import type { SourceLoaders } from '../core/source.ts';
 import type { PipelineCache } from '../core/summarize/cache.ts';
-import type { GlobalPause } from '../queue/global-pause.ts';
 import type { GlobalSlots } from '../queue/global-slots.ts';
+import type { SharedProviderState } from '../queue/provider-state.ts';
 
 export interface AppPipelineOptions {
   /** Force the offline engine even when a key is set (the CLI's --offline). */
@@ -20,16 +20,16 @@ export interface AppPipelineOptions {
   /** Model calls across every worker on the database (PostgreSQL); none = this process only. */
   modelSlots?: GlobalSlots | null;
   /** A provider's retry-after, honoured by every worker on the database. */
-  modelPause?: GlobalPause | null;
+  providerState?: SharedProviderState | null;
 }
 
 /** The model client the configuration asks for, or null (offline engine) without a key. */
 export function createLlmFromConfig(
   config: Config,
-  shared: { modelSlots?: GlobalSlots | null; modelPause?: GlobalPause | null } = {},
+  shared: { modelSlots?: GlobalSlots | null; providerState?: SharedProviderState | null } = {},
 ): LlmClient | null {
   const modelSlots = shared.modelSlots ?? null;
-  const pause = shared.modelPause ?? null;
+  const provider = shared.providerState ?? null;
   if (!config.OPENAI_API_KEY) return null;
   // The SDK is loaded on the first call, so a bot without a key never pays for it.
   let loading: Promise<LlmClient> | null = null;
@@ -43,7 +43,7 @@ export function createLlmFromConfig(
         timeoutMs: config.LLM_TIMEOUT_MS,
         // One retry per call and one re-ask per job: at most four model calls for one summary.
         maxRetries: 1,
-        ...(pause ? { fetch: pausingFetch(pause) } : {}),
+        ...(provider ? { fetch: pausingFetch(provider) } : {}),
       }),
     );
     return loading;
@@ -61,7 +61,7 @@ export function createLlmFromConfig(
     },
   };
   const scheduled = createScheduledLlm(client, { concurrency: config.LLM_CONCURRENCY });
-  return pause ? withSharedCircuit(scheduled, pause) : scheduled;
+  return provider ? withSharedCircuit(scheduled, provider) : scheduled;
 }
 
 /** How long a circuit opened by one worker keeps every worker from calling (the breaker's own). */
@@ -72,19 +72,19 @@ const SHARED_CIRCUIT_MS = 30_000;
  * instead of each spending its own failures to learn the provider is down. A worker whose
  * trial call succeeds closes it for all again.
  */
-function withSharedCircuit(scheduled: ScheduledLlm, pause: GlobalPause): LlmClient {
+function withSharedCircuit(scheduled: ScheduledLlm, provider: SharedProviderState): LlmClient {
   scheduled.breaker.on('open', () => {
-    pause.openCircuitFor(SHARED_CIRCUIT_MS).catch(() => undefined);
+    provider.openCircuitFor(SHARED_CIRCUIT_MS).catch(() => undefined);
   });
   scheduled.breaker.on('close', () => {
-    pause.closeCircuit().catch(() => undefined);
+    provider.closeCircuit().catch(() => undefined);
   });
   return {
     get model() {
       return scheduled.model;
     },
     async complete(request) {
-      if (scheduled.breaker.closed && (await pause.circuitOpen().catch(() => false))) {
+      if (scheduled.breaker.closed && (await provider.circuitOpen().catch(() => false))) {
         throw new UserError(
           'llm_unavailable',
           'The model provider is failing right now, so Precis has paused calls to it.',
@@ -100,7 +100,7 @@ function withSharedCircuit(scheduled: ScheduledLlm, pause: GlobalPause): LlmClie
  * Every request to the provider first waits out a pause any worker has set, and a 429 that
  * names its wait sets one: the SDK's own retry then waits here, and so does every other worker.
  */
-function pausingFetch(pause: GlobalPause): typeof fetch {
+function pausingFetch(pause: SharedProviderState): typeof fetch {
   return async (input, init) => {
     await pause.wait(init?.signal ?? undefined);
     const response = await fetch(input, init);
@@ -142,7 +142,7 @@ export function createAppPipeline(config: Config, options: AppPipelineOptions = 
       ? null
       : createLlmFromConfig(config, {
           modelSlots: options.modelSlots ?? null,
-          modelPause: options.modelPause ?? null,
+          providerState: options.providerState ?? null,
         }),
     contextTokens: config.LLM_CONTEXT_TOKENS,
     deadlineMs: config.JOB_DEADLINE_MS,

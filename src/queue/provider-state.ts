@@ -4,7 +4,7 @@ import pg from 'pg';
  * What every worker on one database knows of the model provider: a pause (its retry-after,
  * once for all) and an open circuit (one worker saw it failing, so none calls it for a while).
  */
-export interface GlobalPause {
+export interface SharedProviderState {
   /** Resolves once no pause is in force (at once, usually). */
   wait(signal?: AbortSignal): Promise<void>;
   /** Pauses every worker for `ms` from now (a longer pause already set stays). */
@@ -26,10 +26,10 @@ const READ_EVERY_MS = 100;
  * The pause as one row in PostgreSQL. Reads are cached for a tenth of a second, so a burst of
  * calls costs one query; a 429 seen by any worker is seen by the others within that time.
  */
-export async function createPgPause(options: {
+export async function createPgProviderState(options: {
   databaseUrl: string;
   schema: string;
-}): Promise<GlobalPause> {
+}): Promise<SharedProviderState> {
   const url = new URL(options.databaseUrl);
   url.searchParams.delete('schema');
   const table = `${options.schema}.precis_model_pause`;
