@@ -93,6 +93,8 @@ export interface FakeOpenAi {
   readonly url: string;
   /** Every chat request body received, in order. */
   readonly requests: FakeChatRequest[];
+  /** performance.now() when each request in `requests` arrived. */
+  readonly receivedAt: number[];
   /** The headers of each request in `requests` (e.g. authorization). */
   readonly headers: IncomingHttpHeaders[];
   /** Requests whose client went away before the fake answered (aborts, timeouts). */
@@ -376,6 +378,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
   let fallback: FakeStep | null = options.default ?? null;
   const requests: FakeChatRequest[] = [];
   const headers: IncomingHttpHeaders[] = [];
+  const receivedAt: number[] = [];
   let abandoned = 0;
   let served = 0;
   let inFlight = 0;
@@ -537,6 +540,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
     const index = served++;
     requests.push(request);
     headers.push(req.headers);
+    receivedAt.push(performance.now());
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
     res.on('close', () => {
@@ -599,6 +603,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
     url: `http://127.0.0.1:${port}/v1`,
     requests,
     headers,
+    receivedAt,
     get abandoned() {
       return abandoned;
     },
@@ -624,6 +629,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
       fallback = options.default ?? null;
       requests.length = 0;
       headers.length = 0;
+      receivedAt.length = 0;
       abandoned = 0;
       served = 0;
       maxInFlight = inFlight;

@@ -3,7 +3,8 @@ import { createExtractionPool, type ExtractionPool } from '../core/extract/pool.
 import type { Pipeline } from '../core/pipeline.ts';
 import { createMetrics, type Metrics } from '../ops/metrics.ts';
 import { createPgSlots } from '../queue/global-slots.ts';
-import { openQueue } from '../queue/open-queue.ts';
+import { openQueue, queueSchema } from '../queue/open-queue.ts';
+import { createPgProviderState } from '../queue/provider-state.ts';
 import type { JobQueue } from '../queue/types.ts';
 import type { TokenPrices } from '../shared/cost.ts';
 import { DEFAULT_SQLITE_PATH, openStore, type Store } from '../store/index.ts';
@@ -54,6 +55,13 @@ export async function openBotServices(
           local: config.LLM_CONCURRENCY,
         })
       : null;
+  const providerState =
+    config.DATABASE_URL && queue.engine === 'pg-boss'
+      ? await createPgProviderState({
+          databaseUrl: config.DATABASE_URL,
+          schema: queueSchema(config.DATABASE_URL),
+        })
+      : null;
   return {
     store,
     extractionPool,
@@ -62,6 +70,7 @@ export async function openBotServices(
       documentCache: caches.documents,
       extractionPool,
       modelSlots,
+      providerState,
     }),
     metrics: createMetrics(shard === null ? {} : { shard: String(shard) }, { prices }),
     prices,

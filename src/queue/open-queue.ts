@@ -17,13 +17,18 @@ export interface OpenQueueOptions {
 export async function openQueue(options: OpenQueueOptions): Promise<JobQueue> {
   const url = options.databaseUrl?.trim();
   if (url && isPostgresUrl(url)) {
-    const schema = new URL(url).searchParams.get('schema');
     return openPgBossQueue({
       databaseUrl: url,
-      schema: schema ? `${schema}_queue` : 'pgboss',
+      schema: queueSchema(url),
       // pg-boss cannot renew a hold, so it must outlast the longest job.
       expireInSeconds: Math.max(options.leaseSeconds, Math.ceil(options.jobDeadlineMs / 1000) + 5),
     });
   }
   return openSqliteQueue({ path: options.sqlitePath, leaseMs: options.leaseSeconds * 1000 });
+}
+
+/** The schema the queue owns: `<schema>_queue` beside a chosen store schema, else pgboss. */
+export function queueSchema(databaseUrl: string): string {
+  const schema = new URL(databaseUrl).searchParams.get('schema');
+  return schema ? `${schema}_queue` : 'pgboss';
 }

@@ -61,6 +61,8 @@ export async function openPgBossQueue(options: PgBossQueueOptions): Promise<JobQ
   // job waits milliseconds instead of up to a polling interval.
   const channel = `${schema}_jobs`;
   let listener: pg.Client | null = null;
+  const writer = new pg.Pool({ connectionString: url.toString(), max: 4 });
+  writer.on('error', () => undefined);
   const running = new Set<Promise<void>>();
   const pollingIntervalSeconds = Math.max(0.5, options.pollingIntervalSeconds ?? 0.5);
   let working = false;
@@ -70,16 +72,33 @@ export async function openPgBossQueue(options: PgBossQueueOptions): Promise<JobQ
   return {
     engine: 'pg-boss',
     async enqueue(job: NewJob) {
-      const { rows } = await db.executeSql(
-        `select count(*)::int as n from ${schema}.job
-         where name = $1 and state in ('created', 'retry', 'active') and data->>'key' = $2`,
-        [QUEUE, job.key],
-      );
-      const ahead = Number(rows[0]?.n ?? 0);
       const envelope: Envelope = { id: job.id, key: job.key, payload: job.payload };
-      // The same request sent twice (a redelivered interaction) is one job.
-      await boss.send(QUEUE, envelope, { id: uuidFor(job.id), priority: -ahead });
-      await db.executeSql('select pg_notify($1, $2)', [channel, '']);
+      const client = await writer.connect();
+      try {
+        // Counting and writing in one transaction under a lock per key: jobs of one server
+        // accepted at the same instant must not all see the same count (and tie).
+        await client.query('begin');
+        await client.query('select pg_advisory_xact_lock($1)', [lockKey(job.key)]);
+        const { rows } = await client.query<{ n: number }>(
+          `select count(*)::int as n from ${schema}.job
+           where name = $1 and state in ('created', 'retry', 'active') and data->>'key' = $2`,
+          [QUEUE, job.key],
+        );
+        const ahead = Number(rows[0]?.n ?? 0);
+        // The same request sent twice (a redelivered interaction) is one job.
+        await boss.send(QUEUE, envelope, {
+          id: uuidFor(job.id),
+          priority: -ahead,
+          db: { executeSql: (text, values) => client.query(text, values) },
+        });
+        await client.query('select pg_notify($1, $2)', [channel, '']);
+        await client.query('commit');
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
     },
     async work(handler: JobHandler, { concurrency }): Promise<JobWorker> {
       working = true;
@@ -160,9 +179,15 @@ export async function openPgBossQueue(options: PgBossQueueOptions): Promise<JobQ
     },
     async close() {
       await listener?.end().catch(() => undefined);
+      await writer.end().catch(() => undefined);
       await boss.stop({ graceful: false, wait: true });
     },
   };
+}
+
+/** An advisory lock id per fairness key. */
+function lockKey(key: string): number {
+  return createHash('sha256').update(`precis-queue:${key}`).digest().readInt32BE(0);
 }
 
 /** pg-boss ids are UUIDs; a request's own id (a Discord snowflake) maps to one, always the same. */

@@ -134,6 +134,20 @@ describe.skipIf(SKIP_PG)('two shards and two workers on one PostgreSQL', () => {
     expect(model.maxInFlight).toBe(GLOBAL_LIMIT);
   }, 90_000);
 
+  it('GIVEN a 429 with retry-after seen by one worker THEN no worker calls the model until the wait is over', async () => {
+    model.reset();
+    model.push(fakeSteps.rateLimit({ retryAfterMs: 1500 }));
+    model.setDefault(fakeSteps.json(GOOD_CHAOS_ANSWER));
+    const asked = Array.from({ length: 6 }, (_, n) => summarizeIn(guilds[n % 2]?.guildId ?? ''));
+    await Promise.all(asked.map((interaction) => editOf(interaction)));
+    const limited = model.receivedAt[0] ?? 0;
+    // A call already on its way, or one that trusted a pause read 100 ms earlier, may still
+    // arrive just after the 429; none may arrive after that until the wait is over.
+    const during = model.receivedAt.filter((at) => at > limited + 250 && at < limited + 1400);
+    expect(during).toEqual([]);
+    expect(model.requests.length).toBeGreaterThanOrEqual(7);
+  }, 60_000);
+
   it('GIVEN a server sending 40 jobs THEN a quiet server’s one job is answered at its fair turn', async () => {
     model.reset();
     model.setDefault(fakeSteps.delay(100, fakeSteps.json(GOOD_CHAOS_ANSWER)));
@@ -148,4 +162,26 @@ describe.skipIf(SKIP_PG)('two shards and two workers on one PostgreSQL', () => {
     // First come, first served would answer it after all 40.
     expect(before).toBeLessThanOrEqual(10);
   }, 120_000);
+  it('GIVEN one worker’s breaker opened by a failing provider THEN a worker that saw no failure does not call it either', async () => {
+    // One new worker takes jobs while the provider fails, so only its breaker can open (the
+    // others' breakers count the successes of the tests above in their window).
+    await Promise.all(running().map((worker) => worker.stop()));
+    const opener = await startWorker();
+    model.reset();
+    model.setDefault(fakeSteps.serverError(500));
+    // At least ten calls, half of them failed, are what opens a breaker; a few more to be past it.
+    const failing = Array.from({ length: 14 }, (_, n) => summarizeIn(guilds[n % 2]?.guildId ?? ''));
+    await Promise.all(failing.map((interaction) => interaction.followUp()));
+
+    const fresh = await startWorker();
+    await opener.stop();
+    const seen = model.requests.length;
+    const refused = summarizeIn(guilds[0]?.guildId ?? '');
+    const answer = await refused.followUp();
+    expect((answer.body as { content?: string }).content).toMatch(/model provider is failing/);
+    expect(model.requests.length).toBe(seen);
+    expect(
+      fresh.lines.some((line) => line.msg === 'job failed' && line.errorCode === 'llm_unavailable'),
+    ).toBe(true);
+  }, 90_000);
 });

@@ -18,7 +18,8 @@ export async function createTestSchema(): Promise<{ url: string; drop(): Promise
   await sql(`create schema ${schema}`);
   return {
     url: `${PG_URL}?schema=${schema}`,
-    drop: () => sql(`drop schema if exists ${schema} cascade`),
+    // The job queue keeps its own schema beside the store's.
+    drop: () => sql(`drop schema if exists ${schema}, ${schema}_queue cascade`),
   };
 }
 

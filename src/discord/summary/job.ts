@@ -87,7 +87,7 @@ export async function acceptSummaryJob(job: InteractionSummaryJob, bot: BotConte
 }
 
 /** Discord accepts edits through an interaction's webhook for 15 minutes. */
-export const INTERACTION_TOKEN_MS = 15 * 60_000;
+const INTERACTION_TOKEN_MS = 15 * 60_000;
 
 /**
  * The working half, in a worker: limits, input, pipeline, delivery through the webhook (once,
@@ -102,10 +102,7 @@ export async function runQueuedJob(
   const bot = { ...context, logger: context.logger.child({ interactionId: queued.id }) };
   const parsed = QueuedSummarySchema.safeParse(queued.payload);
   if (!parsed.success) {
-    bot.logger.error(
-      { interactionId: queued.id, issues: parsed.error.issues },
-      'unreadable queued job',
-    );
+    bot.logger.error({ issues: parsed.error.issues }, 'unreadable queued job');
     return;
   }
   const { origin, options, reply, input } = parsed.data;
