@@ -52,6 +52,17 @@ describe('GIVEN a Blogger post, which sits in a "widget Blog" container', () => 
   });
 });
 
+describe('GIVEN a page built with Elementor, where every block of text is an "elementor-widget"', () => {
+  it('THEN the text widgets are read as the page', () => {
+    const widget = (p: string) =>
+      `<div class="elementor-element elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container"><p>${p}</p></div></div>`;
+    const html = page(
+      `${MENU}<div class="elementor-section"><h1>Ferry timetable</h1>${EN.map(widget).join('')}</div>`,
+    );
+    expect(extractHtml(html, null).text).toContain('busiest summer');
+  });
+});
+
 describe('GIVEN a short free article under a site header that has a login form and a paywall banner', () => {
   const header =
     '<header><div class="paywall-header-wrap"><p>Subscribe now to continue reading everything we publish</p></div><div class="top-login"><form><input type="text" name="user"><input type="password" name="pass"><button>Sign in</button></form></div></header>';
