@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractHtml } from '../../src/core/extract/html.ts';
+import { extractHtml, withDocumentShape } from '../../src/core/extract/html.ts';
 import { addMissedProse, pruneBlocks } from '../../src/core/extract/prune-blocks.ts';
 import type { Block } from '../../src/core/extract/render-text.ts';
 
@@ -49,6 +49,17 @@ describe('GIVEN a Blogger post, which sits in a "widget Blog" container', () => 
     const text = extractHtml(html, null).text;
     expect(text).toContain('half past eight');
     expect(text).not.toContain('Archive');
+  });
+});
+
+describe('GIVEN a page built with Elementor, where every block of text is an "elementor-widget"', () => {
+  it('THEN the text widgets are read as the page', () => {
+    const widget = (p: string) =>
+      `<div class="elementor-element elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container"><p>${p}</p></div></div>`;
+    const html = page(
+      `${MENU}<div class="elementor-section"><h1>Ferry timetable</h1>${EN.map(widget).join('')}</div>`,
+    );
+    expect(extractHtml(html, null).text).toContain('busiest summer');
   });
 });
 
@@ -150,6 +161,14 @@ describe('GIVEN markup before the <html> tag, which the parser would make the wh
   it('THEN an <html> tag inside a plain conditional comment is left alone', () => {
     const html = `<!DOCTYPE html><!--[if lt IE 9]><html class="old"><![endif]--><!--[if gt IE 8]><!--><html lang="en"><!--<![endif]-->${story}`;
     expect(extractHtml(html, null).text).toContain('four crossings a day');
+  });
+});
+
+describe('GIVEN a page of many unclosed "<html" tags and comments', () => {
+  it('THEN it is still shaped into one document with one body', () => {
+    const html = `${'<html a'.repeat(50_000)}<!--${'<!--'.repeat(50_000)}`;
+    const shaped = withDocumentShape(html);
+    expect(shaped.match(/<body>/g)).toHaveLength(1);
   });
 });
 

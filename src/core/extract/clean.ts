@@ -137,7 +137,10 @@ export function looksLikeBoilerplate(el: Element): boolean {
     const parts = name.split(/[_-]+/).filter(Boolean);
     const first = parts[0] ?? '';
     const last = parts[parts.length - 1] ?? '';
-    if (BOILERPLATE_WORDS.has(first) || BOILERPLATE_WORDS.has(last)) furniture = true;
+    // Page builders name every content block "…-widget" (Elementor's "elementor-widget"):
+    // a widget is furniture only when the name starts with it ("widget_text", "widget-area").
+    if (BOILERPLATE_WORDS.has(first) || (last !== 'widget' && BOILERPLATE_WORDS.has(last)))
+      furniture = true;
     // "story-body comments-open" is the article that has comments, not the comments.
     else if (CONTENT_HEADS.has(parts[parts.length - 1] ?? '')) return false;
   }

@@ -7,6 +7,7 @@
  */
 
 const CONTAINERS = 'article, div, main, section';
+const MAX_CHECKS = 200;
 
 type Tier = (el: Element, cls: string, id: string) => boolean;
 
@@ -111,8 +112,15 @@ export function findContentBlock(
     cls: (el.getAttribute('class') ?? '').toLowerCase().trim(),
     id: (el.getAttribute('id') ?? '').toLowerCase(),
   }));
+  // Each check reads the element's text; a page of thousands of nested "text" divs would
+  // make that quadratic, and the article is among the first candidates anyway.
+  let checks = 0;
   for (const tier of TIERS) {
-    for (const { el, cls, id } of all) if (tier(el, cls, id) && longEnough(el)) return el;
+    for (const { el, cls, id } of all) {
+      if (!tier(el, cls, id)) continue;
+      if (longEnough(el)) return el;
+      if (++checks >= MAX_CHECKS) return null;
+    }
   }
   return null;
 }

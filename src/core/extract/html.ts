@@ -69,16 +69,17 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
  * goes to the start of the body, and the extra <html> tags of IE conditional comments go.
  */
 export function withDocumentShape(html: string): string {
-  let page = /<html[\s>]/i.test(html)
-    ? html
-    : `${html.replace(/^(\s*<!doctype[^>]*>)?/i, '$1<html>')}</html>`;
-  page = tidyDocumentStart(page);
+  let page = tidyDocumentStart(html);
+  let open = htmlOpenTags(page)[0];
+  // No <html> tag, or one that never closes ("<html a<p>…"): supply one.
+  if (!open || page[open.end - 1] !== '>') {
+    page = `${page.replace(/^(\s*<!doctype[^>]*>)?/i, '$1<html>')}</html>`;
+    // Found unless the doctype itself opens a comment; then the body starts the page.
+    open = htmlOpenTags(page)[0] ?? { index: 0, end: 0 };
+  }
   if (!/<body[\s>]/i.test(page)) {
     const headEnd = /<\/head\s*>/i.exec(page);
-    const htmlStart = /<html[^>]*>/i.exec(page);
-    const at = headEnd
-      ? headEnd.index + headEnd[0].length
-      : htmlStart!.index + htmlStart![0].length;
+    const at = headEnd ? headEnd.index + headEnd[0].length : open.end;
     const close = page.search(/<\/html\s*>/i);
     const end = close >= at ? close : page.length;
     page = `${page.slice(0, at)}<body>${page.slice(at, end)}</body>${page.slice(end)}`;
@@ -86,31 +87,61 @@ export function withDocumentShape(html: string): string {
   return page;
 }
 
-// Comments are matched too, so that an <html> tag inside one is left alone.
-const HTML_OPEN = /<!--[\s\S]*?-->|<html[\s>][^>]*>?/gi;
+/**
+ * The <html> open tags outside comments, found in one pass with indexOf (a regex with a lazy
+ * comment alternative goes quadratic on a page of unclosed "<!--").
+ */
+function htmlOpenTags(page: string): Array<{ index: number; end: number }> {
+  const lower = page.toLowerCase();
+  const tags: Array<{ index: number; end: number }> = [];
+  let from = 0;
+  // Each search result is kept until passed: searching again from every tag is quadratic.
+  let comment = -2;
+  let tag = -2;
+  while (from < lower.length) {
+    if (tag !== -1 && tag < from) tag = lower.indexOf('<html', from);
+    if (tag < 0) break;
+    if (comment !== -1 && comment < from) comment = lower.indexOf('<!--', from);
+    if (comment >= 0 && comment < tag) {
+      const close = lower.indexOf('-->', comment + 4);
+      if (close < 0) break; // the rest of the page is one comment
+      from = close + 3;
+      continue;
+    }
+    const next = lower[tag + 5];
+    if (next === undefined || /[\s>]/.test(next)) {
+      // A tag is short; an unclosed one ends at the next "<" rather than the end of the page.
+      let end = tag + 5;
+      while (end < lower.length && lower[end] !== '>' && lower[end] !== '<') end++;
+      if (lower[end] === '>') end++;
+      tags.push({ index: tag, end });
+      from = end;
+    } else from = tag + 5;
+  }
+  return tags;
+}
 
 function tidyDocumentStart(page: string): string {
-  let open: RegExpExecArray | null = null;
-  for (const match of page.matchAll(HTML_OPEN)) {
-    if (!match[0].startsWith('<!--')) {
-      open = match as RegExpExecArray;
-      break;
-    }
-  }
+  const tags = htmlOpenTags(page);
+  const open = tags[0];
   if (!open) return page;
-  const doctype = /^\s*<!doctype[^>]*>/i.exec(page);
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(page.slice(0, 1000));
   const start = doctype ? doctype[0].length : 0;
-  const before = page.slice(start, open.index);
+  const before = open.index > start ? page.slice(start, open.index) : '';
   // <!--[if IE 8]><!--><html class="ie8"><!--<![endif]--> once per version: keep the first.
-  const rest = page
-    .slice(open.index + open[0].length)
-    .replace(HTML_OPEN, (match) => (match.startsWith('<!--') ? match : ''));
-  const head = page.slice(0, open.index + open[0].length);
+  let rest = '';
+  let at = open.end;
+  for (const tag of tags.slice(1)) {
+    rest += page.slice(at, tag.index);
+    at = tag.end;
+  }
+  rest += page.slice(at);
+  const head = page.slice(0, open.end);
   // Comments before <html> are harmless; anything else (a script, PHP warnings) is moved.
   if (!before.replace(/<!--[\s\S]*?-->/g, '').trim()) return head + rest;
   const bodyOpen = /<body[^>]*>/i.exec(rest);
-  const at = bodyOpen ? bodyOpen.index + bodyOpen[0].length : 0;
-  return `${page.slice(0, start)}${open[0]}${rest.slice(0, at)}${before}${rest.slice(at)}`;
+  const bodyAt = bodyOpen ? bodyOpen.index + bodyOpen[0].length : 0;
+  return `${page.slice(0, start)}${page.slice(open.index, open.end)}${rest.slice(0, bodyAt)}${before}${rest.slice(bodyAt)}`;
 }
 
 type ReadabilityArticle = { content: Element | null | undefined; byline?: string | null };

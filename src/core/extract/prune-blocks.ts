@@ -26,6 +26,7 @@ export function pruneBlocks(blocks: Block[]): Block[] {
 }
 
 const PROSE = 80;
+const MAX_BLOCKS = 3000;
 
 /**
  * Readability sometimes settles on part of the article (one section, or the paragraphs
@@ -34,7 +35,8 @@ const PROSE = 80;
  * last block they follow.
  */
 export function addMissedProse(base: Block[], container: Block[]): Block[] {
-  if (container.length === 0) return base;
+  // Each candidate is looked up in the whole text: bound the work on giant pages.
+  if (container.length === 0 || container.length > MAX_BLOCKS) return base;
   const key = (block: Block) => block.text.replace(/\s+/g, ' ').trim();
   const baseText = base.map(key).join('\n');
   const at = new Map<string, number>();
