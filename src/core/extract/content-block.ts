@@ -6,6 +6,35 @@
  * container in the page with enough text wins (the article comes before the teasers).
  */
 
+/** Names that mark the article body as a class or as an id. */
+const BODY_NAMES = [
+  'entry-content',
+  'article-content',
+  'article__content',
+  'article-body',
+  'article__body',
+  'articlebody',
+  'body-text',
+  'art-content',
+];
+/** Names that mark it only as a class. */
+const CLASS_ONLY_NAMES = [
+  'post-text',
+  'post_text',
+  'post-body',
+  'post-entry',
+  'postentry',
+  'post-content',
+  'post_content',
+  'postcontent',
+  'post_inner_wrapper',
+  'article-text',
+  'articletext',
+  'page-content',
+  'text-content',
+  'article__container',
+];
+
 const CONTAINERS = 'article, div, main, section';
 const MAX_CHECKS = 200;
 
@@ -18,42 +47,8 @@ const TIERS: Tier[] = [
     cls === 'post' ||
     cls === 'entry' ||
     el.getAttribute('itemprop') === 'articleBody' ||
-    includes(
-      cls,
-      'post-text',
-      'post_text',
-      'post-body',
-      'post-entry',
-      'postentry',
-      'post-content',
-      'post_content',
-      'postcontent',
-      'post_inner_wrapper',
-      'article-text',
-      'articletext',
-      'entry-content',
-      'article-content',
-      'article__content',
-      'article-body',
-      'article__body',
-      'articlebody',
-      'page-content',
-      'text-content',
-      'body-text',
-      'article__container',
-      'art-content',
-    ) ||
-    includes(
-      id,
-      'entry-content',
-      'article-content',
-      'article__content',
-      'article-body',
-      'article__body',
-      'articlebody',
-      'body-text',
-      'art-content',
-    ) ||
+    includes(cls, ...CLASS_ONLY_NAMES, ...BODY_NAMES) ||
+    includes(id, ...BODY_NAMES) ||
     id === 'articlecontent',
   (el) => el.tagName.toUpperCase() === 'ARTICLE',
   (el, cls, id) =>

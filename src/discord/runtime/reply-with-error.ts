@@ -31,6 +31,15 @@ export function errorReplyContent(error: unknown): string {
   );
 }
 
+/** A UserError is the user's to fix (info); anything else is a bug, logged with its stack. */
+export function logFailure(logger: Logger, context: Record<string, unknown>, error: unknown): void {
+  if (isUserError(error)) {
+    logger.info({ ...context, code: error.code, details: error.details }, 'user error');
+  } else {
+    logger.error({ ...context, err: error }, 'interaction failed');
+  }
+}
+
 /**
  * The one error path. A UserError becomes a short ephemeral message saying what to do next; a
  * bug is logged with context and the user still gets a generic answer. Which call carries the
@@ -42,11 +51,7 @@ export async function replyWithError(
   logger: Logger,
 ): Promise<void> {
   const context = interactionContext(interaction);
-  if (isUserError(error)) {
-    logger.info({ ...context, code: error.code, details: error.details }, 'user error');
-  } else {
-    logger.error({ ...context, err: error }, 'interaction failed');
-  }
+  logFailure(logger, context, error);
   const message = {
     content: errorReplyContent(error),
     allowedMentions: { parse: [] },

@@ -1,9 +1,8 @@
 import { REST } from '@discordjs/rest';
 import { MessageFlags, Routes } from 'discord.js';
 import type { Logger } from 'pino';
-import { isUserError } from '../../shared/errors.ts';
 import type { Result } from '../../shared/schemas.ts';
-import { errorReplyContent } from '../runtime/reply-with-error.ts';
+import { errorReplyContent, logFailure } from '../runtime/reply-with-error.ts';
 import type { SummaryOptions, WebhookTarget } from './job-types.ts';
 import { buildSummaryReply } from './reply.ts';
 
@@ -71,11 +70,7 @@ export async function failThroughWebhook(
   logger: Logger,
   context: Record<string, unknown>,
 ): Promise<void> {
-  if (isUserError(error)) {
-    logger.info({ ...context, code: error.code, details: error.details }, 'user error');
-  } else {
-    logger.error({ ...context, err: error }, 'interaction failed');
-  }
+  logFailure(logger, context, error);
   const message = {
     content: errorReplyContent(error),
     allowed_mentions: { parse: [] },
