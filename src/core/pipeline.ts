@@ -24,7 +24,14 @@ export interface JobContext {
   signal?: AbortSignal;
   /** Who the job is for (a server id), so model calls are shared fairly between servers. */
   queueKey?: string;
+  /** Told as the job moves on, so a slow job can show where it is. */
+  onStage?: (stage: JobStage) => void;
 }
+
+/** Where a job is: reading the source, or summarizing it (part k of n for a long one). */
+export type JobStage =
+  | { stage: 'reading' }
+  | { stage: 'summarizing'; part?: number; parts?: number };
 
 /** The one entry the bot and the CLI call. */
 export interface Pipeline {
@@ -45,6 +52,7 @@ export interface Pipeline {
 interface Job {
   signal: AbortSignal;
   queueKey?: string;
+  onStage: (stage: JobStage) => void;
 }
 
 export interface PipelineDeps extends SourceLoaders {
@@ -116,6 +124,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     }
 
     const summarizeStarted = now();
+    job.onStage({ stage: 'summarizing' });
     const verified = llm
       ? await summarizeDocument(llm, source.document, options, job)
       : offlineSummary(source.document, options);
@@ -205,7 +214,14 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
           `The text is too long to summarize (about ${await articleTokens()} tokens; the most is about ${maxParts * partTokens}).`,
         );
       }
-      const mapped = await mapParts({ llm, prompt: prompts.resolve('map'), parts, title, ...job });
+      const mapped = await mapParts({
+        llm,
+        prompt: prompts.resolve('map'),
+        parts,
+        title,
+        ...job,
+        onPart: (part) => job.onStage({ stage: 'summarizing', part, parts: parts.length }),
+      });
       return call(mapped.notes, mapped.tokens);
     }
   }
@@ -214,7 +230,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     const deadline = AbortSignal.timeout(deadlineMs);
     const signal = context?.signal ? AbortSignal.any([context.signal, deadline]) : deadline;
     try {
-      return await work({ signal, queueKey: context?.queueKey });
+      const onStage = context?.onStage ?? (() => {});
+      return await work({ signal, queueKey: context?.queueKey, onStage });
     } catch (error) {
       // Whatever failed once the deadline passed failed because of it.
       if (deadline.aborted) {
@@ -234,6 +251,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       const resolved = resolveOptions(options);
       return withDeadline(context, async (job) => {
         const started = now();
+        job.onStage({ stage: 'reading' });
         const source = await loadSource(input, deps, job.signal);
         const timingsMs: Record<string, number> = { loadMs: now() - started };
         const sha = sha256(source.document.text);

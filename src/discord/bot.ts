@@ -34,6 +34,8 @@ export interface BotOptions {
   maxAttachmentBytes?: number;
   /** Ask for the message intents and summarize links in the channels moderators choose. */
   autoSummarize?: boolean;
+  /** How long a job runs before its reply shows its stage; default 2 s. */
+  progressAfterMs?: number;
 }
 
 export interface Bot {
@@ -60,6 +62,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     store: options.store,
     prices: options.prices,
     textTtlHours: options.textTtlHours,
+    ...(options.progressAfterMs === undefined ? {} : { progressAfterMs: options.progressAfterMs }),
     // Without them in the configuration (tests), no operator limit applies.
     limits: {
       userDailyTokens: config.USER_DAILY_TOKENS ?? 0,

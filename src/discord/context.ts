@@ -24,6 +24,8 @@ export interface BotContext {
   prices: TokenPrices;
   /** The operator's daily token limits, applied to every job wherever it comes from. */
   limits: OperatorLimits;
+  /** How long a job runs before its deferred reply shows its stage (default 2 s). */
+  progressAfterMs?: number;
 }
 
 export interface OperatorLimits {

@@ -11,6 +11,7 @@ import type {
   SummaryOptions,
   SummaryWork,
 } from './job-types.ts';
+import { PROGRESS_AFTER_MS, progressReporter } from './progress.ts';
 import { buildSummaryReply, embedsAllowed } from './reply.ts';
 
 export interface InteractionJobSpec {
@@ -34,6 +35,27 @@ export function interactionJob(
   bot: BotContext,
   spec: InteractionJobSpec,
 ): SummaryJob {
+  // Only a deferred reply ("thinking…") shows progress; a deferred update keeps its message.
+  const progress = progressReporter(
+    async (text) => {
+      if (interaction.ephemeral === null || interaction.replied) return;
+      await interaction.editReply({ content: text, allowedMentions: { parse: [] } });
+    },
+    { afterMs: bot.progressAfterMs ?? PROGRESS_AFTER_MS },
+  );
+  const deliver =
+    spec.deliver ??
+    (async (result: Result, options: SummaryOptions) => {
+      await interaction.editReply(
+        buildSummaryReply(result, {
+          ownerId: interaction.user.id,
+          language: options.language,
+          quotesOnly: options.quotesOnly,
+          ephemeral: options.ephemeral,
+          canEmbed: embedsAllowed(interaction, bot),
+        }),
+      );
+    });
   return {
     origin: interactionOrigin(interaction),
     options: spec.options,
@@ -45,20 +67,16 @@ export function interactionJob(
       (async (options) => {
         await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
       }),
-    deliver:
-      spec.deliver ??
-      (async (result, options) => {
-        await interaction.editReply(
-          buildSummaryReply(result, {
-            ownerId: interaction.user.id,
-            language: options.language,
-            quotesOnly: options.quotesOnly,
-            ephemeral: options.ephemeral,
-            canEmbed: embedsAllowed(interaction, bot),
-          }),
-        );
-      }),
-    fail: (error) => replyWithError(interaction, error, bot.logger),
+    progress: (stage) => progress.report(stage),
+    // The answer (or the apology) always lands after the last progress edit.
+    async deliver(result, options) {
+      await progress.settle();
+      await deliver(result, options);
+    },
+    async fail(error) {
+      await progress.settle();
+      await replyWithError(interaction, error, bot.logger);
+    },
   };
 }
 

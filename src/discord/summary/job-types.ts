@@ -5,6 +5,7 @@ import type {
   ModalSubmitInteraction,
   StringSelectMenuInteraction,
 } from 'discord.js';
+import type { JobStage } from '../../core/pipeline.ts';
 import type { Length, Result, Style, SummarizeInput } from '../../core/schemas.ts';
 
 /** The interactions that start a summary job. */
@@ -68,4 +69,6 @@ export interface SummaryJob {
   deliver(result: Result, options: SummaryOptions): Promise<void>;
   /** Tells whoever asked that the job failed (a UserError in words, a bug generically). */
   fail(error: unknown): Promise<void>;
+  /** Shows where a slow job is (reading, summarizing part k of n); optional. */
+  progress?(stage: JobStage): void;
 }

@@ -37,7 +37,7 @@ export async function runSummaryJob(job: SummaryJob, bot: BotContext): Promise<R
       quotesOnly: options.quotesOnly,
       ...(rules.prompt ? { prompt: rules.prompt } : {}),
     };
-    const context = jobContext(origin, bot);
+    const context = jobContext(job, bot);
     result =
       work.kind === 'input'
         ? await bot.pipeline.summarize(await work.read(), pipelineOptions, context)
@@ -60,11 +60,13 @@ function rulesGuild(origin: JobOrigin): string | null {
 }
 
 /** The job's deadline, and whom its model calls are queued under for fairness. */
-function jobContext(origin: JobOrigin, bot: BotContext): JobContext {
+function jobContext(job: SummaryJob, bot: BotContext): JobContext {
+  const { origin } = job;
   return {
     signal: AbortSignal.timeout(bot.jobDeadlineMs),
     // Model calls are shared fairly between servers (and between users in DMs).
     queueKey: origin.guildId ?? origin.userId,
+    ...(job.progress ? { onStage: (stage) => job.progress?.(stage) } : {}),
   };
 }
 
