@@ -49,7 +49,10 @@ const ConfigSchema = z.object({
     z.coerce.number().int().min(0).default(100_000),
   ),
   /** Tokens the whole bot may spend a day, every server and DM together; 0 = no cap. */
-  DAILY_TOKEN_CAP: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(2_000_000)),
+  DAILY_TOKEN_CAP: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).default(2_000_000),
+  ),
   /** Serve GET /healthz and GET /metrics on this port; unset = no HTTP port. */
   HTTP_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).optional()),
   HTTP_HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),

@@ -263,10 +263,13 @@ export class FakeDiscord {
       timestamp?: string;
       /** A snowflake of your own, e.g. one made long ago (its time is in its top bits). */
       id?: string;
+      /** Posted through a webhook (an RSS feed's, say): the author is then a bot user. */
+      webhookId?: string;
     } = {},
   ): APIMessage {
     const message = makeMessage({
       ...(extra.id ? { id: extra.id } : {}),
+      ...(extra.webhookId ? { webhookId: extra.webhookId } : {}),
       channelId: extra.channelId ?? this.channelId,
       author: extra.author ?? this.user,
       content,
