@@ -44,9 +44,9 @@ export async function startBot(
       logger,
       ...services,
       ...(options.maxAttachmentBytes ? { maxAttachmentBytes: options.maxAttachmentBytes } : {}),
-      ...(options.progressAfterMs === undefined
-        ? {}
-        : { progressAfterMs: options.progressAfterMs }),
+      // Progress edits have their own test (progress.test.ts); elsewhere the first edit of a
+      // reply is its answer, however slow the machine.
+      progressAfterMs: options.progressAfterMs ?? 60_000,
     });
     await bot.start();
     return bot;

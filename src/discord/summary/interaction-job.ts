@@ -1,7 +1,7 @@
 import { type Interaction, MessageFlags } from 'discord.js';
 import type { Result } from '../../core/schemas.ts';
 import type { BotContext } from '../context.ts';
-import { installedInServer } from '../runtime/install.ts';
+import { forcedPrivate, installedInServer } from '../runtime/install.ts';
 import { replyWithError } from '../runtime/reply-with-error.ts';
 import type {
   JobOrigin,
@@ -43,6 +43,7 @@ export function interactionJob(
     },
     { afterMs: bot.progressAfterMs ?? PROGRESS_AFTER_MS },
   );
+  const mustBePrivate = forcedPrivate(interaction);
   const deliver =
     spec.deliver ??
     (async (result: Result, options: SummaryOptions) => {
@@ -53,12 +54,13 @@ export function interactionJob(
           quotesOnly: options.quotesOnly,
           ephemeral: options.ephemeral,
           canEmbed: embedsAllowed(interaction, bot),
+          canShare: !mustBePrivate,
         }),
       );
     });
   return {
     origin: interactionOrigin(interaction),
-    options: spec.options,
+    options: mustBePrivate ? { ...spec.options, ephemeral: true } : spec.options,
     given: spec.given,
     work: spec.work,
     cooldown: spec.cooldown,

@@ -4,13 +4,16 @@ import type { JobStage } from '../../core/pipeline.ts';
 export const PROGRESS_AFTER_MS = 2_000;
 export const PROGRESS_EVERY_MS = 1_000;
 
+/** How every progress line starts, so it cannot be mistaken for an answer. */
+export const PROGRESS_MARK = '⏳';
+
 /** The words a deferred reply shows while the job is at `stage`. */
 export function describeStage(stage: JobStage): string {
-  if (stage.stage === 'reading') return '⏳ Reading the page…';
+  if (stage.stage === 'reading') return `${PROGRESS_MARK} Reading the page…`;
   if (stage.part !== undefined && stage.parts !== undefined) {
-    return `⏳ Summarizing part ${stage.part} of ${stage.parts}…`;
+    return `${PROGRESS_MARK} Summarizing part ${stage.part} of ${stage.parts}…`;
   }
-  return '⏳ Summarizing…';
+  return `${PROGRESS_MARK} Summarizing…`;
 }
 
 /**
