@@ -28,10 +28,11 @@ export interface JobContext {
   onStage?: (stage: JobStage) => void;
 }
 
-/** Where a job is: reading the source, or summarizing it (part k of n for a long one). */
+/** Where a job is: reading, summarizing (part k of n), checking quotes the model got wrong. */
 export type JobStage =
   | { stage: 'reading' }
-  | { stage: 'summarizing'; part?: number; parts?: number };
+  | { stage: 'summarizing'; part?: number; parts?: number }
+  | { stage: 'checking' };
 
 /** The one entry the bot and the CLI call. */
 export interface Pipeline {
@@ -182,6 +183,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         url: document.url,
         minQuotes: Math.min(2, preset.quotes),
         ...job,
+        onRecheck: () => job.onStage({ stage: 'checking' }),
       }).then((summary) => ({
         ...summary,
         tokens: {

@@ -10,6 +10,7 @@ export const PROGRESS_MARK = '⏳';
 /** The words a deferred reply shows while the job is at `stage`. */
 export function describeStage(stage: JobStage): string {
   if (stage.stage === 'reading') return `${PROGRESS_MARK} Reading the page…`;
+  if (stage.stage === 'checking') return `${PROGRESS_MARK} Checking the quotes…`;
   if (stage.part !== undefined && stage.parts !== undefined) {
     return `${PROGRESS_MARK} Summarizing part ${stage.part} of ${stage.parts}…`;
   }
