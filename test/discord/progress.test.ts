@@ -1,31 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPipeline } from '../../src/core/pipeline.ts';
 import type { RecordedRequest } from '../../testkit/fake-discord.ts';
-import { ARTICLE_TEXT, ARTICLE_URL } from '../../testkit/scripted-pipeline.ts';
+import { ARTICLE_URL, createOfflinePipeline } from '../../testkit/scripted-pipeline.ts';
 import { EDIT, expectCleanTraffic, sent } from './expectations.ts';
 import { type Running, startBot } from './start-bot.ts';
 
 // A page that takes as long as the test says: the real pipeline reports "reading" and waits.
 let releasePage = () => {};
-const pipeline = createPipeline({
-  llm: null,
-  loadUrl: async (url) => {
-    await new Promise<void>((resolve) => {
+const pipeline = createOfflinePipeline({
+  beforeLoad: () =>
+    new Promise<void>((resolve) => {
       releasePage = resolve;
-    });
-    return {
-      url,
-      title: 'Biden-Putin Talks Provide No Breakthrough in Ukraine Tensions',
-      byline: null,
-      siteName: 'EurAsian Times',
-      lang: 'en',
-      publishedAt: null,
-      text: ARTICLE_TEXT,
-    };
-  },
-  extractFile: async () => {
-    throw new Error('no files here');
-  },
+    }),
 });
 
 let run: Running;
