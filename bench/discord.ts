@@ -46,7 +46,15 @@ export async function benchDiscord(interactions = 50, modelMs = 1000): Promise<D
       const dispatchedAt = performance.now();
       // Distinct texts so no answer comes from the cache.
       const handle = fake.slash('summarize', { text: `Item ${n}. ${ARTICLE_TEXT.slice(0, 5000)}` });
-      return Promise.all([handle.callback(), handle.edit(30_000)]).then(([ack, edit]) => ({
+      // The answer is the edit with the summary, not a "⏳ Summarizing…" progress edit.
+      const answer = fake.waitFor(
+        (r) =>
+          r.params.token === handle.token &&
+          r.route === 'PATCH /webhooks/:app/:token/messages/:message' &&
+          ((r.body as { embeds?: unknown[] } | null)?.embeds?.length ?? 0) > 0,
+        30_000,
+      );
+      return Promise.all([handle.callback(), answer]).then(([ack, edit]) => ({
         ackMs: ack.at - dispatchedAt,
         doneAt: edit.at,
       }));

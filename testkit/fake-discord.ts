@@ -5,7 +5,9 @@ import {
   type APIInteraction,
   type APIMessage,
   type APIUser,
+  ApplicationIntegrationType,
   type GatewayMessageReactionAddDispatchData,
+  PermissionFlagsBits,
   ReactionType,
 } from 'discord-api-types/v10';
 import { WebSocketServer } from 'ws';
@@ -263,10 +265,13 @@ export class FakeDiscord {
       timestamp?: string;
       /** A snowflake of your own, e.g. one made long ago (its time is in its top bits). */
       id?: string;
+      /** Posted through a webhook (an RSS feed's, say): the author is then a bot user. */
+      webhookId?: string;
     } = {},
   ): APIMessage {
     const message = makeMessage({
       ...(extra.id ? { id: extra.id } : {}),
+      ...(extra.webhookId ? { webhookId: extra.webhookId } : {}),
       channelId: extra.channelId ?? this.channelId,
       author: extra.author ?? this.user,
       content,
@@ -342,7 +347,13 @@ export class FakeDiscord {
     // Dispatching the same id twice (a redelivery) must reuse the state: Discord lets only
     // one callback through.
     const { id, token } = interaction;
-    this.state.track(id, token, interaction.channel_id ?? this.channelId, componentMessage);
+    this.state.track(
+      id,
+      token,
+      interaction.channel_id ?? this.channelId,
+      componentMessage,
+      isForcedPrivate(interaction),
+    );
     this.dispatch('INTERACTION_CREATE', interaction);
     const mine = (r: RecordedRequest) => r.params.id === id || r.params.token === token;
     const ok = (r: RecordedRequest) => mine(r) && r.status < 300;
@@ -356,6 +367,15 @@ export class FakeDiscord {
       requests: () => this.requests.filter(mine),
     };
   }
+}
+
+/** Discord keeps a user install's answers private where the member lacks Use External Apps. */
+function isForcedPrivate(interaction: APIInteraction): boolean {
+  const owners = interaction.authorizing_integration_owners;
+  if (!interaction.guild_id || owners[ApplicationIntegrationType.GuildInstall] !== undefined)
+    return false;
+  const permissions = BigInt(interaction.member?.permissions ?? '0');
+  return (permissions & PermissionFlagsBits.UseExternalApps) === 0n;
 }
 
 export async function startFakeDiscord(): Promise<FakeDiscord> {

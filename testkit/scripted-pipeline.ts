@@ -14,19 +14,19 @@ export const ARTICLE_TEXT = readFileSync(
   'utf8',
 );
 
-/** The real pipeline on the offline engine; links resolve to the fixture article. */
-export function createOfflinePipeline(): Pipeline {
+/**
+ * The real pipeline on the offline engine; links resolve to the fixture article, after
+ * `beforeLoad` resolves when given (a page that is slow to arrive).
+ */
+export function createOfflinePipeline(
+  options: { beforeLoad?: () => Promise<void> } = {},
+): Pipeline {
   return createPipeline({
     llm: null,
-    loadUrl: async (url): Promise<ArticleDocument> => ({
-      url,
-      title: 'Biden-Putin Talks Provide No Breakthrough in Ukraine Tensions',
-      byline: null,
-      siteName: 'EurAsian Times',
-      lang: 'en',
-      publishedAt: null,
-      text: ARTICLE_TEXT,
-    }),
+    loadUrl: async (url): Promise<ArticleDocument> => {
+      await options.beforeLoad?.();
+      return fixtureArticle(url);
+    },
     extractFile: (file) =>
       extractDocument({
         bytes: file.bytes,
@@ -35,6 +35,18 @@ export function createOfflinePipeline(): Pipeline {
         fileName: file.name,
       }),
   });
+}
+
+function fixtureArticle(url: string): ArticleDocument {
+  return {
+    url,
+    title: 'Biden-Putin Talks Provide No Breakthrough in Ukraine Tensions',
+    byline: null,
+    siteName: 'EurAsian Times',
+    lang: 'en',
+    publishedAt: null,
+    text: ARTICLE_TEXT,
+  };
 }
 
 export interface PipelineCall {

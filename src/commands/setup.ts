@@ -63,6 +63,11 @@ const data = new SlashCommandBuilder()
           .setDescription('Skip articles shorter than this (default 0)')
           .setMinValue(0)
           .setMaxValue(100_000),
+      )
+      .addBooleanOption((o) =>
+        o
+          .setName('bot_posts')
+          .setDescription('Also summarize posts by bots and webhooks, e.g. RSS feeds (default no)'),
       ),
   )
   .addSubcommand((s) =>

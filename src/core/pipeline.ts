@@ -25,7 +25,15 @@ export interface JobContext {
   signal?: AbortSignal;
   /** Who the job is for (a server id), so model calls are shared fairly between servers. */
   queueKey?: string;
+  /** Told as the job moves on, so a slow job can show where it is. */
+  onStage?: (stage: JobStage) => void;
 }
+
+/** Where a job is: reading, summarizing (part k of n), checking quotes the model got wrong. */
+export type JobStage =
+  | { stage: 'reading' }
+  | { stage: 'summarizing'; part?: number; parts?: number }
+  | { stage: 'checking' };
 
 /** The one entry the bot and the CLI call. */
 export interface Pipeline {
@@ -46,6 +54,7 @@ export interface Pipeline {
 interface Job {
   signal: AbortSignal;
   queueKey?: string;
+  onStage: (stage: JobStage) => void;
 }
 
 export interface PipelineDeps extends SourceLoaders {
@@ -117,6 +126,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     }
 
     const summarizeStarted = now();
+    job.onStage({ stage: 'summarizing' });
     const verified = llm
       ? await summarizeDocument(llm, source.document, options, job)
       : offlineSummary(source.document, options);
@@ -175,6 +185,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         url: document.url,
         minQuotes: Math.min(2, preset.quotes),
         ...job,
+        onRecheck: () => job.onStage({ stage: 'checking' }),
       }).then((summary) => ({
         ...summary,
         // The prompt asks for at most this many; an answer with hundreds keeps the first ones.
@@ -209,7 +220,14 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
           `The text is too long to summarize (about ${await articleTokens()} tokens; the most is about ${maxParts * partTokens}).`,
         );
       }
-      const mapped = await mapParts({ llm, prompt: prompts.resolve('map'), parts, title, ...job });
+      const mapped = await mapParts({
+        llm,
+        prompt: prompts.resolve('map'),
+        parts,
+        title,
+        ...job,
+        onPart: (part) => job.onStage({ stage: 'summarizing', part, parts: parts.length }),
+      });
       return call(mapped.notes, mapped.tokens);
     }
   }
@@ -218,7 +236,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     const deadline = AbortSignal.timeout(deadlineMs);
     const signal = context?.signal ? AbortSignal.any([context.signal, deadline]) : deadline;
     try {
-      return await work({ signal, queueKey: context?.queueKey });
+      const onStage = context?.onStage ?? (() => {});
+      return await work({ signal, queueKey: context?.queueKey, onStage });
     } catch (error) {
       // Whatever failed once the deadline passed failed because of it.
       if (deadline.aborted) {
@@ -238,6 +257,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       const resolved = resolveOptions(options);
       return withDeadline(context, async (job) => {
         const started = now();
+        job.onStage({ stage: 'reading' });
         const source = await loadSource(input, deps, job.signal);
         const timingsMs: Record<string, number> = { loadMs: now() - started };
         const sha = sha256(source.document.text);

@@ -43,6 +43,8 @@ export interface BotOptions {
   worker?: boolean;
   /** Jobs this process runs at once (model calls have their own, lower limit). */
   workerConcurrency?: number;
+  /** How long a job runs before its reply shows its stage; default 2 s. */
+  progressAfterMs?: number;
 }
 
 export interface Bot {
@@ -71,6 +73,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     store: options.store,
     prices: options.prices,
     textTtlHours: options.textTtlHours,
+    ...(options.progressAfterMs === undefined ? {} : { progressAfterMs: options.progressAfterMs }),
     // Without them in the configuration (tests), no operator limit applies.
     limits: {
       userDailyTokens: config.USER_DAILY_TOKENS ?? 0,

@@ -27,6 +27,8 @@ export interface BotContext {
   limits: OperatorLimits;
   /** Where accepted interaction jobs wait for a worker. */
   queue: JobQueue;
+  /** How long a job runs before its deferred reply shows its stage (default 2 s). */
+  progressAfterMs?: number;
 }
 
 export interface OperatorLimits {

@@ -19,6 +19,8 @@ const ChannelRuleSchema = z.object({
   replyIn: z.enum(REPLY_MODES).default('thread'),
   /** Articles shorter than this are not auto-summarized. */
   minWords: z.number().int().min(0).max(100_000).default(0),
+  /** Posts by bots and webhooks (RSS feeds) are summarized too; off by default. */
+  botPosts: z.boolean().default(false),
 });
 export type ChannelRule = z.output<typeof ChannelRuleSchema>;
 export type ChannelRuleInput = z.input<typeof ChannelRuleSchema>;
@@ -45,6 +47,7 @@ function fromRow(row: ChannelRulesTable): ChannelRule {
     emoji: row.emoji,
     replyIn: row.reply_in,
     minWords: row.min_words,
+    botPosts: row.bot_posts === 1,
   });
 }
 
@@ -66,6 +69,7 @@ export function channelRuleStore(db: Kysely<Database>, clock: Clock): ChannelRul
       emoji: rule.emoji,
       reply_in: rule.replyIn,
       min_words: rule.minWords,
+      bot_posts: rule.botPosts ? 1 : 0,
       updated_at: clock().toISOString(),
     };
     await db

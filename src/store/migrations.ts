@@ -120,6 +120,15 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
           .execute();
       },
     },
+    // Feed channels: a rule may let posts by bots and webhooks (RSS feeds) be summarized.
+    '0002_channel_bot_posts': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .alterTable('channel_rules')
+          .addColumn('bot_posts', 'integer', (col) => col.notNull().defaultTo(0))
+          .execute();
+      },
+    },
   };
 
   return { getMigrations: async () => migrations };

@@ -38,6 +38,8 @@ export interface ChannelRulesTable {
   emoji: string;
   reply_in: string;
   min_words: number;
+  /** 1: posts by bots and webhooks count too (a feed channel). */
+  bot_posts: number;
   updated_at: string;
 }
 

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { z } from 'zod';
 import type { Database } from './tables.ts';
 import { type Clock, startOfUtcDay } from './time.ts';
@@ -83,6 +83,9 @@ function toTotals(row: unknown): UsageTotals {
   };
 }
 
+/** Rows of the ledger since a day, for one server or all of them. */
+type UsageWindow = SelectQueryBuilder<Database, 'usage', object>;
+
 /** Most tokens first, then most summaries, then by key so the order is stable. */
 function mostTokensFirst<T extends UsageTotals>(rows: T[], key: (row: T) => string): T[] {
   return rows.sort(
@@ -159,6 +162,18 @@ export function usageStore(db: Kysely<Database>, clock: Clock): UsageStore {
     return from;
   }
 
+  /** Each user's totals in a window of the ledger, most tokens first. */
+  async function totalsByUser(window: UsageWindow) {
+    const rows = await window
+      .select(['user_id', ...totals])
+      .groupBy('user_id')
+      .execute();
+    return mostTokensFirst(
+      rows.map((row) => ({ userId: row.user_id, ...toTotals(row) })),
+      (row) => row.userId,
+    );
+  }
+
   async function usageReport(guildId: string, { days }: { days: number }): Promise<UsageReport> {
     const from = windowStart(days);
     // Timestamps are ISO strings, so the first ten characters are the UTC day.
@@ -168,26 +183,20 @@ export function usageStore(db: Kysely<Database>, clock: Clock): UsageStore {
       .where('guild_id', '=', guildId)
       .where('at', '>=', from.toISOString());
 
-    const [dayRows, userRows, totalRow] = await Promise.all([
+    const [dayRows, byUser, totalRow] = await Promise.all([
       window
         .select([day.as('day'), ...totals])
         .groupBy(day)
         .orderBy(day)
         .execute(),
-      window
-        .select(['user_id', ...totals])
-        .groupBy('user_id')
-        .execute(),
+      totalsByUser(window),
       window.select(totals).executeTakeFirst(),
     ]);
 
     return {
       from: from.toISOString().slice(0, 10),
       byDay: dayRows.map((row) => ({ day: row.day, ...toTotals(row) })),
-      byUser: mostTokensFirst(
-        userRows.map((row) => ({ userId: row.user_id, ...toTotals(row) })),
-        (row) => row.userId,
-      ),
+      byUser,
       total: toTotals(totalRow),
     };
   }
@@ -195,15 +204,12 @@ export function usageStore(db: Kysely<Database>, clock: Clock): UsageStore {
   async function operatorReport({ days }: { days: number }): Promise<OperatorUsageReport> {
     const from = windowStart(days);
     const window = db.selectFrom('usage').where('at', '>=', from.toISOString());
-    const [guildRows, userRows, totalRow] = await Promise.all([
+    const [guildRows, byUser, totalRow] = await Promise.all([
       window
         .select(['guild_id', ...totals])
         .groupBy('guild_id')
         .execute(),
-      window
-        .select(['user_id', ...totals])
-        .groupBy('user_id')
-        .execute(),
+      totalsByUser(window),
       window.select(totals).executeTakeFirst(),
     ]);
     return {
@@ -212,10 +218,7 @@ export function usageStore(db: Kysely<Database>, clock: Clock): UsageStore {
         guildRows.map((row) => ({ guildId: row.guild_id, ...toTotals(row) })),
         (row) => row.guildId ?? '',
       ),
-      byUser: mostTokensFirst(
-        userRows.map((row) => ({ userId: row.user_id, ...toTotals(row) })),
-        (row) => row.userId,
-      ),
+      byUser,
       total: toTotals(totalRow),
     };
   }

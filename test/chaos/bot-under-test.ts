@@ -4,6 +4,7 @@ import { createOpenAiClient } from '../../src/core/llm/openai-client.ts';
 import { createScheduledLlm, type SchedulerOptions } from '../../src/core/llm/scheduled-client.ts';
 import { createPipeline } from '../../src/core/pipeline.ts';
 import { type Bot, createBot } from '../../src/discord/bot.ts';
+import { PROGRESS_MARK } from '../../src/discord/summary/progress.ts';
 import type { FakeDiscord, RecordedRequest } from '../../testkit/fake-discord.ts';
 import type { FakeOpenAi } from '../../testkit/fake-openai.ts';
 import { createBotServices } from '../../testkit/services.ts';
@@ -58,7 +59,14 @@ export async function startRealBot(options: {
 export const isFinalAnswer = (token: string) => (r: RecordedRequest) =>
   r.params.token === token &&
   r.status < 300 &&
-  ((r.route === EDIT && r.params.message === '@original') || r.route === FOLLOW_UP);
+  ((r.route === EDIT && r.params.message === '@original' && !isProgress(r)) ||
+    r.route === FOLLOW_UP);
+
+/** A slow job's "⏳ Summarizing…" edit: a sign of life, not the answer. */
+function isProgress(r: RecordedRequest): boolean {
+  const content = (r.body as { content?: unknown } | null)?.content;
+  return typeof content === 'string' && content.startsWith(PROGRESS_MARK);
+}
 
 export function bodyOf(r: RecordedRequest | undefined): {
   content: string;

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
+import type { Pipeline } from '../../src/core/pipeline.ts';
 import { type Bot, createBot } from '../../src/discord/bot.ts';
 import { type FakeDiscord, startFakeDiscord } from '../../testkit/fake-discord.ts';
 import { createOfflinePipeline, ScriptedPipeline } from '../../testkit/scripted-pipeline.ts';
@@ -17,7 +18,9 @@ export interface Running {
 }
 
 /** A fake Discord, the real discord.js client logged into it, and the offline pipeline. */
-export async function startBot(options: { maxAttachmentBytes?: number } = {}): Promise<Running> {
+export async function startBot(
+  options: { maxAttachmentBytes?: number; pipeline?: Pipeline; progressAfterMs?: number } = {},
+): Promise<Running> {
   const fake = await startFakeDiscord();
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
@@ -27,7 +30,7 @@ export async function startBot(options: { maxAttachmentBytes?: number } = {}): P
     },
   });
   const logger = pino({ level: 'debug' }, sink);
-  const pipeline = new ScriptedPipeline(createOfflinePipeline());
+  const pipeline = new ScriptedPipeline(options.pipeline ?? createOfflinePipeline());
   // The database outlives a restart, as a real one does.
   const services = await createBotServices();
   const launch = async () => {
@@ -41,6 +44,9 @@ export async function startBot(options: { maxAttachmentBytes?: number } = {}): P
       logger,
       ...services,
       ...(options.maxAttachmentBytes ? { maxAttachmentBytes: options.maxAttachmentBytes } : {}),
+      // Progress edits have their own test (progress.test.ts); elsewhere the first edit of a
+      // reply is its answer, however slow the machine.
+      progressAfterMs: options.progressAfterMs ?? 60_000,
     });
     await bot.start();
     return bot;

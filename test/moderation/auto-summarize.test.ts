@@ -1,5 +1,6 @@
 import { GatewayIntentBits } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
+import { makeUser, nextId } from '../../testkit/fake-discord/payloads.ts';
 import { DATABASES } from '../store/databases.ts';
 import { LONG_TITLE } from './site.ts';
 import {
@@ -7,6 +8,7 @@ import {
   bodyOf,
   isChannelPost,
   isThreadStart,
+  MODERATOR,
   useModeratedBot,
 } from './use-moderated-bot.ts';
 
@@ -111,6 +113,45 @@ describe.each(DATABASES)('auto-summarize on $name', (database) => {
     const message = run.fake.postMessage(site.url('/news/talks'), { author: other });
     await run.handled(message.id);
     expect(run.pipeline.calls).toHaveLength(0);
+  });
+
+  it('GIVEN a feed posting through a webhook THEN it is summarized only once moderators allow bot posts there', async () => {
+    const { run, site } = ctx;
+    await autoChannel(run);
+    const feed = { ...makeUser(nextId(), 'RSS feed', true) };
+    const ignored = run.fake.postMessage(site.url('/news/talks'), {
+      author: feed,
+      webhookId: feed.id,
+    });
+    await run.handled(ignored.id);
+    expect(run.pipeline.calls).toHaveLength(0);
+    await run.fake
+      .slash(
+        'setup',
+        { channel: { channel: run.fake.channelId }, trigger: 'links', bot_posts: true },
+        { subcommand: 'channel', memberPermissions: MODERATOR },
+      )
+      .edit();
+    const post = run.fake.postMessage(site.url('/news/second'), {
+      author: feed,
+      webhookId: feed.id,
+    });
+    await run.fake.waitFor(isChannelPost(post.id));
+    expect(run.pipeline.calls).toHaveLength(1);
+  });
+
+  it('GIVEN bot posts allowed THEN the reaction trigger takes a bot’s post too, but never Precis’s own', async () => {
+    const { run, site } = ctx;
+    await autoChannel(run, { trigger: 'reaction', botPosts: true });
+    const linkBot = { ...run.fake.otherUser, id: nextId(), bot: true };
+    const own = run.fake.postMessage(site.url('/news/talks'), { author: run.fake.botUser });
+    run.fake.react(own, '📰');
+    await run.handled(own.id, 'reaction');
+    expect(run.pipeline.calls).toHaveLength(0);
+    const theirs = run.fake.postMessage(site.url('/news/talks'), { author: linkBot });
+    run.fake.react(theirs, '📰');
+    await run.fake.waitFor(isThreadStart);
+    expect(run.pipeline.calls).toHaveLength(1);
   });
 
   it('GIVEN a channel that is not set up THEN links posted there are not summarized', async () => {

@@ -107,6 +107,8 @@ export async function startModeratedBot(
       store,
       prices: { inputPerMillion: 0.15, outputPerMillion: 0.6 },
       autoSummarize: options.autoSummarize ?? true,
+      // Progress edits have their own test; here the first edit of a reply is its answer.
+      progressAfterMs: 60_000,
       textTtlHours: 24,
       metrics: createMetrics(),
     });

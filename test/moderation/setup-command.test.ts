@@ -63,6 +63,7 @@ describe.each(DATABASES)('/setup on $name', (database) => {
       emoji: '🗞️',
       replyIn: 'inline',
       minWords: 200,
+      botPosts: false,
     });
   });
 

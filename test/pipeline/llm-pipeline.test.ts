@@ -55,6 +55,13 @@ describe('the pipeline with a model', () => {
     expect(result.meta.reasks).toBe(1);
   });
 
+  it('GIVEN invented quotes THEN the job reports checking the quotes before asking again', async () => {
+    fake.push(fakeSteps.json(INVENTED_ANSWER), fakeSteps.json(GOOD_ANSWER));
+    const stages: string[] = [];
+    await pipelineAgainst(fake).summarize(input, {}, { onStage: (s) => stages.push(s.stage) });
+    expect(stages).toEqual(['reading', 'summarizing', 'checking']);
+  });
+
   it('GIVEN invented quotes twice THEN no invented quote is shown and the drops are counted', async () => {
     fake.push(fakeSteps.json(INVENTED_ANSWER), fakeSteps.json(INVENTED_ANSWER));
     const result = await pipelineAgainst(fake).summarize(input);

@@ -52,6 +52,30 @@ describe('a source beyond the model budget', () => {
     expect(result.quotes[0]!.start).toBeGreaterThan(result.source.text.length - 200);
   });
 
+  it('GIVEN a long source THEN the job reports reading, then summarizing part k of n for every part', async () => {
+    fake.setDefault((request) =>
+      request.response_format?.type === 'json_schema' &&
+      request.response_format.json_schema.name === 'MapOutput'
+        ? fakeSteps.json({ points: ['x'], quotes: [] })
+        : fakeSteps.json({ tldr: 't', bullets: [], quotes: [] }),
+    );
+    const stages: string[] = [];
+    await pipelineAgainst(fake, { contextTokens: 8_000, maxParts: 20 }).summarize(
+      { kind: 'text', text: longSource() },
+      {},
+      {
+        onStage: (s) =>
+          stages.push(s.stage === 'summarizing' && s.part ? `part ${s.part}/${s.parts}` : s.stage),
+      },
+    );
+    const parts = stages.filter((s) => s.startsWith('part '));
+    expect(stages.slice(0, 2)).toEqual(['reading', 'summarizing']);
+    expect(parts.length).toBeGreaterThan(2);
+    expect(parts.sort()).toEqual(
+      Array.from({ length: parts.length }, (_, i) => `part ${i + 1}/${parts.length}`).sort(),
+    );
+  });
+
   it('GIVEN every part fits in the prompt THEN no request carries more than the context budget', async () => {
     fake.setDefault((request) =>
       request.response_format?.type === 'json_schema' &&

@@ -9,6 +9,7 @@ const rule = (overrides: Partial<ChannelRuleInput> = {}): ChannelRuleInput => ({
   emoji: '📰',
   replyIn: 'thread',
   minWords: 150,
+  botPosts: false,
   ...overrides,
 });
 
@@ -33,6 +34,7 @@ describe.each(DATABASES)('channel rules on $name', (database) => {
       emoji: '📰',
       replyIn: 'thread',
       minWords: 0,
+      botPosts: false,
     });
   });
 

@@ -25,8 +25,10 @@ export function interactionCallback(
     return [400, { message: 'Interaction has already been acknowledged.', code: 40060 }];
   }
   interaction.acknowledged = true;
-  const data = (body.data ?? {}) as Record<string, unknown>;
-  const flags = Number(data.flags ?? 0);
+  const asked = (body.data ?? {}) as Record<string, unknown>;
+  // As Discord does for a user install used where the member lacks Use External Apps.
+  const flags = Number(asked.flags ?? 0) | (interaction.forcePrivate ? MessageFlags.Ephemeral : 0);
+  const data = { ...asked, flags };
   switch (body.type) {
     case InteractionResponseType.ChannelMessageWithSource:
       interaction.ephemeral = (flags & MessageFlags.Ephemeral) !== 0;

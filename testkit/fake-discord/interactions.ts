@@ -33,10 +33,7 @@ function baseInteraction(state: DiscordState, extra: SlashOptions) {
   const channelId = extra.channelId ?? state.channelOf(guildId);
   const permissions = state.appPermissions.get(channelId) ?? DEFAULT_BOT_PERMISSIONS;
   return {
-    id: extra.id ?? nextId(),
-    application_id: state.applicationId,
-    token: extra.token ?? `tok-${nextId()}`,
-    version: 1 as const,
+    ...commonFields(state, extra),
     guild_id: guildId,
     guild: { id: guildId, locale: Locale.EnglishUS, features: [] },
     channel_id: channelId,
@@ -52,11 +49,21 @@ function baseInteraction(state: DiscordState, extra: SlashOptions) {
       permissions: String(extra.memberPermissions ?? MEMBER_PERMISSIONS),
     },
     app_permissions: String(permissions),
-    locale: extra.locale ?? Locale.EnglishUS,
     guild_locale: Locale.EnglishUS,
-    entitlements: [],
     authorizing_integration_owners: owners(extra.install ?? 'guild', guildId, user.id),
     context: InteractionContextType.Guild,
+  };
+}
+
+/** What every interaction carries, wherever it comes from. */
+function commonFields(state: DiscordState, extra: SlashOptions) {
+  return {
+    id: extra.id ?? nextId(),
+    application_id: state.applicationId,
+    token: extra.token ?? `tok-${nextId()}`,
+    version: 1 as const,
+    locale: extra.locale ?? Locale.EnglishUS,
+    entitlements: [],
     attachment_size_limit: 10 * 1024 * 1024,
   };
 }
@@ -73,10 +80,7 @@ function owners(install: 'guild' | 'user' | 'both', guildId: string, userId: str
 function dmInteraction(state: DiscordState, user: APIUser, extra: SlashOptions) {
   const channelId = extra.channelId ?? state.dmChannelOf(user.id);
   return {
-    id: extra.id ?? nextId(),
-    application_id: state.applicationId,
-    token: extra.token ?? `tok-${nextId()}`,
-    version: 1 as const,
+    ...commonFields(state, extra),
     channel_id: channelId,
     channel: {
       id: channelId,
@@ -87,15 +91,12 @@ function dmInteraction(state: DiscordState, user: APIUser, extra: SlashOptions) 
     },
     user,
     app_permissions: String(DEFAULT_BOT_PERMISSIONS),
-    locale: extra.locale ?? Locale.EnglishUS,
-    entitlements: [],
     // In the bot's DM a server install is "0"; a user install names the user.
     authorizing_integration_owners:
       extra.install === 'guild'
         ? { [ApplicationIntegrationType.GuildInstall]: '0' }
         : { [ApplicationIntegrationType.UserInstall]: user.id },
     context: InteractionContextType.BotDM,
-    attachment_size_limit: 10 * 1024 * 1024,
   };
 }
 

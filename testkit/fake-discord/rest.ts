@@ -242,7 +242,10 @@ export class FakeRest {
         const interaction = state.interactionByToken(params.token ?? '');
         if (!interaction?.acknowledged) return [404, { message: 'Unknown Webhook', code: 10015 }];
         if (this.expired(interaction)) return EXPIRED_TOKEN;
-        return this.messageAnswer(state.botMessage(interaction.channelId, body, true));
+        const flags = Number(body.flags ?? 0) | (interaction.forcePrivate ? 64 : 0);
+        return this.messageAnswer(
+          state.botMessage(interaction.channelId, { ...body, flags }, true),
+        );
       }
       case '/channels/:channel/messages': {
         if (r.method === 'GET') return [200, state.history(params.channel ?? '', r.query)];

@@ -17,6 +17,8 @@ export interface InteractionState {
   componentMessage: APIMessage | null;
   /** The fake's clock when the interaction was dispatched. */
   createdAt: number;
+  /** A user install where the member lacks Use External Apps: every answer is ephemeral. */
+  forcePrivate: boolean;
 }
 
 /** Discord drops an interaction not answered within 3 s (10062 Unknown interaction). */
@@ -98,7 +100,13 @@ export class DiscordState {
   }
 
   /** Starts tracking a dispatched interaction; a redelivery of the same token keeps its state. */
-  track(id: string, token: string, channelId: string, componentMessage: APIMessage | null): void {
+  track(
+    id: string,
+    token: string,
+    channelId: string,
+    componentMessage: APIMessage | null,
+    forcePrivate = false,
+  ): void {
     if (this.interactions.has(token)) return;
     this.interactions.set(token, {
       id,
@@ -109,6 +117,7 @@ export class DiscordState {
       original: null,
       componentMessage,
       createdAt: this.now(),
+      forcePrivate,
     });
   }
 

@@ -26,6 +26,8 @@ interface SummaryCall {
   minQuotes: number;
   signal?: AbortSignal;
   queueKey?: string;
+  /** Told when quotes failed the word-for-word check and the model is asked again. */
+  onRecheck?: () => void;
 }
 
 /** The model's invalid answer, as the OpenAI client reports it (see InvalidOutputError). */
@@ -99,6 +101,7 @@ export async function summarizeWithLlm(call: SummaryCall): Promise<VerifiedSumma
   if (!tooFew) return finish(first.value, 0, first.model, checked);
 
   const rejected = checked.rejected.map((quote) => quote.text);
+  call.onRecheck?.();
   const second = await ask([
     ...messages,
     ...reask(JSON.stringify(first.value), [], rejected),

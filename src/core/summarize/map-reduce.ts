@@ -12,6 +12,8 @@ export interface MapStep {
   queueKey?: string;
   /** How many parts are sent to the model at once. */
   concurrency?: number;
+  /** Told as each part (numbered from 1) goes to the model. */
+  onPart?: (part: number) => void;
 }
 
 /**
@@ -28,6 +30,7 @@ export async function mapParts(
   const worker = async () => {
     while (next < step.parts.length) {
       const index = next++;
+      step.onPart?.(index + 1);
       const response = await step.llm.complete({
         messages: renderPrompt(step.prompt, {
           part: step.parts[index] ?? '',

@@ -1,6 +1,7 @@
 import type { Client, Collection, Message } from 'discord.js';
 import type { ChannelRule } from '../../store/index.ts';
 import type { BotContext } from '../context.ts';
+import { acceptsAuthor, isOwnPost } from './authors.ts';
 
 /** Catch-up reads at most this many messages per channel… */
 const CATCH_UP_MAX_MESSAGES = 50;
@@ -32,7 +33,12 @@ export async function catchUp(
         continue;
       }
       const missed = [...messages.values()]
-        .filter((m) => !m.author.bot && now() - m.createdTimestamp <= CATCH_UP_MAX_AGE_MS)
+        .filter(
+          (m) =>
+            !isOwnPost(m) &&
+            acceptsAuthor(rule, m) &&
+            now() - m.createdTimestamp <= CATCH_UP_MAX_AGE_MS,
+        )
         .sort(
           (a, b) =>
             a.createdTimestamp - b.createdTimestamp || (BigInt(a.id) < BigInt(b.id) ? -1 : 1),

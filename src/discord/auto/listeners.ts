@@ -11,6 +11,7 @@ import {
 } from 'discord.js';
 import type { ChannelRule } from '../../store/index.ts';
 import type { BotContext } from '../context.ts';
+import { acceptsAuthor, isOwnPost } from './authors.ts';
 import { catchUp } from './catch-up.ts';
 import { forgetSummariesOf } from './forget.ts';
 import { purgeExpired, startPrivacyPurge } from './purge.ts';
@@ -65,9 +66,9 @@ export function startAutoSummarize(
   };
 
   const onMessage = async (message: Message) => {
-    if (!message.inGuild() || message.author.bot || message.webhookId) return;
+    if (!message.inGuild() || isOwnPost(message)) return;
     const rule = await channelRule(client, bot.store, message.channelId);
-    if (rule?.trigger !== 'links') return;
+    if (rule?.trigger !== 'links' || !acceptsAuthor(rule, message)) return;
     // Without the Message Content intent Discord sends every message empty.
     if (
       message.content === '' &&
@@ -99,7 +100,7 @@ export function startAutoSummarize(
     const message = partialReaction.message.partial
       ? await partialReaction.message.fetch()
       : partialReaction.message;
-    if (!message.inGuild() || message.author.bot) return;
+    if (!message.inGuild() || isOwnPost(message) || !acceptsAuthor(rule, message)) return;
     // A second reaction is not a second request.
     if ((await bot.store.findSummariesBySourceMessage(message.id)).length > 0) return;
     await handleOnce(message, rule, user.id);

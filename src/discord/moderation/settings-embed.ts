@@ -7,7 +7,8 @@ function describeRule(rule: ChannelRule): string {
   if (rule.trigger === 'off') return `<#${rule.channelId}>: off`;
   const trigger = rule.trigger === 'links' ? 'every link' : `reaction ${rule.emoji}`;
   const minimum = rule.minWords > 0 ? `, at least ${rule.minWords} words` : '';
-  return `<#${rule.channelId}>: ${trigger}, reply in a ${rule.replyIn === 'thread' ? 'thread' : 'reply'}${minimum}`;
+  const bots = rule.botPosts ? ', bot and webhook posts too' : '';
+  return `<#${rule.channelId}>: ${trigger}, reply in a ${rule.replyIn === 'thread' ? 'thread' : 'reply'}${minimum}${bots}`;
 }
 
 const list = (items: string[], none: string) =>

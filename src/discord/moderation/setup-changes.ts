@@ -46,6 +46,7 @@ export const SETUP_CHANGES: Record<string, Change> = {
     const emoji = interaction.options.getString('emoji');
     const replyIn = interaction.options.getString('reply');
     const minWords = interaction.options.getInteger('min_words');
+    const botPosts = interaction.options.getBoolean('bot_posts');
     const rule = await store.setChannelRule({
       guildId,
       channelId: channel.id,
@@ -53,6 +54,7 @@ export const SETUP_CHANGES: Record<string, Change> = {
       emoji: emoji ? normalizeEmoji(emoji) : (existing?.emoji ?? undefined),
       replyIn: (replyIn as 'thread' | 'inline' | null) ?? existing?.replyIn ?? undefined,
       minWords: minWords ?? existing?.minWords ?? undefined,
+      botPosts: botPosts ?? existing?.botPosts ?? undefined,
     });
     // Catch-up starts from now: links posted while the bot is down before the first message
     // arrives are found too, and nothing older than the setup is.

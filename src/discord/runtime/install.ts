@@ -1,4 +1,9 @@
-import { ApplicationIntegrationType, InteractionContextType } from 'discord.js';
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  PermissionFlagsBits,
+  type PermissionsBitField,
+} from 'discord.js';
 
 /**
  * Where a command can be installed and used. Reading commands work wherever someone can point
@@ -35,5 +40,22 @@ export function installedInServer(interaction: {
     interaction.guildId !== null &&
     interaction.authorizingIntegrationOwners[ApplicationIntegrationType.GuildInstall] ===
       interaction.guildId
+  );
+}
+
+/**
+ * Discord shows a user install's answers only to the user in a server where they lack Use
+ * External Apps, whatever the bot asks for. Knowing it, the reply is private from the start
+ * and offers no Make public that could not work.
+ */
+export function forcedPrivate(interaction: {
+  guildId: string | null;
+  authorizingIntegrationOwners: { [ApplicationIntegrationType.GuildInstall]?: string };
+  memberPermissions: Readonly<PermissionsBitField> | null;
+}): boolean {
+  return (
+    interaction.guildId !== null &&
+    !installedInServer(interaction) &&
+    !(interaction.memberPermissions?.has(PermissionFlagsBits.UseExternalApps) ?? true)
   );
 }

@@ -11,7 +11,7 @@ import { encodeSummaryId, type SummaryState } from './custom-ids.ts';
 /** The buttons under a summary; only those that make sense for this reply. */
 export function buildSummaryComponents(
   state: SummaryState,
-  { ephemeral }: { ephemeral: boolean },
+  { ephemeral, canShare = true }: { ephemeral: boolean; canShare?: boolean },
 ): ActionRowBuilder<MessageActionRowComponentBuilder>[] {
   const buttons: ButtonBuilder[] = [];
   if (state.length !== 'short') {
@@ -25,9 +25,12 @@ export function buildSummaryComponents(
       ? button('summary', state, 'Summary', ButtonStyle.Secondary)
       : button('quotes', state, 'Key quotes', ButtonStyle.Secondary),
   );
-  if (ephemeral) buttons.push(button('public', state, 'Make public', ButtonStyle.Primary));
-  // Everyone sees a public reply; the person who asked can take it back.
-  else buttons.push(button('delete', state, 'Delete', ButtonStyle.Danger));
+  if (ephemeral) {
+    if (canShare) buttons.push(button('public', state, 'Make public', ButtonStyle.Primary));
+  } else {
+    // Everyone sees a public reply; the person who asked can take it back.
+    buttons.push(button('delete', state, 'Delete', ButtonStyle.Danger));
+  }
 
   const translate = new StringSelectMenuBuilder()
     .setCustomId(encodeSummaryId('translate', state))

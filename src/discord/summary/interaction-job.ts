@@ -1,6 +1,6 @@
 import { type Interaction, MessageFlags } from 'discord.js';
 import type { BotContext } from '../context.ts';
-import { installedInServer } from '../runtime/install.ts';
+import { forcedPrivate, installedInServer } from '../runtime/install.ts';
 import { replyWithError } from '../runtime/reply-with-error.ts';
 import type {
   InteractionSummaryJob,
@@ -43,10 +43,12 @@ export function interactionJob(
     (async (options: SummaryOptions) => {
       await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     });
+  // Where the member may not share (no Use External Apps), Discord keeps the reply private.
+  const mustBePrivate = forcedPrivate(interaction);
   return {
     id: interaction.id,
     origin: interactionOrigin(interaction),
-    options: spec.options,
+    options: mustBePrivate ? { ...spec.options, ephemeral: true } : spec.options,
     given: spec.given,
     url: spec.url,
     cooldown: spec.cooldown,
@@ -65,6 +67,7 @@ export function interactionJob(
               : 'public',
         ownerId: interaction.user.id,
         canEmbed: embedsAllowed(interaction, bot),
+        canShare: !mustBePrivate,
         share: spec.share ?? false,
       };
     },

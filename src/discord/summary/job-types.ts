@@ -6,6 +6,7 @@ import type {
   StringSelectMenuInteraction,
 } from 'discord.js';
 import { z } from 'zod';
+import type { JobStage } from '../../core/pipeline.ts';
 import {
   LENGTHS,
   type Length,
@@ -76,6 +77,8 @@ export interface SummaryJob {
   deliver(result: Result, options: SummaryOptions): Promise<void>;
   /** Tells whoever asked that the job failed (a UserError in words, a bug generically). */
   fail(error: unknown): Promise<void>;
+  /** Shows where a slow job is (reading, summarizing part k of n); optional. */
+  progress?(stage: JobStage): void;
 }
 
 /**
@@ -110,6 +113,8 @@ export const WebhookTargetSchema = z.object({
   canEmbed: z.boolean(),
   /** Make public: the summary is posted as a public follow-up, and the private reply loses the button. */
   share: z.boolean().default(false),
+  /** False where the member may not share (no Use External Apps): no Make public button. */
+  canShare: z.boolean().default(true),
 });
 export type WebhookTarget = z.infer<typeof WebhookTargetSchema>;
 

@@ -1,5 +1,5 @@
 import type { REST } from '@discordjs/rest';
-import type { JobContext } from '../../core/pipeline.ts';
+import type { JobContext, JobStage } from '../../core/pipeline.ts';
 import type { QueuedJob } from '../../queue/types.ts';
 import { UserError } from '../../shared/errors.ts';
 import type { Result, SummarizeInput } from '../../shared/schemas.ts';
@@ -19,7 +19,8 @@ import {
   type SummaryJob,
   type SummaryOptions,
 } from './job-types.ts';
-import { deliverThroughWebhook, failThroughWebhook } from './webhook-reply.ts';
+import { PROGRESS_AFTER_MS, progressReporter } from './progress.ts';
+import { deliverThroughWebhook, editThroughWebhook, failThroughWebhook } from './webhook-reply.ts';
 
 /**
  * The one lifecycle of every summary job: server settings → defaults and domain lists →
@@ -128,17 +129,29 @@ export async function runQueuedJob(
     'job started',
   );
   let result: Result | undefined;
+  // A slow job's "thinking…" shows its stage; a deferred button update keeps its message.
+  const progress =
+    reply.acknowledged === 'update'
+      ? null
+      : progressReporter((text) => editThroughWebhook(rest, reply, text), {
+          afterMs: bot.progressAfterMs ?? PROGRESS_AFTER_MS,
+        });
   try {
     const rules = await rulesFor(origin, bot);
     const read = input.kind === 'resummarize' ? input : () => readQueuedInput(input, origin, bot);
-    result = await summarize(rules, origin, options, parsed.data.cooldown, read, bot);
+    result = await summarize(rules, origin, options, parsed.data.cooldown, read, bot, (stage) =>
+      progress?.report(stage),
+    );
     const summary = result;
+    // The answer always lands after the last progress edit.
+    await progress?.settle();
     await deliverThroughWebhook(rest, reply, summary, options).finally(() =>
       recordUsage(origin, bot, summary),
     );
     await bot.queue.markDelivered(queued.id);
   } catch (error) {
     recordFinishedJob(origin, bot, { startedAt, result, error });
+    await progress?.settle();
     await failThroughWebhook(rest, reply, error, bot.logger, where);
     return;
   }
@@ -166,6 +179,7 @@ async function summarize(
   cooldown: boolean,
   source: (() => Promise<SummarizeInput>) | { sha256: string },
   bot: BotContext,
+  onStage?: (stage: JobStage) => void,
 ): Promise<Result> {
   await rules.checkLimits(bot.store, origin.userId, { cooldown });
   await enforceOperatorLimits(bot.store, bot.limits, origin.userId);
@@ -176,7 +190,7 @@ async function summarize(
     quotesOnly: options.quotesOnly,
     ...(rules.prompt ? { prompt: rules.prompt } : {}),
   };
-  const context = jobContext(origin, bot);
+  const context = jobContext(origin, bot, onStage);
   return typeof source === 'function'
     ? bot.pipeline.summarize(await source(), pipelineOptions, context)
     : bot.pipeline.resummarize(source.sha256, pipelineOptions, context);
@@ -212,8 +226,16 @@ function fairnessKey(origin: JobOrigin): string {
 }
 
 /** The job's deadline, and whom its model calls are queued under for fairness. */
-function jobContext(origin: JobOrigin, bot: BotContext): JobContext {
-  return { signal: AbortSignal.timeout(bot.jobDeadlineMs), queueKey: fairnessKey(origin) };
+function jobContext(
+  origin: JobOrigin,
+  bot: BotContext,
+  onStage?: (stage: JobStage) => void,
+): JobContext {
+  return {
+    signal: AbortSignal.timeout(bot.jobDeadlineMs),
+    queueKey: fairnessKey(origin),
+    ...(onStage ? { onStage } : {}),
+  };
 }
 
 /** One ledger row per job; a failure is logged, the user already has the answer. */

@@ -19,6 +19,8 @@ export interface ReplyOptions {
   ephemeral: boolean;
   /** False where the bot lacks Embed Links: the summary is sent as plain text instead. */
   canEmbed: boolean;
+  /** False where Discord keeps the answer private whatever the bot asks (no Make public). */
+  canShare?: boolean;
 }
 
 /** The edit that turns a deferred reply into the summary, with its buttons. */
@@ -27,7 +29,10 @@ export function buildSummaryReply(
   options: ReplyOptions,
 ): InteractionEditReplyOptions {
   const components = /^[0-9a-f]{64}$/.test(result.source.sha256)
-    ? buildSummaryComponents(stateOf(result, options), { ephemeral: options.ephemeral })
+    ? buildSummaryComponents(stateOf(result, options), {
+        ephemeral: options.ephemeral,
+        canShare: options.canShare ?? true,
+      })
     : [];
   const base = { components, allowedMentions: { parse: [] } };
   if (!options.canEmbed) {

@@ -33,6 +33,7 @@ export async function deliverThroughWebhook(
     quotesOnly: options.quotesOnly,
     ephemeral: options.ephemeral,
     canEmbed: target.canEmbed,
+    canShare: target.canShare,
   });
   const body = {
     content: reply.content,
@@ -56,6 +57,18 @@ export async function deliverThroughWebhook(
     return;
   }
   await rest.patch(original, { auth: false, body });
+}
+
+/** A progress line in the deferred reply, while the job works. */
+export async function editThroughWebhook(
+  rest: REST,
+  target: WebhookTarget,
+  content: string,
+): Promise<void> {
+  await rest.patch(Routes.webhookMessage(target.applicationId, target.token, '@original'), {
+    auth: false,
+    body: { content, allowed_mentions: { parse: [] } },
+  });
 }
 
 /**

@@ -1,0 +1,40 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { progressReporter } from '../../src/discord/summary/progress.ts';
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('progress edits', () => {
+  it('GIVEN a job under two seconds THEN its reply is never edited with a stage', async () => {
+    const edits: string[] = [];
+    const progress = progressReporter(async (text) => {
+      edits.push(text);
+    });
+    progress.report({ stage: 'reading' });
+    await vi.advanceTimersByTimeAsync(1_900);
+    await progress.settle();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(edits).toEqual([]);
+  });
+
+  it('GIVEN stages in quick succession THEN the reply changes at most once a second, to the latest', async () => {
+    const edits: string[] = [];
+    const progress = progressReporter(async (text) => {
+      edits.push(text);
+    });
+    progress.report({ stage: 'reading' });
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(edits).toEqual(['⏳ Reading the page…']);
+    progress.report({ stage: 'summarizing', part: 1, parts: 3 });
+    progress.report({ stage: 'summarizing', part: 2, parts: 3 });
+    await vi.advanceTimersByTimeAsync(999);
+    expect(edits).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(edits).toEqual(['⏳ Reading the page…', '⏳ Summarizing part 2 of 3…']);
+    await progress.settle();
+  });
+});
