@@ -361,8 +361,11 @@ export class FakeDiscord {
       id,
       token,
       callback: () => this.waitFor((r) => ok(r) && r.route.endsWith('/callback')),
-      edit: () =>
-        this.waitFor((r) => ok(r) && r.route === 'PATCH /webhooks/:app/:token/messages/:message'),
+      edit: (timeoutMs) =>
+        this.waitFor(
+          (r) => ok(r) && r.route === 'PATCH /webhooks/:app/:token/messages/:message',
+          timeoutMs,
+        ),
       followUp: () => this.waitFor((r) => ok(r) && r.route === 'POST /webhooks/:app/:token'),
       requests: () => this.requests.filter(mine),
     };
