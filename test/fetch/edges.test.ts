@@ -8,6 +8,7 @@ import {
   type Resolver,
 } from '../../src/core/fetch/index.ts';
 import { UserError } from '../../src/shared/errors.ts';
+import { rejectedWithUserError } from '../../testkit/user-error.ts';
 import { startFixture, startRawFixture, stubResolver } from './loopback.ts';
 
 const page = '<html><body><p>Hello from a raw deflate page.</p></body></html>';
@@ -57,19 +58,10 @@ function guarded(
   return f;
 }
 
-async function failure(promise: Promise<unknown>): Promise<UserError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(UserError);
-  return error as UserError;
-}
-
 describe('a DNS lookup that never returns', () => {
   it('GIVEN a resolver that never answers THEN the fetch deadline settles the fetch as fetch_timeout', async () => {
     const silent: Resolver = () => {};
-    const error = await failure(guarded(silent, 300)('http://silent.test/'));
+    const error = await rejectedWithUserError(guarded(silent, 300)('http://silent.test/'));
     expect(error.code).toBe('fetch_timeout');
   });
 
@@ -80,7 +72,7 @@ describe('a DNS lookup that never returns', () => {
     });
     const silent: Resolver = () => asked();
     const controller = new AbortController();
-    const fetching = failure(
+    const fetching = rejectedWithUserError(
       guarded(silent, 60_000)('http://silent.test/', { signal: controller.signal }),
     );
     await lookupStarted;
@@ -102,7 +94,7 @@ describe('responses that are not valid HTTP', () => {
     async (_name, reply) => {
       const raw = await startRawFixture((socket) => socket.once('data', () => socket.end(reply)));
       try {
-        const error = await failure(
+        const error = await rejectedWithUserError(
           guarded(undefined, 5_000, [raw.port])(`http://127.0.0.1:${raw.port}/`),
         );
         expect(error.code).toBe('fetch_failed');
@@ -121,14 +113,18 @@ describe('raw deflate', () => {
   });
 
   it('GIVEN a raw deflate bomb THEN it stops at the decoded cap', async () => {
-    const error = await failure(guarded()(`http://127.0.0.1:${site.port}/raw-deflate-bomb`));
+    const error = await rejectedWithUserError(
+      guarded()(`http://127.0.0.1:${site.port}/raw-deflate-bomb`),
+    );
     expect(error.code).toBe('too_large');
   });
 });
 
 describe('values a site controls, in messages', () => {
   it('GIVEN a Content-Type holding a masked link THEN the message shows it as one inert code span', async () => {
-    const error = await failure(guarded()(`http://127.0.0.1:${site.port}/marked-up-type`));
+    const error = await rejectedWithUserError(
+      guarded()(`http://127.0.0.1:${site.port}/marked-up-type`),
+    );
     expect(error.code).toBe('not_article');
     expect(error.message).toBe(
       "this link is a `application/[verify](https://attacker.test)'x` file, not an article",
@@ -136,7 +132,9 @@ describe('values a site controls, in messages', () => {
   });
 
   it('GIVEN an unparseable Location holding a masked link THEN it is shown as one inert code span', async () => {
-    const error = await failure(guarded()(`http://127.0.0.1:${site.port}/marked-up-location`));
+    const error = await rejectedWithUserError(
+      guarded()(`http://127.0.0.1:${site.port}/marked-up-location`),
+    );
     expect(error.code).toBe('invalid_url');
     expect(error.message).toBe(
       "the site redirected to `http://exa mple.test/ [Verify your account](https://attacker.test) 'x'`, which is not a valid link",
@@ -145,7 +143,7 @@ describe('values a site controls, in messages', () => {
 
   it('GIVEN a 94 kB host name THEN the message holds at most 100 characters of it', async () => {
     const host = `${'a'.repeat(60).concat('.').repeat(1550)}test`;
-    const error = await failure(guarded()(`http://${host}/`));
+    const error = await rejectedWithUserError(guarded()(`http://${host}/`));
     expect(error.code).toBe('dns_failed');
     expect(error.message.length).toBeLessThan(140);
     expect(error.message).toMatch(/^could not find the site `a{60}\.a+…`$/);

@@ -3,6 +3,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { describeUserError, UserError } from '../../src/shared/errors.ts';
 import { OUTPUT_LIMITS } from '../../src/shared/schemas.ts';
 import { fakeSteps, startFakeOpenAi } from '../../testkit/fake-openai.ts';
+import { rejectedWithUserError } from '../../testkit/user-error.ts';
 import { clientFor, summarize, summary } from './helpers.ts';
 
 const fake = await startFakeOpenAi();
@@ -11,19 +12,10 @@ beforeEach(() => fake.reset());
 
 const NOT_OPENAI = 'the endpoint at OPENAI_BASE_URL did not answer like an OpenAI-compatible API';
 
-async function failure(promise: Promise<unknown>): Promise<UserError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(UserError);
-  return error as UserError;
-}
-
 describe('answers that are not a chat completion', () => {
   it('GIVEN a 200 event stream nobody asked for THEN it is llm_misconfigured and not retried', async () => {
     fake.setDefault(fakeSteps.eventStream());
-    const error = await failure(summarize(clientFor(fake)));
+    const error = await rejectedWithUserError(summarize(clientFor(fake)));
     expect(error.code).toBe('llm_misconfigured');
     expect(error.message).toContain(NOT_OPENAI);
     expect(error.message).toContain('event stream');
@@ -32,21 +24,21 @@ describe('answers that are not a chat completion', () => {
 
   it('GIVEN a 200 HTML gateway page THEN it is llm_misconfigured, naming the content type inertly', async () => {
     fake.setDefault(fakeSteps.htmlPage());
-    const error = await failure(summarize(clientFor(fake)));
+    const error = await rejectedWithUserError(summarize(clientFor(fake)));
     expect(error.code).toBe('llm_misconfigured');
     expect(error.message).toBe(`${NOT_OPENAI} (it sent \`text/html\` instead of JSON)`);
   });
 
   it('GIVEN an HTML body labelled application/json THEN it is llm_misconfigured', async () => {
     fake.setDefault(fakeSteps.htmlPage(200, 'application/json'));
-    const error = await failure(summarize(clientFor(fake)));
+    const error = await rejectedWithUserError(summarize(clientFor(fake)));
     expect(error.code).toBe('llm_misconfigured');
     expect(error.message).toContain('an HTML page labelled as JSON');
   });
 
   it('GIVEN JSON that is not a chat completion THEN it is llm_misconfigured', async () => {
     fake.setDefault(fakeSteps.raw('application/json', '{"result":"ok"}'));
-    const error = await failure(summarize(clientFor(fake)));
+    const error = await rejectedWithUserError(summarize(clientFor(fake)));
     expect(error.code).toBe('llm_misconfigured');
     expect(error.message).toContain('not a chat completion');
   });
@@ -60,7 +52,7 @@ describe('answers that are not a chat completion', () => {
 
   it('GIVEN a body shorter than its Content-Length every time THEN it is llm_unavailable after the retries', async () => {
     fake.setDefault(fakeSteps.cutOff(false));
-    const error = await failure(summarize(clientFor(fake, { maxRetries: 1 })));
+    const error = await rejectedWithUserError(summarize(clientFor(fake, { maxRetries: 1 })));
     expect(error.code).toBe('llm_unavailable');
     expect(fake.requests).toHaveLength(2);
   });
@@ -69,7 +61,7 @@ describe('answers that are not a chat completion', () => {
 describe('bounds on the answer', () => {
   it('GIVEN a 2 MB answer THEN it is refused as too large without being kept', async () => {
     fake.setDefault(fakeSteps.json({ ...summary, tldr: 'x'.repeat(2 * 1024 * 1024) }));
-    const error = await failure(summarize(clientFor(fake)));
+    const error = await rejectedWithUserError(summarize(clientFor(fake)));
     expect(error.code).toBe('llm_misconfigured');
     expect(error.message).toContain('larger than 1024 KB');
     expect(fake.requests).toHaveLength(1);
@@ -105,7 +97,7 @@ describe('bounds on the answer', () => {
     'GIVEN an answer whose %s is longer than the limit THEN it is invalid output naming the field',
     async (path, answer) => {
       fake.push(fakeSteps.json(answer));
-      const error = await failure(summarize(clientFor(fake)));
+      const error = await rejectedWithUserError(summarize(clientFor(fake)));
       expect(error.code).toBe('invalid_output');
       expect((error.details.issues as string[]).join('\n')).toMatch(
         new RegExp(`^${path.replace(/\./g, '\\.')}: Too big`, 'm'),
@@ -117,7 +109,7 @@ describe('bounds on the answer', () => {
 describe('waiting', () => {
   it('GIVEN a 429 asking for 9999 s THEN the message says how long, not "a minute"', async () => {
     fake.setDefault(fakeSteps.rateLimit({ retryAfter: 9999 }));
-    const error = await failure(summarize(clientFor(fake)));
+    const error = await rejectedWithUserError(summarize(clientFor(fake)));
     expect(error.code).toBe('rate_limited');
     const text = describeUserError(error);
     expect(text).toContain('asks to wait about 2 h 47 min');
@@ -129,7 +121,7 @@ describe('waiting', () => {
 describe('waiting, once the retries are spent', () => {
   it('GIVEN 429s asking for 5 s each THEN the message says 5 s, not "a minute"', async () => {
     fake.setDefault(fakeSteps.rateLimit({ retryAfter: 5 }));
-    const error = await failure(summarize(clientFor(fake, { maxRetries: 0 })));
+    const error = await rejectedWithUserError(summarize(clientFor(fake, { maxRetries: 0 })));
     expect(error.code).toBe('rate_limited');
     expect(describeUserError(error)).toContain('asks to wait 5 s. Try again in 5 s.');
   });
@@ -140,7 +132,7 @@ describe('text a provider or model controls', () => {
 
   it('GIVEN a refusal holding a masked link THEN the message shows it as one inert code span', async () => {
     fake.push(fakeSteps.refusal(MASKED));
-    const error = await failure(summarize(clientFor(fake)));
+    const error = await rejectedWithUserError(summarize(clientFor(fake)));
     expect(error.code).toBe('refused');
     expect(error.message).toBe(
       "the model refused to summarize this text: `[Verify your account](https://attacker.example/login) @everyone 'x'`",
@@ -149,7 +141,7 @@ describe('text a provider or model controls', () => {
 
   it('GIVEN a 400 whose message is a masked link THEN the message shows it as inert text', async () => {
     fake.setDefault({ kind: 'status', status: 400, message: MASKED });
-    const error = await failure(summarize(clientFor(fake)));
+    const error = await rejectedWithUserError(summarize(clientFor(fake)));
     expect(error.code).toBe('llm_misconfigured');
     expect(error.message).not.toContain('\n');
     expect(error.message.match(/`/g)).toHaveLength(2);
