@@ -24,8 +24,9 @@ import { deliverThroughWebhook, editThroughWebhook, failThroughWebhook } from '.
 
 /**
  * The one lifecycle of every summary job: server settings → defaults and domain lists →
- * acknowledgement → cooldown, budget and the operator's limits → pipeline under the job's deadline and fairness key →
- * delivery → usage ledger → log and metrics; any failure goes to the job's own `fail`.
+ * acknowledgement → cooldown, budget and the operator's limits → pipeline under the job's
+ * deadline and fairness key → delivery → usage ledger → log and metrics; any failure goes to
+ * the job's own `fail`.
  *
  * Interaction jobs are split at the acknowledgement: the process that received the interaction
  * runs up to it and writes the job to the durable queue (acceptSummaryJob); a worker, here or on
