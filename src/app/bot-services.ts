@@ -2,9 +2,7 @@ import type { Config } from '../config.ts';
 import { createExtractionPool, type ExtractionPool } from '../core/extract/pool.ts';
 import type { Pipeline } from '../core/pipeline.ts';
 import { createMetrics, type Metrics } from '../ops/metrics.ts';
-import { createPgSlots } from '../queue/global-slots.ts';
 import { openQueue, queueSchema } from '../queue/open-queue.ts';
-import { createPgProviderState } from '../queue/provider-state.ts';
 import type { JobQueue } from '../queue/types.ts';
 import type { TokenPrices } from '../shared/cost.ts';
 import { DEFAULT_SQLITE_PATH, openStore, type Store } from '../store/index.ts';
@@ -47,21 +45,20 @@ export async function openBotServices(
   const shard = options.shard ?? null;
   const extractionPool = createExtractionPool();
   // With PostgreSQL, LLM_CONCURRENCY holds across every worker, not per process.
-  const modelSlots =
-    config.DATABASE_URL && queue.engine === 'pg-boss'
-      ? createPgSlots({
-          databaseUrl: config.DATABASE_URL,
-          size: config.LLM_CONCURRENCY,
-          local: config.LLM_CONCURRENCY,
-        })
-      : null;
-  const providerState =
-    config.DATABASE_URL && queue.engine === 'pg-boss'
-      ? await createPgProviderState({
-          databaseUrl: config.DATABASE_URL,
-          schema: queueSchema(config.DATABASE_URL),
-        })
-      : null;
+  const shared = config.DATABASE_URL && queue.engine === 'pg-boss' ? config.DATABASE_URL : null;
+  const modelSlots = shared
+    ? (await import('../queue/global-slots.ts')).createPgSlots({
+        databaseUrl: shared,
+        size: config.LLM_CONCURRENCY,
+        local: config.LLM_CONCURRENCY,
+      })
+    : null;
+  const providerState = shared
+    ? await (await import('../queue/provider-state.ts')).createPgProviderState({
+        databaseUrl: shared,
+        schema: queueSchema(shared),
+      })
+    : null;
   return {
     store,
     extractionPool,

@@ -1,5 +1,4 @@
 import { isPostgresUrl } from '../store/index.ts';
-import { openPgBossQueue } from './pg-boss-queue.ts';
 import { openSqliteQueue } from './sqlite-queue.ts';
 import type { JobQueue } from './types.ts';
 
@@ -17,6 +16,8 @@ export interface OpenQueueOptions {
 export async function openQueue(options: OpenQueueOptions): Promise<JobQueue> {
   const url = options.databaseUrl?.trim();
   if (url && isPostgresUrl(url)) {
+    // pg-boss is loaded only for PostgreSQL: a SQLite deployment never pays its memory.
+    const { openPgBossQueue } = await import('./pg-boss-queue.ts');
     return openPgBossQueue({
       databaseUrl: url,
       schema: queueSchema(url),

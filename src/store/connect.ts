@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
 import type { DialectName } from './migrations.ts';
 import type { Database } from './tables.ts';
 
@@ -65,6 +64,8 @@ async function connectPostgres(rawUrl: string, schemaOption?: string): Promise<C
     throw new Error(`Invalid PostgreSQL schema name: ${schema}`);
   }
 
+  // pg is loaded only for PostgreSQL: a SQLite deployment never pays its memory.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: url.toString(),
     // Every pooled connection must see the same schema, so set it at connect time.

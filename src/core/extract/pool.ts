@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { UserError, type UserErrorCode } from '../../shared/errors.ts';
 import type { ArticleDocument } from '../../shared/schemas.ts';
 import { EXTRACT_LIMITS, tooComplex } from './limits.ts';
@@ -30,21 +30,26 @@ export interface ExtractionPool extends ExtractionRunner {
 export function createExtractionPool(options: ExtractionPoolOptions = {}): ExtractionPool {
   const timeLimitMs = options.timeLimitMs ?? EXTRACT_LIMITS.timeLimitMs;
   let piscina: Piscina | null = null;
+  let starting: Promise<Piscina> | null = null;
   let closed = false;
-  // Started on first use, so a CLI reading a text file never starts a thread.
-  const pool = () => {
+  // Loaded and started on first use: a CLI reading a text file, or a bot that has not yet
+  // read a page, neither starts a thread nor holds piscina in memory.
+  const pool = async (): Promise<Piscina> => {
     if (closed) throw new Error('the extraction pool is closed');
-    piscina ??= new Piscina({
-      ...workerEntry(),
-      minThreads: 0,
-      maxThreads: options.threads ?? Math.max(1, Math.min(availableParallelism(), 4)),
-      idleTimeout: 30_000,
-      resourceLimits: {
-        maxOldGenerationSizeMb: options.heapMb ?? EXTRACT_LIMITS.workerHeapMb,
-        maxYoungGenerationSizeMb: 32,
-      },
+    starting ??= import('piscina').then(({ Piscina }) => {
+      piscina = new Piscina({
+        ...workerEntry(),
+        minThreads: 0,
+        maxThreads: options.threads ?? Math.max(1, Math.min(availableParallelism(), 4)),
+        idleTimeout: 30_000,
+        resourceLimits: {
+          maxOldGenerationSizeMb: options.heapMb ?? EXTRACT_LIMITS.workerHeapMb,
+          maxYoungGenerationSizeMb: 32,
+        },
+      });
+      return piscina;
     });
-    return piscina;
+    return starting;
   };
 
   return {
@@ -64,7 +69,7 @@ export function createExtractionPool(options: ExtractionPoolOptions = {}): Extra
       let reply: WorkerReply;
       try {
         const message: WorkerTask = { ...task, started: port2 };
-        reply = await pool().run(message, {
+        reply = await (await pool()).run(message, {
           signal: signal ? AbortSignal.any([signal, timeLimit.signal]) : timeLimit.signal,
           transferList: [port2],
         });
@@ -86,6 +91,7 @@ export function createExtractionPool(options: ExtractionPoolOptions = {}): Extra
     },
     async close() {
       closed = true;
+      await starting;
       await piscina?.close({ force: true });
       piscina = null;
     },
