@@ -1,3 +1,5 @@
+import { EXTRACT_LIMITS } from '../../core/extract/limits.ts';
+
 /** Discord's hard limits; a message over any of them is rejected with error 50035. */
 export const LIMITS = {
   embedTitle: 256,
@@ -16,8 +18,8 @@ export const LIMITS = {
   stringOption: 6000,
 } as const;
 
-/** The largest attachment Precis downloads, unless the bot is built with another cap. */
-export const DEFAULT_MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024;
+/** The largest attachment Precis downloads: the same cap as a file given to the CLI. */
+export const DEFAULT_MAX_ATTACHMENT_BYTES = EXTRACT_LIMITS.maxFileBytes;
 
 /**
  * Like truncate, but prose is cut after the last whole word when one ends near the limit, so
