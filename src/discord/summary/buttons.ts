@@ -44,7 +44,7 @@ export async function handleSummaryComponent(
   if (action === 'public' && (!messageIsEphemeral || !stillOffered(interaction))) {
     throw new UserError('invalid_input', 'This reply is already public.');
   }
-  if (action === 'public' && !claimSharing(interaction.message.id)) {
+  if (action === 'public' && !claimSharing(interaction.message.id, bot.jobDeadlineMs)) {
     throw new UserError('invalid_input', 'This reply is being made public already.');
   }
   const next = nextState(action, state, interaction.isStringSelectMenu() ? interaction.values : []);
@@ -77,14 +77,15 @@ export async function handleSummaryComponent(
 }
 
 /**
- * Private replies made public in the last 15 minutes (an interaction token's life): a second
- * press, before the worker has removed the button, must not post a second copy.
+ * Private replies being made public: a second press, before the worker has removed the button,
+ * must not post a second copy. A claim lasts as long as the job may (its deadline and a margin),
+ * so a job that failed does not stop the user trying again.
  */
-const shared = new LRUCache<string, true>({ max: 10_000, ttl: 15 * 60_000 });
+const sharing = new LRUCache<string, true>({ max: 10_000, ttl: 15 * 60_000 });
 
-function claimSharing(messageId: string): boolean {
-  if (shared.has(messageId)) return false;
-  shared.set(messageId, true);
+function claimSharing(messageId: string, jobDeadlineMs: number): boolean {
+  if (sharing.has(messageId)) return false;
+  sharing.set(messageId, true, { ttl: jobDeadlineMs + 30_000 });
   return true;
 }
 
