@@ -1,45 +1,24 @@
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServer as createTcpServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeSteps, startFakeOpenAi } from '../../testkit/fake-openai.ts';
+import { runScript } from '../../testkit/run-script.ts';
 
 // The real CLI as a process: the exit code and the moment it exits are what is tested.
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ARTICLE = 'examples/biden-putin-talks.txt';
 const HUNG_DNS = fileURLToPath(new URL('./preload/hung-dns.mjs', import.meta.url));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function runCli(args: string[], env: Record<string, string>, preload: string[] = []) {
-  return new Promise<Run>((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', ...preload.flatMap((file) => ['--import', file]), 'src/cli.ts', ...args],
-      {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  return runScript('src/cli.ts', {
+    args,
+    preload,
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     // A CLI that never exits fails its test by timeout; this only cleans up after it.
-    onCleanup.push(() => child.kill('SIGKILL'));
+    started: (child) => onCleanup.push(() => child.kill('SIGKILL')),
   });
 }
 const onCleanup: Array<() => void> = [];

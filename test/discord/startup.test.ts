@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/discord/bot.ts';
 import { deployCommands } from '../../src/discord/runtime/deploy.ts';
 import { loadCommands } from '../../src/discord/runtime/load-commands.ts';
 import { type FakeDiscord, startFakeDiscord } from '../../testkit/fake-discord.ts';
+import { runScript } from '../../testkit/run-script.ts';
 import {
   ARTICLE_URL,
   createOfflinePipeline,
@@ -31,24 +31,10 @@ async function botFor(token = 'test-token') {
 }
 
 /** Runs a script the way npm does, against the fake; resolves with its exit code and output. */
-function runScript(
-  script: string,
-  env: Record<string, string>,
-  args: string[] = [],
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      env: { ...process.env, DISCORD_GUILD_ID: '', LOG_LEVEL: 'silent', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+function runBotScript(script: string, env: Record<string, string>, args: string[] = []) {
+  return runScript(script, {
+    args,
+    env: { ...process.env, DISCORD_GUILD_ID: '', LOG_LEVEL: 'silent', ...env },
   });
 }
 
@@ -79,7 +65,7 @@ describe('starting the bot', () => {
 
   it('GIVEN npm start with a rejected token THEN the process exits 1 with one clear line', async () => {
     fake.rejectToken = true;
-    const { code, stderr } = await runScript('src/main.ts', {
+    const { code, stderr } = await runBotScript('src/main.ts', {
       DISCORD_TOKEN: 'wrong',
       DISCORD_API_URL: fake.apiUrl,
     });
@@ -140,7 +126,7 @@ describe('deploying commands', () => {
   });
 
   it('GIVEN npm run deploy-commands without a server id THEN they are registered globally', async () => {
-    const { code, stdout } = await runScript('src/deploy-commands.ts', {
+    const { code, stdout } = await runBotScript('src/deploy-commands.ts', {
       DISCORD_TOKEN: 'test-token',
       DISCORD_API_URL: fake.apiUrl,
     });
@@ -150,7 +136,7 @@ describe('deploying commands', () => {
   });
 
   it('GIVEN --clear-guild THEN the set registered to DISCORD_GUILD_ID is replaced by none, so commands stop showing twice', async () => {
-    const { code, stdout } = await runScript(
+    const { code, stdout } = await runBotScript(
       'src/deploy-commands.ts',
       {
         DISCORD_TOKEN: 'test-token',
@@ -174,7 +160,7 @@ describe('deploying commands', () => {
       code: 50001,
       times: 1,
     });
-    const { code, stderr } = await runScript('src/deploy-commands.ts', {
+    const { code, stderr } = await runBotScript('src/deploy-commands.ts', {
       DISCORD_TOKEN: 'test-token',
       DISCORD_API_URL: fake.apiUrl,
       DISCORD_GUILD_ID: fake.guildId,
