@@ -38,9 +38,11 @@ export async function runSummaryJob(job: SummaryJob, bot: BotContext): Promise<R
   const startedAt = performance.now();
   let result: Result | undefined;
   try {
-    const rules = await rulesFor(origin, bot);
-    const options = rules.withDefaults(job.options, job.given);
-    if (work.kind === 'input' && work.url) rules.checkDomain(work.url);
+    const { rules, options } = await beforeAcknowledging(
+      job,
+      work.kind === 'input' ? work.url : null,
+      bot,
+    );
     await job.acknowledge(options);
     result = await summarize(
       rules,
@@ -70,9 +72,7 @@ export async function acceptSummaryJob(job: InteractionSummaryJob, bot: BotConte
   const { origin } = job;
   const startedAt = performance.now();
   try {
-    const rules = await rulesFor(origin, bot);
-    const options = rules.withDefaults(job.options, job.given);
-    if (job.url) rules.checkDomain(job.url);
+    const { options } = await beforeAcknowledging(job, job.url, bot);
     const reply = await job.acknowledge(options);
     const queued: QueuedSummary = {
       origin,
@@ -157,6 +157,17 @@ export async function runQueuedJob(
     return;
   }
   recordFinishedJob(origin, bot, { startedAt, result });
+}
+
+/** The server's rules and the options they make of the request; a blocked link is refused. */
+async function beforeAcknowledging(
+  job: Pick<SummaryJob, 'origin' | 'options' | 'given'>,
+  url: string | null,
+  bot: BotContext,
+): Promise<{ rules: ServerRules; options: SummaryOptions }> {
+  const rules = await rulesFor(job.origin, bot);
+  if (url) rules.checkDomain(url);
+  return { rules, options: rules.withDefaults(job.options, job.given) };
 }
 
 async function rulesFor(origin: JobOrigin, bot: BotContext): Promise<ServerRules> {
