@@ -25,6 +25,8 @@ async function main(): Promise<void> {
   };
   const worker = await startSummaryWorker(context, {
     apiUrl: config.DISCORD_API_URL,
+    // Auto-summaries are posted with the bot's token; interactions need only their own.
+    token: config.DISCORD_TOKEN,
     concurrency: config.WORKER_CONCURRENCY,
   });
   logger.info({ engine: services.queue.engine }, 'worker taking jobs');

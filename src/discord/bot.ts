@@ -131,6 +131,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     if (options.worker ?? true) {
       worker = await startSummaryWorker(context, {
         apiUrl: config.DISCORD_API_URL,
+        token,
         concurrency: options.workerConcurrency ?? DEFAULT_WORKER_CONCURRENCY,
       });
     }

@@ -57,6 +57,15 @@ export async function openPgBossQueue(options: PgBossQueueOptions): Promise<JobQ
     `create table if not exists ${schema}.precis_delivered (id text primary key, at timestamptz not null default now())`,
     [],
   );
+  // Answers kept for a rerun go when their job is done; a day covers a job pg-boss gave up on.
+  await db.executeSql(
+    `create table if not exists ${schema}.precis_results (job_id text not null, part integer not null, result jsonb not null, at timestamptz not null default now(), primary key (job_id, part))`,
+    [],
+  );
+  await db.executeSql(
+    `delete from ${schema}.precis_results where at < now() - interval '1 day'`,
+    [],
+  );
   // pg-boss 10 only polls; a NOTIFY on every enqueue wakes idle workers on every machine, so a
   // job waits milliseconds instead of up to a polling interval.
   const channel = `${schema}_jobs`;
@@ -131,6 +140,9 @@ export async function openPgBossQueue(options: PgBossQueueOptions): Promise<JobQ
             running.add(run);
             try {
               await run;
+              await db
+                .executeSql(`delete from ${schema}.precis_results where job_id = $1`, [job.data.id])
+                .catch(() => undefined);
             } finally {
               running.delete(run);
               boss.notifyWorker(self.id);
@@ -165,6 +177,20 @@ export async function openPgBossQueue(options: PgBossQueueOptions): Promise<JobQ
         [id],
       );
       return rows.length === 1;
+    },
+    async keepResult(id, part, result) {
+      await db.executeSql(
+        `insert into ${schema}.precis_results (job_id, part, result) values ($1, $2, $3)
+         on conflict (job_id, part) do update set result = excluded.result`,
+        [id, part, JSON.stringify(result)],
+      );
+    },
+    async keptResult(id, part) {
+      const { rows } = await db.executeSql(
+        `select result from ${schema}.precis_results where job_id = $1 and part = $2`,
+        [id, part],
+      );
+      return (rows[0] as { result: unknown } | undefined)?.result ?? null;
     },
     async idle() {
       for (;;) {

@@ -40,6 +40,12 @@ create table if not exists job_queue (
   delivered integer not null default 0
 );
 create index if not exists job_queue_ready on job_queue (state, priority desc, accepted_at);
+create table if not exists job_results (
+  job_id text not null,
+  part integer not null,
+  result text not null,
+  primary key (job_id, part)
+);
 `;
 
 /**
@@ -80,7 +86,18 @@ export function openSqliteQueue(options: SqliteQueueOptions): JobQueue {
   const renew = db.prepare(
     `update job_queue set lease_until = @until where owner = @me and state = 'active'`,
   );
-  const finish = db.prepare(`delete from job_queue where id = ?`);
+  const deleteJob = db.prepare(`delete from job_queue where id = ?`);
+  const deleteResults = db.prepare(`delete from job_results where job_id = ?`);
+  // A finished job leaves nothing behind: not its row, not the answers kept for a rerun.
+  const finish = db.transaction((id: string) => {
+    deleteJob.run(id);
+    deleteResults.run(id);
+  });
+  const keep = db.prepare(
+    `insert into job_results (job_id, part, result) values (?, ?, ?)
+     on conflict (job_id, part) do update set result = excluded.result`,
+  );
+  const kept = db.prepare(`select result from job_results where job_id = ? and part = ?`);
   const deliver = db.prepare(`update job_queue set delivered = 1 where id = ? and delivered = 0`);
   const delivered = db.prepare(`select delivered from job_queue where id = ?`);
   const ready = db.prepare(
@@ -138,13 +155,13 @@ export function openSqliteQueue(options: SqliteQueueOptions): JobQueue {
           if (!job) return;
           if (job.attempt > maxAttempts) {
             // Its workers kept dying on it: give it up rather than loop forever.
-            finish.run(job.id);
+            finish(job.id);
             continue;
           }
           const done: Promise<void> = handler(job)
             .catch(() => undefined)
             .finally(() => {
-              if (db.open) finish.run(job.id);
+              if (db.open) finish(job.id);
               running.delete(done);
               notify();
               pump();
@@ -181,6 +198,13 @@ export function openSqliteQueue(options: SqliteQueueOptions): JobQueue {
     async wasDelivered(id) {
       const row = delivered.get(id) as { delivered: number } | undefined;
       return row?.delivered === 1;
+    },
+    async keepResult(id, part, result) {
+      keep.run(id, part, JSON.stringify(result));
+    },
+    async keptResult(id, part) {
+      const row = kept.get(id, part) as { result: string } | undefined;
+      return row ? (JSON.parse(row.result) as unknown) : null;
     },
     async idle() {
       for (;;) {

@@ -38,6 +38,13 @@ export interface JobQueue {
    */
   markDelivered(id: string): Promise<boolean>;
   wasDelivered(id: string): Promise<boolean>;
+  /**
+   * Keeps a finished answer with its job (`part`: which answer, for a job with several) until
+   * the job is done, so a run after a crash delivers it instead of making it again.
+   */
+  keepResult(id: string, part: number, result: unknown): Promise<void>;
+  /** The answer kept by an earlier run of the job, or null. */
+  keptResult(id: string, part: number): Promise<unknown | null>;
   /** Resolves once no job is waiting and none runs in this process (tests and benches). */
   idle(): Promise<void>;
   close(): Promise<void>;

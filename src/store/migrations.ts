@@ -129,6 +129,14 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
           .execute();
       },
     },
+    // A queued job run again after a crash (delivered, not yet marked) bills its answer once.
+    '0003_usage_one_row_per_job': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('usage').addColumn('job_id', 'text').execute();
+        // Unique only where set: rows written before, and by callers without a job, are null.
+        await db.schema.createIndex('usage_job_id').unique().on('usage').column('job_id').execute();
+      },
+    },
   };
 
   return { getMigrations: async () => migrations };

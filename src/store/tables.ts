@@ -66,6 +66,8 @@ export interface UsageTable {
   cost_usd: number;
   cached: number;
   at: string;
+  /** Unique where set: the queued job (and answer) the row bills. */
+  job_id: string | null;
 }
 
 export interface SummaryPostsTable {

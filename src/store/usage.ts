@@ -14,6 +14,8 @@ const UsageInputSchema = z.object({
   /** A cache hit: counted as a summary and a hit, but its tokens and cost were not spent. */
   cached: z.boolean(),
   at: z.date().optional(),
+  /** The answer's job: a job run again after a crash writes no second row. */
+  jobId: z.string().min(1).optional(),
 });
 export type UsageInput = z.input<typeof UsageInputSchema>;
 
@@ -109,7 +111,9 @@ export function usageStore(db: Kysely<Database>, clock: Clock): UsageStore {
         cost_usd: usage.costUsd,
         cached: usage.cached ? 1 : 0,
         at: (usage.at ?? clock()).toISOString(),
+        job_id: usage.jobId ?? null,
       })
+      .onConflict((conflict) => conflict.column('job_id').doNothing())
       .execute();
   }
 

@@ -20,9 +20,10 @@ export interface Moderated {
   store: Store;
   pipeline: ScriptedPipeline;
   logs: Record<string, unknown>[];
-  /** Resolves once the bot has finished with a gateway event about this message. */
+  /** Resolves once the bot has finished with a gateway event about this message, and with
+   * the job it queued. */
   handled(messageId: string, event?: 'message' | 'reaction' | 'deletion'): Promise<void>;
-  /** Resolves once catch-up after the last start has finished. */
+  /** Resolves once catch-up after the last start has finished, and the jobs it queued. */
   caughtUp(): Promise<void>;
   /** Stops the bot, closes the database, and starts both again: nothing kept in memory. */
   restart(between?: () => void | Promise<void>): Promise<void>;
@@ -121,8 +122,15 @@ export async function startModeratedBot(
     fake,
     logs,
     ...first,
-    handled: (messageId, event = 'message') => waitForLog(isHandled(event, messageId)),
-    caughtUp: () => waitForLog(isHandled('catch-up', ''), seenBefore),
+    async handled(messageId, event = 'message') {
+      await waitForLog(isHandled(event, messageId));
+      // The event only queues the message's job; a worker posts its summaries.
+      await running.bot.idle();
+    },
+    async caughtUp() {
+      await waitForLog(isHandled('catch-up', ''), seenBefore);
+      await running.bot.idle();
+    },
     async restart(between) {
       await running.bot.stop();
       // The old store stays open until the test's reset closes it; the new bot gets a new one.

@@ -249,7 +249,7 @@ export class FakeRest {
       }
       case '/channels/:channel/messages': {
         if (r.method === 'GET') return [200, state.history(params.channel ?? '', r.query)];
-        return this.messageAnswer(state.botMessage(params.channel ?? '', body, false));
+        return this.messageAnswer(state.postOnce(params.channel ?? '', body));
       }
       case '/channels/:channel':
         state.deleteChannel(params.channel ?? '');

@@ -25,6 +25,8 @@ export interface InteractionState {
 export const ACK_WINDOW_MS = 3_000;
 /** An interaction token (edits, follow-ups) works for 15 minutes, then answers 50027. */
 export const TOKEN_LIFETIME_MS = 15 * 60_000;
+/** How long Discord remembers a message's nonce for `enforce_nonce` ("the past few minutes"). */
+export const NONCE_WINDOW_MS = 5 * 60_000;
 
 export interface ExtraGuild {
   guildId: string;
@@ -143,6 +145,34 @@ export class DiscordState {
         : {}),
     });
     this.messages.set(message.id, message);
+    return message;
+  }
+
+  /** Messages posted with a nonce, by channel and nonce, with the fake's time of posting. */
+  private readonly nonces = new Map<string, { message: APIMessage; at: number }>();
+
+  /**
+   * A channel post: with `enforce_nonce`, a nonce the bot used in the last few minutes gets the
+   * message it created then, and nothing new is posted (Discord's idempotent send).
+   */
+  postOnce(channelId: string, body: Record<string, unknown>): APIMessage {
+    const nonce =
+      typeof body.nonce === 'string' || typeof body.nonce === 'number' ? body.nonce : null;
+    const key = `${channelId}:${nonce}`;
+    const earlier = nonce === null ? undefined : this.nonces.get(key);
+    if (
+      earlier &&
+      body.enforce_nonce === true &&
+      this.now() - earlier.at < NONCE_WINDOW_MS &&
+      this.messages.has(earlier.message.id)
+    ) {
+      return earlier.message;
+    }
+    const message = this.botMessage(channelId, body, false);
+    if (nonce !== null) {
+      message.nonce = nonce;
+      this.nonces.set(key, { message, at: this.now() });
+    }
     return message;
   }
 

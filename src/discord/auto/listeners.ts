@@ -15,8 +15,8 @@ import { acceptsAuthor, isOwnPost } from './authors.ts';
 import { catchUp } from './catch-up.ts';
 import { forgetSummariesOf } from './forget.ts';
 import { purgeExpired, startPrivacyPurge } from './purge.ts';
+import { queueAutoSummary } from './queue-message.ts';
 import { autoState, channelRule } from './state.ts';
-import { summarizeLinks } from './summarize-links.ts';
 
 export interface AutoOptions {
   /** The client asked for the message intents (AUTO_SUMMARIZE); without them no message
@@ -52,14 +52,18 @@ export function startAutoSummarize(
     options.track(task);
   };
 
-  /** Handles a message once, even when a live event and catch-up both bring it. */
+  /**
+   * Queues a message once, even when a live event and catch-up both bring it (the queue keeps
+   * one job per message, too). Once it is queued, a crash loses nothing: the progress marked
+   * after it is safe, and catch-up is only for messages that never reached the queue.
+   */
   const handleOnce = async (message: Message<true>, rule: ChannelRule, requesterId: string) => {
     if (state.handling.has(message.id)) return;
     state.handling.add(message.id);
     try {
-      // Catch-up may bring a message the live event already handled.
+      // Catch-up may bring a message whose job has finished and left the queue.
       if ((await bot.store.findSummariesBySourceMessage(message.id)).length > 0) return;
-      await summarizeLinks(message, rule, bot, requesterId);
+      await queueAutoSummary(message, rule, bot, requesterId);
     } finally {
       state.handling.delete(message.id);
     }

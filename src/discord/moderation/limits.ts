@@ -43,13 +43,14 @@ export async function enforceLimits(
 export async function recordResultUsage(
   store: Store,
   prices: TokenPrices,
-  who: { guildId: string | null; userId: string },
+  who: { guildId: string | null; userId: string; jobId?: string },
   result: Result,
 ): Promise<void> {
   const { tokens, cached } = result.meta;
   await store.recordUsage({
     guildId: who.guildId,
     userId: who.userId,
+    ...(who.jobId ? { jobId: who.jobId } : {}),
     tokensIn: cached ? 0 : tokens.input,
     tokensOut: cached ? 0 : tokens.output,
     costUsd: cached ? 0 : estimateCostUsd(tokens, prices),

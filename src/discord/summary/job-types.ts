@@ -6,15 +6,8 @@ import type {
   StringSelectMenuInteraction,
 } from 'discord.js';
 import { z } from 'zod';
-import type { JobStage } from '../../core/pipeline.ts';
-import {
-  LENGTHS,
-  type Length,
-  type Result,
-  STYLES,
-  type Style,
-  type SummarizeInput,
-} from '../../shared/schemas.ts';
+import type { UserError } from '../../shared/errors.ts';
+import { LENGTHS, type Length, STYLES, type Style } from '../../shared/schemas.ts';
 
 /** The interactions that start a summary job. */
 export type SummaryInteraction =
@@ -37,17 +30,6 @@ export interface SummaryOptions {
 /** The option names a user can choose; `private` is how Discord names `ephemeral`. */
 export type OptionName = 'length' | 'style' | 'language' | 'private';
 
-/** What the job summarizes: a new input, or a source already kept (the buttons). */
-export type SummaryWork =
-  | {
-      kind: 'input';
-      /** A link known before the acknowledgement, so the server's domain lists can refuse it. */
-      url: string | null;
-      /** Runs after the acknowledgement: downloads belong here. */
-      read(): Promise<SummarizeInput>;
-    }
-  | { kind: 'resummarize'; sha256: string };
-
 /** Who asked and where, for limits, the ledger, fairness, logs and metrics. */
 export interface JobOrigin {
   /** What started the job, as logs and metrics name it (summarize, button, auto…). */
@@ -60,25 +42,6 @@ export interface JobOrigin {
    * that server's rules do not apply and its /usage does not count the job.
    */
   serverInstalled?: boolean;
-}
-
-/**
- * One summary job, whatever started it. The lifecycle (src/discord/summary/job.ts) is the
- * same for all; a job says only how it is acknowledged, delivered and told of a failure.
- */
-export interface SummaryJob {
-  origin: JobOrigin;
-  options: SummaryOptions;
-  given(name: OptionName): boolean;
-  work: SummaryWork;
-  /** Whether the server's cooldown applies (it does not to refining an answer already given). */
-  cooldown: boolean;
-  acknowledge(options: SummaryOptions): Promise<void>;
-  deliver(result: Result, options: SummaryOptions): Promise<void>;
-  /** Tells whoever asked that the job failed (a UserError in words, a bug generically). */
-  fail(error: unknown): Promise<void>;
-  /** Shows where a slow job is (reading, summarizing part k of n); optional. */
-  progress?(stage: JobStage): void;
 }
 
 /**
@@ -118,27 +81,57 @@ export const WebhookTargetSchema = z.object({
 });
 export type WebhookTarget = z.infer<typeof WebhookTargetSchema>;
 
-/** A summary job as the queue holds it. */
+const OriginSchema = z.object({
+  kind: z.string(),
+  guildId: z.string().nullable(),
+  userId: z.string(),
+  channelId: z.string().nullable(),
+  serverInstalled: z.boolean().optional(),
+});
+
+const OptionsSchema = z.object({
+  ephemeral: z.boolean(),
+  length: z.enum(LENGTHS),
+  style: z.enum(STYLES),
+  language: z.string().nullable(),
+  quotesOnly: z.boolean(),
+});
+
+/** An interaction's summary job as the queue holds it. */
 export const QueuedSummarySchema = z.object({
-  origin: z.object({
-    kind: z.string(),
-    guildId: z.string().nullable(),
-    userId: z.string(),
-    channelId: z.string().nullable(),
-    serverInstalled: z.boolean().optional(),
-  }),
-  options: z.object({
-    ephemeral: z.boolean(),
-    length: z.enum(LENGTHS),
-    style: z.enum(STYLES),
-    language: z.string().nullable(),
-    quotesOnly: z.boolean(),
-  }),
+  origin: OriginSchema,
+  options: OptionsSchema,
   cooldown: z.boolean(),
   input: QueuedInputSchema,
   reply: WebhookTargetSchema,
 });
 export type QueuedSummary = z.infer<typeof QueuedSummarySchema>;
+
+/**
+ * Where a worker posts an auto-summary: under the message that held the links, through the
+ * bot's own REST (no gateway, no discord.js cache), as the channel's rule said when it was taken.
+ */
+export const ChannelTargetSchema = z.object({
+  guildId: z.string(),
+  channelId: z.string(),
+  messageId: z.string(),
+  /** A thread the message already had when it was taken: summaries go into it. */
+  threadId: z.string().nullable(),
+  replyIn: z.enum(['thread', 'inline']),
+  minWords: z.number().int().min(0),
+  canEmbed: z.boolean(),
+});
+export type ChannelTarget = z.infer<typeof ChannelTargetSchema>;
+
+/** An auto-summary job: one message, its links in order (the first few, each once). */
+export const QueuedAutoSummarySchema = z.object({
+  kind: z.literal('auto'),
+  origin: OriginSchema,
+  options: OptionsSchema,
+  links: z.array(z.object({ url: z.string(), key: z.string() })).min(1),
+  post: ChannelTargetSchema,
+});
+export type QueuedAutoSummary = z.infer<typeof QueuedAutoSummarySchema>;
 
 /** A job answered through an interaction: accepted here, run by a worker from the queue. */
 export interface InteractionSummaryJob {
@@ -155,4 +148,17 @@ export interface InteractionSummaryJob {
   /** The input as plain JSON; runs after the acknowledgement, so it may refuse in words. */
   describe(): QueuedInput | Promise<QueuedInput>;
   fail(error: unknown): Promise<void>;
+}
+
+/** An auto-summary as the listener that saw the message hands it over, before the queue. */
+export interface AutoSummaryJob {
+  /** One job per message: a live event and catch-up bringing the same message queue it once. */
+  id: string;
+  origin: JobOrigin;
+  /** The bot's own defaults; the server's fill them in. */
+  options: SummaryOptions;
+  links: { url: string; key: string }[];
+  post: ChannelTarget;
+  /** A link the server's domain lists refuse: skipped without a word in the channel. */
+  refused(url: string, error: UserError): void;
 }

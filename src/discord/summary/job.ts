@@ -1,8 +1,8 @@
 import type { REST } from '@discordjs/rest';
 import type { JobContext, JobStage } from '../../core/pipeline.ts';
 import type { QueuedJob } from '../../queue/types.ts';
-import { UserError } from '../../shared/errors.ts';
-import type { Result, SummarizeInput } from '../../shared/schemas.ts';
+import { isUserError, UserError } from '../../shared/errors.ts';
+import { type Result, ResultSchema, type SummarizeInput } from '../../shared/schemas.ts';
 import type { BotContext } from '../context.ts';
 import { type ServerRules, serverRules } from '../moderation/job-rules.ts';
 import { recordResultUsage } from '../moderation/limits.ts';
@@ -10,63 +10,33 @@ import { enforceOperatorLimits } from '../moderation/operator-limits.ts';
 import { guildSettings } from '../moderation/settings-cache.ts';
 import { downloadAttachment } from './download-attachment.ts';
 import { recordFinishedJob } from './job-log.ts';
-import {
-  type InteractionSummaryJob,
-  type JobOrigin,
-  type QueuedInput,
-  type QueuedSummary,
-  QueuedSummarySchema,
-  type SummaryJob,
-  type SummaryOptions,
+import type {
+  AutoSummaryJob,
+  InteractionSummaryJob,
+  JobOrigin,
+  QueuedAutoSummary,
+  QueuedInput,
+  QueuedSummary,
+  SummaryOptions,
 } from './job-types.ts';
 import { PROGRESS_AFTER_MS, progressReporter } from './progress.ts';
 import { deliverThroughWebhook, editThroughWebhook, failThroughWebhook } from './webhook-reply.ts';
 
 /**
  * The one lifecycle of every summary job: server settings → defaults and domain lists →
- * acknowledgement → cooldown, budget and the operator's limits → pipeline under the job's
- * deadline and fairness key → delivery → usage ledger → log and metrics; any failure goes to
- * the job's own `fail`.
+ * acknowledgement → the durable queue → (a worker) cooldown, budget and the operator's limits →
+ * pipeline under the job's deadline and fairness key → the answer kept with the job →
+ * delivery → usage ledger → log and metrics; any failure goes to the job's own `fail`.
  *
- * Interaction jobs are split at the acknowledgement: the process that received the interaction
- * runs up to it and writes the job to the durable queue (acceptSummaryJob); a worker, here or on
- * another machine, runs the rest and answers through the interaction's webhook (runQueuedJob).
- * Auto-summaries run both halves in the process that saw the message (runSummaryJob).
+ * Every job is split where it is written to the queue: the process that saw the interaction or
+ * the message runs up to it (acceptSummaryJob, acceptAutoJob); a worker, here or on another
+ * machine, runs the rest (runJob) and answers through Discord's REST API alone.
  */
-export async function runSummaryJob(job: SummaryJob, bot: BotContext): Promise<Result | null> {
-  const { origin, work } = job;
-  const startedAt = performance.now();
-  let result: Result | undefined;
-  try {
-    const { rules, options } = await beforeAcknowledging(
-      job,
-      work.kind === 'input' ? work.url : null,
-      bot,
-    );
-    await job.acknowledge(options);
-    result = await summarize(
-      rules,
-      origin,
-      options,
-      job.cooldown,
-      work.kind === 'input' ? work.read : { sha256: work.sha256 },
-      bot,
-    );
-    const summary = result;
-    // The tokens are spent whether or not the delivery works: the ledger records them either way.
-    await job.deliver(summary, options).finally(() => recordUsage(origin, bot, summary));
-  } catch (error) {
-    recordFinishedJob(origin, bot, { startedAt, result, error });
-    await job.fail(error);
-    return null;
-  }
-  recordFinishedJob(origin, bot, { startedAt, result });
-  return result;
-}
 
 /**
- * The accepting half: settings, defaults, domain lists, the acknowledgement, then the job is
- * written to the queue before any slow work starts, so a crash from here on loses nothing.
+ * The accepting half of an interaction: settings, defaults, domain lists, the acknowledgement,
+ * then the job is written to the queue before any slow work starts, so a crash from here on
+ * loses nothing.
  */
 export async function acceptSummaryJob(job: InteractionSummaryJob, bot: BotContext): Promise<void> {
   const { origin } = job;
@@ -88,26 +58,105 @@ export async function acceptSummaryJob(job: InteractionSummaryJob, bot: BotConte
   }
 }
 
-/** Discord accepts edits through an interaction's webhook for 15 minutes. */
-const INTERACTION_TOKEN_MS = 15 * 60_000;
+/**
+ * The accepting half of an auto-summary: the server's domain lists drop the links it refuses
+ * (quietly: the poster did not ask), the defaults become the options, and the message's job is
+ * written to the queue. Nothing is acknowledged: nobody waits on a reply.
+ */
+export async function acceptAutoJob(job: AutoSummaryJob, bot: BotContext): Promise<void> {
+  const { origin } = job;
+  const startedAt = performance.now();
+  const rules = await rulesFor(origin, bot);
+  const links = job.links.filter((link) => {
+    try {
+      rules.checkDomain(link.url);
+      return true;
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      recordFinishedJob(origin, bot, { startedAt, error });
+      job.refused(link.url, error);
+      return false;
+    }
+  });
+  if (links.length === 0) return;
+  const queued: QueuedAutoSummary = {
+    kind: 'auto',
+    origin,
+    options: rules.withDefaults(job.options, () => false),
+    links,
+    post: job.post,
+  };
+  await bot.queue.enqueue({ id: job.id, key: fairnessKey(origin), payload: queued });
+}
+
+/** One answer a worker produces and delivers; a job has one (interactions) or one per link. */
+export interface JobRun {
+  /** The queued job this answer belongs to. */
+  jobId: string;
+  /** Which answer of the job (the link's place in an auto-summary; 0 for an interaction). */
+  part: number;
+  origin: JobOrigin;
+  options: SummaryOptions;
+  cooldown: boolean;
+  input: QueuedInput;
+  /** How long the pipeline may take: the configured deadline, or less. */
+  deadlineMs: number;
+  onStage?(stage: JobStage): void;
+  /** Runs before the answer goes out, whether it was just made or kept from an earlier run. */
+  beforeDelivery?(): Promise<void>;
+  deliver(result: Result): Promise<void>;
+  fail(error: unknown): Promise<void>;
+}
 
 /**
- * The working half, in a worker: limits, input, pipeline, delivery through the webhook (once,
- * even when the job is run again after a crash), ledger, log and metrics.
+ * The working half, in a worker: limits, input, pipeline, then the answer is kept with the job
+ * before it is delivered, so a run after a crash delivers the same answer instead of asking the
+ * model (and the limits) again; the ledger has one row per answer however often it is run.
+ */
+export async function runJob(run: JobRun, bot: BotContext): Promise<Result | null> {
+  const { origin } = run;
+  const startedAt = performance.now();
+  let result: Result | undefined;
+  try {
+    result = await keptResult(run, bot);
+    if (!result) {
+      const rules = await rulesFor(origin, bot);
+      const input = run.input;
+      const read = input.kind === 'resummarize' ? input : () => readQueuedInput(input, origin, bot);
+      result = await summarize(rules, run, read, bot);
+      await keepResult(run, result, bot);
+    }
+    const summary = result;
+    await run.beforeDelivery?.();
+    // The tokens are spent whether or not the delivery works: the ledger records them either way.
+    await run.deliver(summary).finally(() => recordUsage(run, bot, summary));
+  } catch (error) {
+    recordFinishedJob(origin, bot, { startedAt, result, error });
+    await run.fail(error);
+    return null;
+  }
+  recordFinishedJob(origin, bot, { startedAt, result });
+  return result;
+}
+
+/** Discord accepts edits through an interaction's webhook for 15 minutes. */
+export const INTERACTION_TOKEN_MS = 15 * 60_000;
+/** Kept free at the end of a token's life for the delivery itself (a REST call or two, retried). */
+export const DELIVERY_MARGIN_MS = 10_000;
+
+/**
+ * An interaction's job in a worker: its deadline ends before its token does, its progress and
+ * answer edit the deferred reply through the webhook, once even when it is run again.
  */
 export async function runQueuedJob(
   queued: QueuedJob,
+  job: QueuedSummary,
   context: BotContext,
   rest: REST,
 ): Promise<void> {
   // Every line about the job names its interaction, as the router's lines do.
   const bot = { ...context, logger: context.logger.child({ interactionId: queued.id }) };
-  const parsed = QueuedSummarySchema.safeParse(queued.payload);
-  if (!parsed.success) {
-    bot.logger.error({ issues: parsed.error.issues }, 'unreadable queued job');
-    return;
-  }
-  const { origin, options, reply, input } = parsed.data;
+  const { origin, options, reply, input } = job;
   // The fields replyWithError logs, so a failure reads the same whichever process answers.
   const where = {
     command: origin.kind,
@@ -116,7 +165,9 @@ export async function runQueuedJob(
     channelId: origin.channelId,
     userId: origin.userId,
   };
-  if (Date.now() - queued.acceptedAt.getTime() > INTERACTION_TOKEN_MS) {
+  const tokenLeftMs =
+    queued.acceptedAt.getTime() + INTERACTION_TOKEN_MS - DELIVERY_MARGIN_MS - Date.now();
+  if (tokenLeftMs <= 0) {
     bot.logger.warn(where, 'queued job can no longer be answered: its interaction expired');
     return;
   }
@@ -124,12 +175,10 @@ export async function runQueuedJob(
     bot.logger.info(where, 'queued job was already answered');
     return;
   }
-  const startedAt = performance.now();
   bot.logger.info(
     { ...where, waitedMs: queued.startedAt.getTime() - queued.acceptedAt.getTime() },
     'job started',
   );
-  let result: Result | undefined;
   // A slow job's "thinking…" shows its stage; a deferred button update keeps its message.
   const progress =
     reply.acknowledged === 'update'
@@ -137,31 +186,48 @@ export async function runQueuedJob(
       : progressReporter((text) => editThroughWebhook(rest, reply, text), {
           afterMs: bot.progressAfterMs ?? PROGRESS_AFTER_MS,
         });
+  const delivered = await runJob(
+    {
+      jobId: queued.id,
+      part: 0,
+      origin,
+      options,
+      cooldown: job.cooldown,
+      input,
+      // An answer that arrives after the token died reaches nobody.
+      deadlineMs: Math.min(bot.jobDeadlineMs, tokenLeftMs),
+      onStage: (stage) => progress?.report(stage),
+      // The answer always lands after the last progress edit.
+      beforeDelivery: async () => {
+        await progress?.settle();
+      },
+      deliver: (result) => deliverThroughWebhook(rest, reply, result, options),
+      fail: async (error) => {
+        await progress?.settle();
+        await failThroughWebhook(rest, reply, error, bot.logger, where);
+      },
+    },
+    bot,
+  );
+  if (delivered) await markDelivered(queued.id, bot, where);
+}
+
+/** After a delivery, a failed mark only means a rerun delivers the kept answer again. */
+export async function markDelivered(
+  id: string,
+  bot: BotContext,
+  where: Record<string, unknown>,
+): Promise<void> {
   try {
-    const rules = await rulesFor(origin, bot);
-    const read = input.kind === 'resummarize' ? input : () => readQueuedInput(input, origin, bot);
-    result = await summarize(rules, origin, options, parsed.data.cooldown, read, bot, (stage) =>
-      progress?.report(stage),
-    );
-    const summary = result;
-    // The answer always lands after the last progress edit.
-    await progress?.settle();
-    await deliverThroughWebhook(rest, reply, summary, options).finally(() =>
-      recordUsage(origin, bot, summary),
-    );
-    await bot.queue.markDelivered(queued.id);
+    await bot.queue.markDelivered(id);
   } catch (error) {
-    recordFinishedJob(origin, bot, { startedAt, result, error });
-    await progress?.settle();
-    await failThroughWebhook(rest, reply, error, bot.logger, where);
-    return;
+    bot.logger.error({ ...where, err: error }, 'could not mark the job delivered');
   }
-  recordFinishedJob(origin, bot, { startedAt, result });
 }
 
 /** The server's rules and the options they make of the request; a blocked link is refused. */
 async function beforeAcknowledging(
-  job: Pick<SummaryJob, 'origin' | 'options' | 'given'>,
+  job: Pick<InteractionSummaryJob, 'origin' | 'options' | 'given'>,
   url: string | null,
   bot: BotContext,
 ): Promise<{ rules: ServerRules; options: SummaryOptions }> {
@@ -186,14 +252,12 @@ function rulesGuild(origin: JobOrigin): string | null {
 /** Limits, then the pipeline: a new input read now, or a source already kept (the buttons). */
 async function summarize(
   rules: ServerRules,
-  origin: JobOrigin,
-  options: SummaryOptions,
-  cooldown: boolean,
+  run: JobRun,
   source: (() => Promise<SummarizeInput>) | { sha256: string },
   bot: BotContext,
-  onStage?: (stage: JobStage) => void,
 ): Promise<Result> {
-  await rules.checkLimits(bot.store, origin.userId, { cooldown });
+  const { origin, options } = run;
+  await rules.checkLimits(bot.store, origin.userId, { cooldown: run.cooldown });
   await enforceOperatorLimits(bot.store, bot.limits, origin.userId);
   const pipelineOptions = {
     length: options.length,
@@ -202,10 +266,28 @@ async function summarize(
     quotesOnly: options.quotesOnly,
     ...(rules.prompt ? { prompt: rules.prompt } : {}),
   };
-  const context = jobContext(origin, bot, onStage);
-  return typeof source === 'function'
-    ? bot.pipeline.summarize(await source(), pipelineOptions, context)
-    : bot.pipeline.resummarize(source.sha256, pipelineOptions, context);
+  const signal = AbortSignal.timeout(run.deadlineMs);
+  const context: JobContext = {
+    signal,
+    queueKey: fairnessKey(origin),
+    ...(run.onStage ? { onStage: run.onStage } : {}),
+  };
+  try {
+    return typeof source === 'function'
+      ? await bot.pipeline.summarize(await source(), pipelineOptions, context)
+      : await bot.pipeline.resummarize(source.sha256, pipelineOptions, context);
+  } catch (error) {
+    // The job's own deadline (shorter than the pipeline's when the token runs out first).
+    if (signal.aborted && !isUserError(error)) {
+      throw new UserError(
+        'deadline',
+        `The summary took longer than ${Math.round(run.deadlineMs / 1000)} s and was stopped.`,
+        {},
+        { cause: error },
+      );
+    }
+    throw error;
+  }
 }
 
 /** A queued input as the pipeline reads it; downloads happen here, in the worker. */
@@ -237,26 +319,38 @@ function fairnessKey(origin: JobOrigin): string {
   return origin.guildId ?? origin.userId;
 }
 
-/** The job's deadline, and whom its model calls are queued under for fairness. */
-function jobContext(
-  origin: JobOrigin,
-  bot: BotContext,
-  onStage?: (stage: JobStage) => void,
-): JobContext {
-  return {
-    signal: AbortSignal.timeout(bot.jobDeadlineMs),
-    queueKey: fairnessKey(origin),
-    ...(onStage ? { onStage } : {}),
-  };
+/** The answer an earlier run of this job made, when it crashed before finishing. */
+async function keptResult(run: JobRun, bot: BotContext): Promise<Result | undefined> {
+  const kept = await bot.queue.keptResult(run.jobId, run.part);
+  if (kept === null) return undefined;
+  const parsed = ResultSchema.safeParse(kept);
+  if (parsed.success) return parsed.data;
+  bot.logger.warn({ jobId: run.jobId, part: run.part }, 'kept answer unreadable: asking again');
+  return undefined;
 }
 
-/** One ledger row per job; a failure is logged, the user already has the answer. */
-async function recordUsage(origin: JobOrigin, bot: BotContext, result: Result): Promise<void> {
+/** A failed write costs only a second model call if the job has to run again. */
+async function keepResult(run: JobRun, result: Result, bot: BotContext): Promise<void> {
+  try {
+    await bot.queue.keepResult(run.jobId, run.part, result);
+  } catch (error) {
+    bot.logger.warn({ err: error, jobId: run.jobId }, 'could not keep the answer with its job');
+  }
+}
+
+/** The ledger row's key: one row per answer, so a job run again is not billed again. */
+function usageKey(run: JobRun): string {
+  return run.part === 0 ? run.jobId : `${run.jobId}#${run.part}`;
+}
+
+/** One ledger row per answer; a failure is logged, the user already has the answer. */
+async function recordUsage(run: JobRun, bot: BotContext, result: Result): Promise<void> {
+  const { origin } = run;
   try {
     await recordResultUsage(
       bot.store,
       bot.prices,
-      { guildId: rulesGuild(origin), userId: origin.userId },
+      { guildId: rulesGuild(origin), userId: origin.userId, jobId: usageKey(run) },
       result,
     );
   } catch (error) {

@@ -7,15 +7,17 @@ import type { SummaryOptions, WebhookTarget } from './job-types.ts';
 import { buildSummaryReply } from './reply.ts';
 
 /**
- * REST for a worker, which has no gateway connection and no bot token: an interaction's
- * webhook is authorized by its token alone. Six retries, as the bot's own client has.
+ * REST for a worker, which has no gateway connection: an interaction's webhook is authorized
+ * by its token alone; the bot's token, where the worker has it, posts auto-summaries. Six
+ * retries, as the bot's own client has.
  */
-export function createWebhookRest(apiUrl?: string): REST {
-  return new REST({ ...(apiUrl ? { api: apiUrl } : {}), retries: 6 });
+export function createWorkerRest(apiUrl?: string, token?: string): REST {
+  const rest = new REST({ ...(apiUrl ? { api: apiUrl } : {}), retries: 6 });
+  return token ? rest.setToken(token) : rest;
 }
 
 /** discord.js builders (embeds, action rows) become the JSON Discord reads. */
-const toJson = (value: unknown): unknown =>
+export const toJson = (value: unknown): unknown =>
   value && typeof (value as { toJSON?: unknown }).toJSON === 'function'
     ? (value as { toJSON(): unknown }).toJSON()
     : value;
