@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     logger.warn('OPENAI_API_KEY is not set: summaries come from the offline engine, and say so');
   }
   const services = await openBotServices(config, { shard });
-  const { store, metrics, extractionPool } = services;
+  const { store, metrics } = services;
   const bot = await createBot({
     config,
     logger,
@@ -51,9 +51,7 @@ async function main(): Promise<void> {
     bot
       .stop()
       .then(() => health?.close())
-      .then(() => services.queue.close())
-      .then(() => store.close())
-      .then(() => extractionPool.close())
+      .then(() => services.close())
       .finally(() => process.exit(0));
   };
   process.once('SIGINT', () => stop('SIGINT'));

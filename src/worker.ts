@@ -52,9 +52,7 @@ async function main(): Promise<void> {
     worker
       .stop()
       .then(() => health?.close())
-      .then(() => services.queue.close())
-      .then(() => services.store.close())
-      .then(() => services.extractionPool.close())
+      .then(() => services.close())
       .finally(() => process.exit(0));
   };
   process.once('SIGINT', () => stop('SIGINT'));

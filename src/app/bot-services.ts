@@ -19,6 +19,11 @@ export interface BotServices {
   extractionPool: ExtractionPool;
   /** Accepted jobs, in the same database as the store. */
   queue: JobQueue;
+  /**
+   * Closes what this opened, the connections of the limits shared on PostgreSQL included; the
+   * caller first stops whatever uses them (the bot, the worker).
+   */
+  close(): Promise<void>;
 }
 
 /**
@@ -73,5 +78,12 @@ export async function openBotServices(
     prices,
     textTtlHours: config.ARTICLE_TEXT_TTL_HOURS,
     queue,
+    async close() {
+      await queue.close();
+      await modelSlots?.close();
+      await providerState?.close();
+      await store.close();
+      await extractionPool.close();
+    },
   };
 }
