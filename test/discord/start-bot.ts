@@ -2,6 +2,8 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import type { Pipeline } from '../../src/core/pipeline.ts';
 import { type Bot, createBot } from '../../src/discord/bot.ts';
+import type { JobQueue } from '../../src/queue/types.ts';
+import type { Store } from '../../src/store/index.ts';
 import { type FakeDiscord, startFakeDiscord } from '../../testkit/fake-discord.ts';
 import { createOfflinePipeline, ScriptedPipeline } from '../../testkit/scripted-pipeline.ts';
 import { createBotServices } from '../../testkit/services.ts';
@@ -10,6 +12,8 @@ export interface Running {
   fake: FakeDiscord;
   bot: Bot;
   pipeline: ScriptedPipeline;
+  /** The bot's database, kept across restarts. */
+  store: Store;
   /** Every log line the bot wrote, parsed. */
   logs: Record<string, unknown>[];
   /** Stops the bot and starts a new one (nothing kept in memory) with the same pipeline. */
@@ -19,7 +23,13 @@ export interface Running {
 
 /** A fake Discord, the real discord.js client logged into it, and the offline pipeline. */
 export async function startBot(
-  options: { maxAttachmentBytes?: number; pipeline?: Pipeline; progressAfterMs?: number } = {},
+  options: {
+    maxAttachmentBytes?: number;
+    pipeline?: Pipeline;
+    progressAfterMs?: number;
+    /** Where jobs wait; by default an in-memory one each bot owns. The caller closes it. */
+    queue?: JobQueue;
+  } = {},
 ): Promise<Running> {
   const fake = await startFakeDiscord();
   const logs: Record<string, unknown>[] = [];
@@ -44,6 +54,7 @@ export async function startBot(
       logger,
       ...services,
       ...(options.maxAttachmentBytes ? { maxAttachmentBytes: options.maxAttachmentBytes } : {}),
+      ...(options.queue ? { queue: options.queue } : {}),
       // Progress edits have their own test (progress.test.ts); elsewhere the first edit of a
       // reply is its answer, however slow the machine.
       progressAfterMs: options.progressAfterMs ?? 60_000,
@@ -55,6 +66,7 @@ export async function startBot(
     fake,
     bot: await launch(),
     pipeline,
+    store: services.store,
     logs,
     async restart() {
       await running.bot.stop();

@@ -8,6 +8,8 @@ import { createUrlLoader } from '../../src/core/load-url.ts';
 import { createPipeline } from '../../src/core/pipeline.ts';
 import { type Bot, createBot } from '../../src/discord/bot.ts';
 import { createMetrics } from '../../src/ops/metrics.ts';
+import { openSqliteQueue } from '../../src/queue/sqlite-queue.ts';
+import type { JobQueue } from '../../src/queue/types.ts';
 import type { Store } from '../../src/store/index.ts';
 import { type FakeDiscord, startFakeDiscord } from '../../testkit/fake-discord.ts';
 import { ScriptedPipeline } from '../../testkit/scripted-pipeline.ts';
@@ -33,6 +35,8 @@ export interface Moderated {
 export interface ModeratedOptions {
   autoSummarize?: boolean;
   messageContent?: boolean;
+  /** Wraps each bot's (in-memory) queue, e.g. to make its worker fail at a chosen point. */
+  wrapQueue?: (queue: JobQueue) => JobQueue;
   /** The operator's daily limits; none by default. */
   limits?: { USER_DAILY_TOKENS?: number; DAILY_TOKEN_CAP?: number };
 }
@@ -79,6 +83,7 @@ export async function startModeratedBot(
     allowPorts: [80, 443, site.port],
   });
 
+  const queues: (JobQueue | undefined)[] = [];
   const launch = async () => {
     const store = await location.open();
     const caches = createStoreCaches(store, { textTtlSeconds: 24 * 3600 });
@@ -96,7 +101,10 @@ export async function startModeratedBot(
         cache: caches.pipeline,
       }),
     );
+    const queue = options.wrapQueue?.(openSqliteQueue({ path: ':memory:' }));
+    queues.push(queue);
     const bot = await createBot({
+      ...(queue ? { queue } : {}),
       config: {
         DISCORD_TOKEN: 'test-token',
         DISCORD_API_URL: fake.apiUrl,
@@ -140,6 +148,7 @@ export async function startModeratedBot(
     },
     async close() {
       await running.bot.stop();
+      await Promise.all(queues.map((queue) => queue?.close()));
       await fake.close();
     },
   };

@@ -16,6 +16,19 @@ const usage = (overrides: Partial<UsageInput> = {}): UsageInput => ({
 describe.each(DATABASES)('usage ledger on $name', (database) => {
   const t = useStore(database);
 
+  it('GIVEN one job recorded twice (run again after a crash) THEN it is one row', async () => {
+    await t.store.recordUsage(usage({ jobId: 'job-1' }));
+    await t.store.recordUsage(usage({ jobId: 'job-1' }));
+    expect(await t.store.tokensUsedToday('100')).toBe(1200);
+  });
+
+  it('GIVEN rows without a job THEN each is counted', async () => {
+    await t.store.recordUsage(usage());
+    await t.store.recordUsage(usage());
+    await t.store.recordUsage(usage({ jobId: 'job-1' }));
+    expect(await t.store.tokensUsedToday('100')).toBe(3600);
+  });
+
   it('counts no tokens today for a server that used none', async () => {
     expect(await t.store.tokensUsedToday('100')).toBe(0);
   });
