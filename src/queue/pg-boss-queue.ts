@@ -75,6 +75,8 @@ export async function openPgBossQueue(options: PgBossQueueOptions): Promise<JobQ
   const running = new Set<Promise<void>>();
   const pollingIntervalSeconds = Math.max(0.5, options.pollingIntervalSeconds ?? 0.5);
   let working = false;
+  /** Jobs running here that kept an answer, whose answers go when they are done. */
+  const keptHere = new Set<string>();
   /** This process's pollers. */
   const ids: string[] = [];
 
@@ -140,9 +142,14 @@ export async function openPgBossQueue(options: PgBossQueueOptions): Promise<JobQ
             running.add(run);
             try {
               await run;
-              await db
-                .executeSql(`delete from ${schema}.precis_results where job_id = $1`, [job.data.id])
-                .catch(() => undefined);
+              // Only a job that kept an answer (here, or in an earlier run) has one to forget.
+              if (keptHere.delete(job.data.id) || job.retryCount > 0) {
+                await db
+                  .executeSql(`delete from ${schema}.precis_results where job_id = $1`, [
+                    job.data.id,
+                  ])
+                  .catch(() => undefined);
+              }
             } finally {
               running.delete(run);
               boss.notifyWorker(self.id);
@@ -179,6 +186,7 @@ export async function openPgBossQueue(options: PgBossQueueOptions): Promise<JobQ
       return rows.length === 1;
     },
     async keepResult(id, part, result) {
+      keptHere.add(id);
       await db.executeSql(
         `insert into ${schema}.precis_results (job_id, part, result) values ($1, $2, $3)
          on conflict (job_id, part) do update set result = excluded.result`,

@@ -60,6 +60,7 @@ export async function runAutoJob(
       {
         jobId: queued.id,
         part,
+        attempt: queued.attempt,
         origin,
         options,
         cooldown: !cooldownChecked,

@@ -95,6 +95,8 @@ export interface JobRun {
   jobId: string;
   /** Which answer of the job (the link's place in an auto-summary; 0 for an interaction). */
   part: number;
+  /** 1 on the first run: only a later run can find an answer kept by an earlier one. */
+  attempt: number;
   origin: JobOrigin;
   options: SummaryOptions;
   cooldown: boolean;
@@ -190,6 +192,7 @@ export async function runQueuedJob(
     {
       jobId: queued.id,
       part: 0,
+      attempt: queued.attempt,
       origin,
       options,
       cooldown: job.cooldown,
@@ -321,6 +324,7 @@ function fairnessKey(origin: JobOrigin): string {
 
 /** The answer an earlier run of this job made, when it crashed before finishing. */
 async function keptResult(run: JobRun, bot: BotContext): Promise<Result | undefined> {
+  if (run.attempt === 1) return undefined;
   const kept = await bot.queue.keptResult(run.jobId, run.part);
   if (kept === null) return undefined;
   const parsed = ResultSchema.safeParse(kept);
