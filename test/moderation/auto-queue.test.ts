@@ -60,4 +60,25 @@ describe.each(DATABASES)('an auto-summary run again on $name', (database) => {
       expect(run.fake.requests.filter(isChannelPost(run.fake.channelId))).toHaveLength(1);
     });
   });
+
+  describe('GIVEN Discord refuses the reply for its first link', () => {
+    const ctx = useModeratedBot(database);
+
+    it('THEN the failure is logged and the second link is still summarized', async () => {
+      const { run, site } = ctx;
+      await autoChannel(run);
+      const before = run.fake.postMessage(site.url('/news/talks'));
+      await run.handled(before.id);
+      // The first link gets a "Summarized here before" reply, which Discord refuses.
+      run.fake.failNext({ route: 'POST /channels/:channel/messages', status: 403, times: 1 });
+      const source = run.fake.postMessage(
+        `${site.url('/news/talks')} and ${site.url('/news/second')}`,
+      );
+      await run.handled(source.id);
+      expect(run.logs.filter((l) => l.msg === 'auto-summarize failed')).toHaveLength(1);
+      const [post] = await run.store.findSummariesBySourceMessage(source.id);
+      expect(post).toMatchObject({ url: site.url('/news/second'), threadId: source.id });
+      expect(run.fake.botMessagesIn(source.id)).toHaveLength(1);
+    });
+  });
 });

@@ -48,80 +48,85 @@ export async function runAutoJob(
   let limitReached = false;
   for (const [part, link] of job.links.entries()) {
     if (posted.some((p) => p.urlKey === link.key)) continue;
-    const earlier = await store.findSummaryByUrl(post.guildId, link.key);
-    if (earlier) {
-      await replyTo(rest, post, {
-        content: `Summarized here before: ${messageLink(earlier.guildId, earlier.replyChannelId, earlier.replyMessageId)}`,
-        ...onceOnly(`p${part}:${post.messageId}`),
-      });
-      continue;
-    }
-    await runJob(
-      {
-        jobId: queued.id,
-        part,
-        attempt: queued.attempt,
-        origin,
-        options,
-        cooldown: !cooldownChecked,
-        input: { kind: 'url', url: link.url },
-        deadlineMs: bot.jobDeadlineMs,
-        async deliver(result) {
-          cooldownChecked = true;
-          if (countWords(result.source.text) < post.minWords) {
-            bot.logger.info(
-              { ...where, url: link.url },
-              'auto-summarize: article shorter than the minimum',
-            );
-            return;
-          }
-          const sent = await postSummary(rest, post, result, {
-            thread,
-            ownerId: origin.userId,
-            language: options.language,
-            nonce: `s${part}:${post.messageId}`,
-            onThreadRefused: (error) =>
-              bot.logger.error(
-                { ...where, err: error },
-                'no permission to start a thread here: replied inline instead',
-              ),
-          });
-          thread = sent.threadId;
-          await store.recordSummaryPost({
-            guildId: post.guildId,
-            channelId: post.channelId,
-            sourceMessageId: post.messageId,
-            url: link.url,
-            urlKey: link.key,
-            ...sent,
-            sourceText: result.source.text,
-          });
-        },
-        async fail(error) {
-          if (!isUserError(error)) {
-            bot.logger.error({ ...where, url: link.url, err: error }, 'auto-summarize failed');
-            return;
-          }
-          if (LIMIT_CODES.has(error.code)) {
-            bot.logger.info({ ...where, code: error.code }, 'auto-summarize: limit reached');
-            limitReached = true;
-            await replyTo(rest, post, {
-              content: breakMentions(describeUserError(error)),
-              ...onceOnly(`l${part}:${post.messageId}`),
+    try {
+      const earlier = await store.findSummaryByUrl(post.guildId, link.key);
+      if (earlier) {
+        await replyTo(rest, post, {
+          content: `Summarized here before: ${messageLink(earlier.guildId, earlier.replyChannelId, earlier.replyMessageId)}`,
+          ...onceOnly(`p${part}:${post.messageId}`),
+        });
+        continue;
+      }
+      await runJob(
+        {
+          jobId: queued.id,
+          part,
+          attempt: queued.attempt,
+          origin,
+          options,
+          cooldown: !cooldownChecked,
+          input: { kind: 'url', url: link.url },
+          deadlineMs: bot.jobDeadlineMs,
+          async deliver(result) {
+            cooldownChecked = true;
+            if (countWords(result.source.text) < post.minWords) {
+              bot.logger.info(
+                { ...where, url: link.url },
+                'auto-summarize: article shorter than the minimum',
+              );
+              return;
+            }
+            const sent = await postSummary(rest, post, result, {
+              thread,
+              ownerId: origin.userId,
+              language: options.language,
+              nonce: `s${part}:${post.messageId}`,
+              onThreadRefused: (error) =>
+                bot.logger.error(
+                  { ...where, err: error },
+                  'no permission to start a thread here: replied inline instead',
+                ),
             });
-            return;
-          }
-          // Limits were looked at before anything else could fail.
-          cooldownChecked = true;
-          // A page that cannot be read is not worth a message: the poster did not ask.
-          bot.logger.info(
-            { ...where, url: link.url, code: error.code, details: error.details },
-            'auto-summarize: link not summarized',
-          );
+            thread = sent.threadId;
+            await store.recordSummaryPost({
+              guildId: post.guildId,
+              channelId: post.channelId,
+              sourceMessageId: post.messageId,
+              url: link.url,
+              urlKey: link.key,
+              ...sent,
+              sourceText: result.source.text,
+            });
+          },
+          async fail(error) {
+            if (!isUserError(error)) {
+              bot.logger.error({ ...where, url: link.url, err: error }, 'auto-summarize failed');
+              return;
+            }
+            if (LIMIT_CODES.has(error.code)) {
+              bot.logger.info({ ...where, code: error.code }, 'auto-summarize: limit reached');
+              limitReached = true;
+              await replyTo(rest, post, {
+                content: breakMentions(describeUserError(error)),
+                ...onceOnly(`l${part}:${post.messageId}`),
+              });
+              return;
+            }
+            // Limits were looked at before anything else could fail.
+            cooldownChecked = true;
+            // A page that cannot be read is not worth a message: the poster did not ask.
+            bot.logger.info(
+              { ...where, url: link.url, code: error.code, details: error.details },
+              'auto-summarize: link not summarized',
+            );
+          },
         },
-      },
-      bot,
-    );
+        bot,
+      );
+    } catch (error) {
+      // Discord refused a post (the source was deleted, access lost): the next link may go.
+      bot.logger.error({ ...where, url: link.url, err: error }, 'auto-summarize failed');
+    }
     if (limitReached) break;
   }
   await markDelivered(queued.id, bot, where);
