@@ -8,6 +8,7 @@ import type {
 import { z } from 'zod';
 import type { UserError } from '../../shared/errors.ts';
 import { LENGTHS, type Length, STYLES, type Style } from '../../shared/schemas.ts';
+import { REPLY_MODES } from '../../store/index.ts';
 
 /** The interactions that start a summary job. */
 export type SummaryInteraction =
@@ -117,7 +118,7 @@ export const ChannelTargetSchema = z.object({
   messageId: z.string(),
   /** A thread the message already had when it was taken: summaries go into it. */
   threadId: z.string().nullable(),
-  replyIn: z.enum(['thread', 'inline']),
+  replyIn: z.enum(REPLY_MODES),
   minWords: z.number().int().min(0),
   canEmbed: z.boolean(),
 });
