@@ -19,7 +19,12 @@ export interface Running {
 
 /** A fake Discord, the real discord.js client logged into it, and the offline pipeline. */
 export async function startBot(
-  options: { maxAttachmentBytes?: number; pipeline?: Pipeline; progressAfterMs?: number } = {},
+  options: {
+    maxAttachmentBytes?: number;
+    pipeline?: Pipeline;
+    progressAfterMs?: number;
+    progressEveryMs?: number;
+  } = {},
 ): Promise<Running> {
   const fake = await startFakeDiscord();
   const logs: Record<string, unknown>[] = [];
@@ -47,6 +52,9 @@ export async function startBot(
       // Progress edits have their own test (progress.test.ts); elsewhere the first edit of a
       // reply is its answer, however slow the machine.
       progressAfterMs: options.progressAfterMs ?? 60_000,
+      ...(options.progressEveryMs === undefined
+        ? {}
+        : { progressEveryMs: options.progressEveryMs }),
     });
     await bot.start();
     return bot;

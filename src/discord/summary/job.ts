@@ -19,7 +19,7 @@ import {
   type SummaryJob,
   type SummaryOptions,
 } from './job-types.ts';
-import { PROGRESS_AFTER_MS, progressReporter } from './progress.ts';
+import { PROGRESS_AFTER_MS, PROGRESS_EVERY_MS, progressReporter } from './progress.ts';
 import { deliverThroughWebhook, editThroughWebhook, failThroughWebhook } from './webhook-reply.ts';
 
 /**
@@ -136,6 +136,7 @@ export async function runQueuedJob(
       ? null
       : progressReporter((text) => editThroughWebhook(rest, reply, text), {
           afterMs: bot.progressAfterMs ?? PROGRESS_AFTER_MS,
+          everyMs: bot.progressEveryMs ?? PROGRESS_EVERY_MS,
         });
   try {
     const rules = await rulesFor(origin, bot);
@@ -191,7 +192,7 @@ async function summarize(
   cooldown: boolean,
   source: (() => Promise<SummarizeInput>) | { sha256: string },
   bot: BotContext,
-  onStage?: (stage: JobStage) => void,
+  onStage?: (stage: JobStage) => void | Promise<void>,
 ): Promise<Result> {
   await rules.checkLimits(bot.store, origin.userId, { cooldown });
   await enforceOperatorLimits(bot.store, bot.limits, origin.userId);
@@ -241,7 +242,7 @@ function fairnessKey(origin: JobOrigin): string {
 function jobContext(
   origin: JobOrigin,
   bot: BotContext,
-  onStage?: (stage: JobStage) => void,
+  onStage?: (stage: JobStage) => void | Promise<void>,
 ): JobContext {
   return {
     signal: AbortSignal.timeout(bot.jobDeadlineMs),
