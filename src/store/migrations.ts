@@ -129,6 +129,18 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
           .execute();
       },
     },
+    // The operator's per-user daily limit and the usage CLI look a user up across every server
+    // (and DMs), which the (guild_id, user_id, at) index cannot serve: without this, each job's
+    // limit check reads the whole ledger.
+    '0003_usage_user_at': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createIndex('usage_user_at')
+          .on('usage')
+          .columns(['user_id', 'at'])
+          .execute();
+      },
+    },
   };
 
   return { getMigrations: async () => migrations };
