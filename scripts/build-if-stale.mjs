@@ -24,11 +24,16 @@ function builtAt() {
   }
 }
 
-const sources = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
-const changed = Math.max(...sources.map((path) => newest(join(root, path))));
+// What the emitted JavaScript is made from, and the lock file, whose changes (newer type
+// definitions) are worth a rebuild when one is possible but do not change the output.
+const sources = ['src', 'tsconfig.json', 'tsconfig.build.json'];
+const sourcesChanged = Math.max(...sources.map((path) => newest(join(root, path))));
+const changed = Math.max(sourcesChanged, newest(join(root, 'package-lock.json')));
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
-if (changed > builtAt() && !existsSync(tsc)) {
+if (!existsSync(tsc)) {
   // TypeScript is a devDependency: `npm ci --omit=dev` (or NODE_ENV=production) leaves it out.
+  // `npm prune --omit=dev` after a build rewrites the lock file, so only the sources count here.
+  if (sourcesChanged <= builtAt()) process.exit(0);
   const state = builtAt() < 0 ? 'dist/ has not been built' : 'dist/ is older than src/';
   console.error(
     [

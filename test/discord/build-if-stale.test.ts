@@ -120,4 +120,23 @@ describe('npm start on a fresh checkout', () => {
     built(dir, 60);
     expect(await prestart(dir)).toEqual({ code: 0, stderr: '' });
   });
+
+  it('GIVEN devDependencies pruned after the build, which rewrites package-lock.json, THEN prestart still lets it start', async () => {
+    const dir = checkout({ typescript: false });
+    sourcesFrom(dir, 120);
+    built(dir, 60);
+    // npm prune --omit=dev writes the lock file after the build.
+    writeFileSync(join(dir, 'package-lock.json'), '{"pruned": true}\n');
+    expect(await prestart(dir)).toEqual({ code: 0, stderr: '' });
+  });
+
+  it('GIVEN a newer package-lock.json and TypeScript installed THEN prestart rebuilds', async () => {
+    const dir = checkout({ typescript: true });
+    sourcesFrom(dir, 120);
+    built(dir, 60);
+    writeFileSync(join(dir, 'package-lock.json'), '{"updated": true}\n');
+    const { code, stderr } = await prestart(dir);
+    expect(code).toBe(0);
+    expect(stderr).toContain('building dist/');
+  });
 });
