@@ -33,7 +33,7 @@ rows.push({
   target: '≤ 3 s',
 });
 rows.push({
-  figure: 'bot RSS idle, dist/ (tsx: ratio)',
+  figure: `bot RSS idle, dist/, median of ${discord.idleRssSamplesMb.length} starts (tsx: ratio)`,
   value: `${discord.idleRssMb.toFixed(0)} MB (${fromSource.idleRssMb.toFixed(0)} MB: ×${(discord.idleRssMb / fromSource.idleRssMb).toFixed(2)})`,
   target: '≤ 110 MB',
 });

@@ -15,17 +15,19 @@ export const ARTICLE_TEXT = readFileSync(
 );
 
 /**
- * The real pipeline on the offline engine; links resolve to the fixture article, after
- * `beforeLoad` resolves when given (a page that is slow to arrive).
+ * The real pipeline on the offline engine; links resolve to the fixture article (or the text
+ * `textFor` gives for the link), after `beforeLoad` resolves when given (a page that is slow
+ * to arrive).
  */
 export function createOfflinePipeline(
-  options: { beforeLoad?: () => Promise<void> } = {},
+  options: { beforeLoad?: () => Promise<void>; textFor?: (url: string) => string } = {},
 ): Pipeline {
   return createPipeline({
     llm: null,
     loadUrl: async (url): Promise<ArticleDocument> => {
       await options.beforeLoad?.();
-      return fixtureArticle(url);
+      const article = fixtureArticle(url);
+      return options.textFor ? { ...article, text: options.textFor(url) } : article;
     },
     extractFile: (file) =>
       extractDocument({

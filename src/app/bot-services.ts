@@ -6,7 +6,7 @@ import { openQueue, queueSchema } from '../queue/open-queue.ts';
 import type { JobQueue } from '../queue/types.ts';
 import type { TokenPrices } from '../shared/cost.ts';
 import { DEFAULT_SQLITE_PATH, openStore, type Store } from '../store/index.ts';
-import { createAppPipeline } from './pipeline.ts';
+import { lazyPipeline } from './lazy-pipeline.ts';
 import { createStoreCaches } from './store-caches.ts';
 
 export interface BotServices {
@@ -67,13 +67,15 @@ export async function openBotServices(
   return {
     store,
     extractionPool,
-    pipeline: createAppPipeline(config, {
-      cache: caches.pipeline,
-      documentCache: caches.documents,
-      extractionPool,
-      modelSlots,
-      providerState,
-    }),
+    pipeline: lazyPipeline(async () =>
+      (await import('./pipeline.ts')).createAppPipeline(config, {
+        cache: caches.pipeline,
+        documentCache: caches.documents,
+        extractionPool,
+        modelSlots,
+        providerState,
+      }),
+    ),
     metrics: createMetrics(shard === null ? {} : { shard: String(shard) }, { prices }),
     prices,
     textTtlHours: config.ARTICLE_TEXT_TTL_HOURS,

@@ -45,6 +45,8 @@ export interface BotOptions {
   workerConcurrency?: number;
   /** How long a job runs before its reply shows its stage; default 2 s. */
   progressAfterMs?: number;
+  /** How often at most a stage edit may follow the last; default 1 s. */
+  progressEveryMs?: number;
 }
 
 export interface Bot {
@@ -74,6 +76,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     prices: options.prices,
     textTtlHours: options.textTtlHours,
     ...(options.progressAfterMs === undefined ? {} : { progressAfterMs: options.progressAfterMs }),
+    ...(options.progressEveryMs === undefined ? {} : { progressEveryMs: options.progressEveryMs }),
     // Without them in the configuration (tests), no operator limit applies.
     limits: {
       userDailyTokens: config.USER_DAILY_TOKENS ?? 0,

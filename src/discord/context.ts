@@ -29,6 +29,8 @@ export interface BotContext {
   queue: JobQueue;
   /** How long a job runs before its deferred reply shows its stage (default 2 s). */
   progressAfterMs?: number;
+  /** How often at most a stage edit may follow the last one (default 1 s). */
+  progressEveryMs?: number;
 }
 
 export interface OperatorLimits {

@@ -137,6 +137,18 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
         await db.schema.createIndex('usage_job_id').unique().on('usage').column('job_id').execute();
       },
     },
+    // The operator's per-user daily limit and the usage CLI look a user up across every server
+    // (and DMs), which the (guild_id, user_id, at) index cannot serve: without this, each job's
+    // limit check reads the whole ledger.
+    '0004_usage_user_at': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createIndex('usage_user_at')
+          .on('usage')
+          .columns(['user_id', 'at'])
+          .execute();
+      },
+    },
   };
 
   return { getMigrations: async () => migrations };

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BOT_EXEC_ARGV } from '../../src/runtime-flags.ts';
 import { type FakeDiscord, startFakeDiscord } from '../../testkit/fake-discord.ts';
 
 // `npm start` as package.json runs it: prestart builds dist/ when the sources changed, then
@@ -30,27 +31,24 @@ afterAll(async () => {
 describe('the production build', () => {
   it('GIVEN npm start THEN the sources are built if needed and plain node runs dist/main.js to gateway ready with every command', async () => {
     expect(scripts.prestart).toBe('node scripts/build-if-stale.mjs');
-    expect(scripts.start).toBe('node --max-semi-space-size=2 dist/main.js');
+    // The flags every other way of starting the bot uses (shards, the benchmark).
+    expect(scripts.start).toBe(`node ${BOT_EXEC_ARGV.join(' ')} dist/main.js`);
     execFileSync(process.execPath, [join(root, 'scripts/build-if-stale.mjs')], {
       stdio: 'inherit',
     });
-    const started = spawn(
-      process.execPath,
-      ['--max-semi-space-size=2', join(root, 'dist/main.js')],
-      {
-        cwd: workDir,
-        env: {
-          ...process.env,
-          DISCORD_TOKEN: 'test-token',
-          DISCORD_API_URL: fake.apiUrl,
-          DISCORD_GUILD_ID: '',
-          OPENAI_API_KEY: '',
-          DATABASE_URL: '',
-          HTTP_PORT: '',
-          LOG_LEVEL: 'info',
-        },
+    const started = spawn(process.execPath, [...BOT_EXEC_ARGV, join(root, 'dist/main.js')], {
+      cwd: workDir,
+      env: {
+        ...process.env,
+        DISCORD_TOKEN: 'test-token',
+        DISCORD_API_URL: fake.apiUrl,
+        DISCORD_GUILD_ID: '',
+        OPENAI_API_KEY: '',
+        DATABASE_URL: '',
+        HTTP_PORT: '',
+        LOG_LEVEL: 'info',
       },
-    );
+    });
     child = started;
     let stdout = '';
     let stderr = '';

@@ -29,6 +29,7 @@ export async function startBot(
     progressAfterMs?: number;
     /** Where jobs wait; by default an in-memory one each bot owns. The caller closes it. */
     queue?: JobQueue;
+    progressEveryMs?: number;
   } = {},
 ): Promise<Running> {
   const fake = await startFakeDiscord();
@@ -58,6 +59,9 @@ export async function startBot(
       // Progress edits have their own test (progress.test.ts); elsewhere the first edit of a
       // reply is its answer, however slow the machine.
       progressAfterMs: options.progressAfterMs ?? 60_000,
+      ...(options.progressEveryMs === undefined
+        ? {}
+        : { progressEveryMs: options.progressEveryMs }),
     });
     await bot.start();
     return bot;

@@ -58,7 +58,15 @@ describe('the pipeline with a model', () => {
   it('GIVEN invented quotes THEN the job reports checking the quotes before asking again', async () => {
     fake.push(fakeSteps.json(INVENTED_ANSWER), fakeSteps.json(GOOD_ANSWER));
     const stages: string[] = [];
-    await pipelineAgainst(fake).summarize(input, {}, { onStage: (s) => stages.push(s.stage) });
+    await pipelineAgainst(fake).summarize(
+      input,
+      {},
+      {
+        onStage: (s) => {
+          stages.push(s.stage);
+        },
+      },
+    );
     expect(stages).toEqual(['reading', 'summarizing', 'checking']);
   });
 

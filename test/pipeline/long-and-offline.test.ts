@@ -64,8 +64,9 @@ describe('a source beyond the model budget', () => {
       { kind: 'text', text: longSource() },
       {},
       {
-        onStage: (s) =>
-          stages.push(s.stage === 'summarizing' && s.part ? `part ${s.part}/${s.parts}` : s.stage),
+        onStage: (s) => {
+          stages.push(s.stage === 'summarizing' && s.part ? `part ${s.part}/${s.parts}` : s.stage);
+        },
       },
     );
     const parts = stages.filter((s) => s.startsWith('part '));

@@ -26,6 +26,8 @@ interface SummaryCall {
   minQuotes: number;
   signal?: AbortSignal;
   queueKey?: string;
+  /** Awaited before each check of quotes against the source (long sources show it). */
+  onCheck?: () => Promise<void>;
   /** Told when quotes failed the word-for-word check and the model is asked again. */
   onRecheck?: () => void;
 }
@@ -47,6 +49,10 @@ function invalidAnswer(error: unknown): { raw: string; issues: string[] } | null
  */
 export async function summarizeWithLlm(call: SummaryCall): Promise<VerifiedSummary> {
   const messages = renderPrompt(call.prompt, call.values);
+  const check = async (quotes: SummaryOutput['quotes']) => {
+    await call.onCheck?.();
+    return verifyQuotes(call.sourceText, quotes, { url: call.url });
+  };
   const tokens = { input: 0, output: 0 };
   const ask = async (conversation: ChatMessage[]) => {
     const response = await call.llm
@@ -93,10 +99,10 @@ export async function summarizeWithLlm(call: SummaryCall): Promise<VerifiedSumma
         );
       },
     );
-    return finish(second.value, 1, second.model);
+    return finish(second.value, 1, second.model, await check(second.value.quotes));
   }
 
-  const checked = verifyQuotes(call.sourceText, first.value.quotes, { url: call.url });
+  const checked = await check(first.value.quotes);
   const tooFew = checked.rejected.length > 0 && checked.quotes.length < call.minQuotes;
   if (!tooFew) return finish(first.value, 0, first.model, checked);
 
@@ -111,7 +117,7 @@ export async function summarizeWithLlm(call: SummaryCall): Promise<VerifiedSumma
     throw error;
   });
   if (!second) return finish(first.value, 1, first.model, checked);
-  const recheck = verifyQuotes(call.sourceText, second.value.quotes, { url: call.url });
+  const recheck = await check(second.value.quotes);
   // Keep whichever answer has more verified quotes.
   return recheck.quotes.length >= checked.quotes.length
     ? finish(second.value, 1, second.model, recheck)
@@ -121,7 +127,7 @@ export async function summarizeWithLlm(call: SummaryCall): Promise<VerifiedSumma
     output: SummaryOutput,
     reasks: number,
     model: string,
-    verified = verifyQuotes(call.sourceText, output.quotes, { url: call.url }),
+    verified: ReturnType<typeof verifyQuotes>,
   ): VerifiedSummary {
     return {
       output,

@@ -19,7 +19,7 @@ import type {
   QueuedSummary,
   SummaryOptions,
 } from './job-types.ts';
-import { PROGRESS_AFTER_MS, progressReporter } from './progress.ts';
+import { PROGRESS_AFTER_MS, PROGRESS_EVERY_MS, progressReporter } from './progress.ts';
 import { deliverThroughWebhook, editThroughWebhook, failThroughWebhook } from './webhook-reply.ts';
 
 /**
@@ -103,7 +103,7 @@ export interface JobRun {
   input: QueuedInput;
   /** How long the pipeline may take: the configured deadline, or less. */
   deadlineMs: number;
-  onStage?(stage: JobStage): void;
+  onStage?(stage: JobStage): void | Promise<void>;
   /** Runs before the answer goes out, whether it was just made or kept from an earlier run. */
   beforeDelivery?(): Promise<void>;
   deliver(result: Result): Promise<void>;
@@ -187,6 +187,7 @@ export async function runQueuedJob(
       ? null
       : progressReporter((text) => editThroughWebhook(rest, reply, text), {
           afterMs: bot.progressAfterMs ?? PROGRESS_AFTER_MS,
+          everyMs: bot.progressEveryMs ?? PROGRESS_EVERY_MS,
         });
   const delivered = await runJob(
     {

@@ -17,9 +17,14 @@ export function describeStage(stage: JobStage): string {
   return `${PROGRESS_MARK} Summarizing…`;
 }
 
+/** The longest a job waits for a progress edit before a step that holds the thread. */
+const SHOW_BEFORE_BLOCKING_MS = 1_000;
+
 /**
  * Turns stages into at most one edit a second, none before the job has run `afterMs`, and
  * none once the answer is on its way. Edits run one after another; `settle` waits for the last.
+ * `report` resolves once an edit it could send at once has landed (at most a second): the
+ * pipeline awaits it before work that holds the thread, which would otherwise hold the edit too.
  */
 export function progressReporter(
   edit: (text: string) => Promise<void>,
@@ -33,24 +38,36 @@ export function progressReporter(
   let chain: Promise<void> = Promise.resolve();
   let done = false;
 
-  const flush = () => {
+  const flush = (): boolean => {
     timer = undefined;
-    if (done || !latest) return;
+    if (done || !latest) return false;
     const text = describeStage(latest);
-    if (text === shown) return;
+    if (text === shown) return false;
     shown = text;
     lastEditAt = performance.now();
     chain = chain.then(() => edit(text)).catch(() => {});
+    return true;
   };
 
   return {
-    report(stage: JobStage): void {
-      if (done) return;
+    report(stage: JobStage): Promise<void> {
+      if (done) return Promise.resolve();
       latest = stage;
-      if (timer) return;
+      if (timer) return Promise.resolve();
       const now = performance.now();
       const wait = Math.max(startedAt + afterMs - now, lastEditAt + everyMs - now, 0);
-      timer = setTimeout(flush, wait);
+      if (wait > 0) {
+        timer = setTimeout(flush, wait);
+        return Promise.resolve();
+      }
+      if (!flush()) return Promise.resolve();
+      let bound: NodeJS.Timeout | undefined;
+      return Promise.race([
+        chain,
+        new Promise<void>((resolve) => {
+          bound = setTimeout(resolve, SHOW_BEFORE_BLOCKING_MS);
+        }),
+      ]).finally(() => clearTimeout(bound));
     },
     /** No more edits; resolves once one in flight has landed, so the answer comes after it. */
     async settle(): Promise<void> {
