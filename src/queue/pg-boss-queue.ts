@@ -66,6 +66,11 @@ export async function openPgBossQueue(options: PgBossQueueOptions): Promise<JobQ
     `delete from ${schema}.precis_results where at < now() - interval '1 day'`,
     [],
   );
+  // A delivered mark only has to outlive the job's retries (minutes), not grow for ever.
+  await db.executeSql(
+    `delete from ${schema}.precis_delivered where at < now() - interval '1 day'`,
+    [],
+  );
   // pg-boss 10 only polls; a NOTIFY on every enqueue wakes idle workers on every machine, so a
   // job waits milliseconds instead of up to a polling interval.
   const channel = `${schema}_jobs`;
