@@ -12,9 +12,9 @@ const NEVER_CONTENT = words(`
   AMP-AD AMP-ANALYTICS AMP-PIXEL AMP-STICKY-AD AMP-SOCIAL-SHARE AMP-CONSENT AMP-SIDEBAR
   AMP-USER-NOTIFICATION
 `);
-// A <form> is usually a search box or a comment form, but ASP.NET and some CMSs wrap the whole
-// page in one: it is judged like the rest, by how much of the page it holds.
-const BOILERPLATE_TAGS = words('NAV FOOTER ASIDE FORM');
+// A <form> (see isBoilerplate) is usually a search box or a comment form, but ASP.NET and some
+// CMSs wrap the whole page in one: it is judged like the rest, by how much of the page it holds.
+const BOILERPLATE_TAGS = words('NAV FOOTER ASIDE');
 const BOILERPLATE_ROLES = words(
   'navigation banner contentinfo complementary search dialog alertdialog',
 );
@@ -74,13 +74,27 @@ export function removeInvisible(document: Document): void {
       if (child.nodeType === 8) parent.removeChild(child);
       else if (child.nodeType === 1) {
         const el = child as Element;
-        if (NEVER_CONTENT.has(el.tagName.toUpperCase()) || isHidden(el)) el.remove();
+        const tag = el.tagName.toUpperCase();
+        if (tag === 'NOSCRIPT' && holdsProse(el)) {
+          // Some blogs ship the post twice, in a script template and in <noscript>: the
+          // reader without scripts sees the second copy, and so should we.
+          visit(el);
+          el.replaceWith(...Array.from(el.childNodes));
+        } else if (NEVER_CONTENT.has(tag) || isHidden(el)) el.remove();
         else visit(el);
       }
     }
   };
   visit(document);
 }
+
+/** A <noscript> with paragraphs of text, not a tracking pixel or "please enable JavaScript". */
+function holdsProse(noscript: Element): boolean {
+  let length = 0;
+  for (const p of Array.from(noscript.querySelectorAll('p'))) length += textLength(p);
+  return length >= NOSCRIPT_PROSE;
+}
+const NOSCRIPT_PROSE = 200;
 
 export function isHidden(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
@@ -114,10 +128,23 @@ export function removeBoilerplate(document: Document): void {
 
 function isBoilerplate(el: Element): boolean {
   if (PROTECTED.has(el.tagName.toUpperCase())) return false;
-  if (BOILERPLATE_TAGS.has(el.tagName.toUpperCase())) return true;
+  const tag = el.tagName.toUpperCase();
+  // A shop's product form holds the product's description; a search, comment or newsletter
+  // form holds a sentence of instructions at most.
+  if (tag === 'FORM') return !holdsParagraphs(el);
+  if (BOILERPLATE_TAGS.has(tag)) return true;
   const role = el.getAttribute('role');
   if (role && BOILERPLATE_ROLES.has(role.trim().toLowerCase())) return true;
   return looksLikeBoilerplate(el);
+}
+
+const FORM_PROSE = 100;
+
+function holdsParagraphs(form: Element): boolean {
+  let count = 0;
+  for (const p of Array.from(form.querySelectorAll('p')))
+    if (textLength(p) >= FORM_PROSE && !p.closest('label') && ++count >= 2) return true;
+  return false;
 }
 
 function removable(el: Element, pageLength: number): boolean {
@@ -125,6 +152,8 @@ function removable(el: Element, pageLength: number): boolean {
   // A wrapper holding most of the page is a layout container, not a widget.
   return textLength(el) <= pageLength * 0.5;
 }
+
+const STATE_HEADS = words('has with is no');
 
 // Blogger's post container is class="widget Blog": the second name says what the widget is.
 const CONTENT_HEADS = words('body content text entry article story post main blog');
@@ -134,7 +163,10 @@ export function looksLikeBoilerplate(el: Element): boolean {
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
   let furniture = false;
   for (const name of names.split(/\s+/)) {
-    const parts = name.split(/[_-]+/).filter(Boolean);
+    // A BEM modifier ("section--has-ads") and a state class ("has-sharing") say what the
+    // element holds or does, not what it is.
+    const parts = name.split('--')[0]!.split(/[_-]+/).filter(Boolean);
+    if (STATE_HEADS.has(parts[0] ?? '') && parts.length > 1) continue;
     const first = parts[0] ?? '';
     const last = parts[parts.length - 1] ?? '';
     // Page builders name every content block "…-widget" (Elementor's "elementor-widget"):

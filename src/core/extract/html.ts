@@ -54,6 +54,15 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
     if (countWords(fallback) > words) text = fallback;
   }
 
+  // A post that is a list of links (a link roll, a reading list) is all link text: read the
+  // list rather than refuse the page as empty.
+  if (article?.content && countWords(text) < REFUSE_WORDS) {
+    const listed = joinBlocks(
+      dropBoilerplate(renderBlocks(article.content, { linkLists: true }), context),
+    );
+    if (countWords(listed) > countWords(text)) text = listed;
+  }
+
   assertReadable(text, signals);
   return {
     ...metadata,

@@ -28,7 +28,7 @@ const CELLS = new Set(['TD', 'TH']);
  */
 export type Block = { text: string; item: boolean; heading: boolean; links?: number };
 
-export function renderBlocks(root: Element): Block[] {
+export function renderBlocks(root: Element, options: { linkLists?: boolean } = {}): Block[] {
   const blocks: Block[] = [];
   let line = '';
   let linked = 0;
@@ -62,7 +62,7 @@ export function renderBlocks(root: Element): Block[] {
     const tag = el.tagName.toUpperCase();
     if (SKIP.has(tag)) return;
     // A list that is nearly all links is a "related stories" or tag list, not prose.
-    if ((tag === 'UL' || tag === 'OL') && linkDensity(el) > 0.7) return;
+    if ((tag === 'UL' || tag === 'OL') && !options.linkLists && linkDensity(el) > 0.7) return;
     if (tag === 'BR') {
       line += '\n';
       return;
