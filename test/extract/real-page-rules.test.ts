@@ -310,3 +310,41 @@ describe('GIVEN a how-to page whose steps are rendered by scripts from its JSON-
     expect(text).toContain('Bake for forty minutes');
   });
 });
+
+describe('GIVEN an article followed by notes set all in italics or bold', () => {
+  const note =
+    'Maria Keller ist Redakteurin im Lokalressort und schreibt seit zwölf Jahren über Verkehr, Energie und die Stadtplanung am Hafen; sie erreichen Sie über die Redaktion.';
+  const appeal =
+    'Unabhängiger Journalismus kostet Geld. Wenn Ihnen dieser Artikel gefallen hat, unterstützen Sie uns mit einem Beitrag, damit wir weiter berichten können.';
+
+  it('THEN the trailing bio and appeal go, in any language', () => {
+    const html = page(
+      `<article><h1>Fernwärme</h1>${paragraphs([...DE, ...DE.slice(0, 2)])}<p><em>${note}</em></p><p><strong>${appeal}</strong></p></article>`,
+    );
+    const text = extractHtml(html, null).text;
+    expect(text).toContain('Versammlung im Rathaus');
+    expect(text).not.toContain('Lokalressort');
+    expect(text).not.toContain('unterstützen Sie uns');
+  });
+
+  it('THEN an italic paragraph inside the story and a bold list at its end are kept', () => {
+    const html = page(
+      `<article><h1>Fernwärme</h1><p>${DE[0]}</p><p><em>${note}</em></p>${paragraphs(DE.slice(1))}<ul><li><strong>Bauabschnitt eins: Hafenstraße</strong></li><li><strong>Bauabschnitt zwei: Marktplatz</strong></li></ul></article>`,
+    );
+    const text = extractHtml(html, null).text;
+    expect(text).toContain('Lokalressort');
+    expect(text).toContain('Bauabschnitt zwei: Marktplatz');
+  });
+});
+
+describe('GIVEN an author box and an entry footer inside the article container', () => {
+  it('THEN neither is part of the text', () => {
+    const html = page(
+      `<article><h1>Ferry timetable</h1>${paragraphs(EN)}<div class="entry-footer"><p>Posted in Transport and tagged ferries, islands, timetables and commuting</p></div><div class="author-box"><p>Sam Reed has covered the islands and their ferries for the paper since 2009 and before that reported on shipping for a trade weekly.</p></div></article>`,
+    );
+    const text = extractHtml(html, null).text;
+    expect(text).toContain('half past eight');
+    expect(text).not.toContain('Posted in Transport');
+    expect(text).not.toContain('Sam Reed');
+  });
+});

@@ -23,7 +23,8 @@ const BOILERPLATE_ROLES = words(
 // name: "sidebar-left" and "widget_text" are furniture, "content-with-sidebar-wrp" (the
 // wrapper of an article that has a sidebar) is not. Whole words only, so "commentary" or
 // "shared-memory-article" survive. "byline" is here because metadata is read
-// before cleaning; in the text it is noise. "paywall" is not: Google's markup for paid
+// before cleaning; in the text it is noise, and so is an "author-box" or "entry-footer" (a bio,
+// tags, share buttons). "paywall" is not: Google's markup for paid
 // articles wraps the full text in class="paywall", and that text is the article.
 const BOILERPLATE_WORDS = words(`
   share sharing social subscribe subscription newsletter signup related comments comment disqus
@@ -31,7 +32,7 @@ const BOILERPLATE_WORDS = words(`
   sidebar widget recommended recirculation popular trending outbrain taboola modal popup
   banner masthead toolbar byline skip caption credit credits relatedposts sharedaddy addtoany shariff
   meta tags tagcloud categories pagination pager rating bio authorbox disclaimer menu navbar nav
-  commentlist respond replies discussion cta donate donation readmore poll
+  commentlist respond replies discussion cta donate donation readmore poll author footer
 `);
 
 const HIDDEN_CLASSES = words(`

@@ -3,20 +3,32 @@ import type { Block } from './render-text.ts';
 /**
  * Rules on rendered blocks that need no word list, so they hold in every language: what is
  * mostly link text is navigation or teasers, and after the article's last long paragraph come
- * the page's own lines (a "Related" heading, share prompts, tags, dates, author lines) — there
- * only list items (an article that ends in a list) and substantial text survive.
+ * the page's own lines (a "Related" heading, share prompts, tags, dates, author lines, notes
+ * set in italics or bold) — there only list items (an article that ends in a list) and
+ * substantial plain text survive.
  */
 
 /** A paragraph this long is article prose, whatever the language. */
 const LONG = 150;
 const SHORT_TAIL = 40;
+/** A block set all in italics or bold is set apart from the prose around it. */
+const EMPHASIZED = 0.8;
 
 export function pruneBlocks(blocks: Block[]): Block[] {
   let last = -1;
-  for (const [index, block] of blocks.entries()) if (block.text.length > LONG) last = index;
+  let lastPlain = -1;
+  for (const [index, block] of blocks.entries()) {
+    if (block.text.length <= LONG) continue;
+    last = index;
+    if ((block.emphasis ?? 0) < EMPHASIZED) lastPlain = index;
+  }
   return blocks.filter((block, index) => {
     const links = block.links ?? 0;
     if (!block.heading && links > 0.4 && block.text.length < 200) return false;
+    // After the story: an editor's note, an appeal for support, an author's bio or a
+    // copyright line, which sites set in italics or bold to set them apart.
+    if (lastPlain >= 0 && index > lastPlain && !block.item && (block.emphasis ?? 0) >= EMPHASIZED)
+      return false;
     if (last >= 0 && index > last) {
       if (block.heading || links > 0.3) return false;
       if (!block.item && block.text.length < SHORT_TAIL) return false;

@@ -24,14 +24,23 @@ const CELLS = new Set(['TD', 'TH']);
 
 /**
  * One rendered block; `item` marks list items and table rows, joined by single newlines.
- * `links` is the share of its characters that are link text (0 when unknown).
+ * `links` is the share of its characters that are link text, `emphasis` the share set in
+ * italics or bold (0 when unknown).
  */
-export type Block = { text: string; item: boolean; heading: boolean; links?: number };
+export type Block = {
+  text: string;
+  item: boolean;
+  heading: boolean;
+  links?: number;
+  emphasis?: number;
+};
+const EMPHASIS = new Set(['EM', 'I', 'STRONG', 'B']);
 
 export function renderBlocks(root: Element, options: { linkLists?: boolean } = {}): Block[] {
   const blocks: Block[] = [];
   let line = '';
   let linked = 0;
+  let emphasized = 0;
   let lineKind: Omit<Block, 'text'> = { item: false, heading: false };
 
   const flush = () => {
@@ -43,18 +52,24 @@ export function renderBlocks(root: Element, options: { linkLists?: boolean } = {
       .join('\n');
     if (text) {
       const chars = text.replace(/\s+/g, '').length;
-      blocks.push({ text, ...lineKind, links: chars ? Math.min(1, linked / chars) : 0 });
+      const share = (n: number) => (chars ? Math.min(1, n / chars) : 0);
+      blocks.push({ text, ...lineKind, links: share(linked), emphasis: share(emphasized) });
     }
     line = '';
     linked = 0;
+    emphasized = 0;
     lineKind = { item: false, heading: false };
   };
 
-  const visit = (node: Node, pre: boolean, inLink: boolean) => {
+  const visit = (node: Node, pre: boolean, inLink: boolean, inEmphasis = false) => {
     if (node.nodeType === 3) {
       const value = node.nodeValue ?? '';
       line += pre ? value : value.replace(/[ \t\n\r\f\v]+/g, ' ');
-      if (inLink) linked += value.replace(/\s+/g, '').length;
+      if (inLink || inEmphasis) {
+        const chars = value.replace(/\s+/g, '').length;
+        if (inLink) linked += chars;
+        if (inEmphasis) emphasized += chars;
+      }
       return;
     }
     if (node.nodeType !== 1) return;
@@ -78,13 +93,15 @@ export function renderBlocks(root: Element, options: { linkLists?: boolean } = {
       if (text.trim()) blocks.push({ text, item: false, heading: false });
       line = '';
       linked = 0;
+      emphasized = 0;
       return;
     }
     if (tag === 'LI' || tag === 'TR' || tag === 'DT' || tag === 'DD')
       lineKind = { item: true, heading: false };
     if (/^H[1-6]$/.test(tag)) lineKind = { item: false, heading: true };
     const link = inLink || tag === 'A';
-    for (const child of Array.from(el.childNodes)) visit(child, pre, link);
+    const emphasis = inEmphasis || EMPHASIS.has(tag);
+    for (const child of Array.from(el.childNodes)) visit(child, pre, link, emphasis);
     if (block) flush();
   };
 
