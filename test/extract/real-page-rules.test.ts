@@ -72,6 +72,27 @@ describe('GIVEN a short free article under a site header that has a login form a
     expect(extractHtml(html, null).text).toContain('stranded on both sides');
   });
 
+  it('THEN the login form in the header alone does not make it a login wall', () => {
+    const login =
+      '<header><div class="top-login"><form><input type="text" name="user"><input type="password" name="pass"><button>Sign in</button></form></div></header>';
+    const html = page(`${login}<main><h1>Ferry timetable</h1>${paragraphs(EN)}</main>`);
+    expect(extractHtml(html, null).text).toContain('stranded on both sides');
+  });
+
+  it('THEN the "paywall-header-wrap" banner alone does not make it a teaser', () => {
+    const banner =
+      '<header><div class="paywall-header-wrap"><p>Subscribe now to continue reading everything we publish</p></div></header>';
+    const html = page(`${banner}<main><h1>Ferry timetable</h1>${paragraphs(EN)}</main>`);
+    expect(extractHtml(html, null).text).toContain('stranded on both sides');
+  });
+
+  it('THEN the same login form inside the article is a login wall', () => {
+    const login =
+      '<form><input type="text" name="user"><input type="password" name="pass"><button>Sign in</button></form>';
+    const html = page(`<main><h1>Ferry timetable</h1>${paragraphs(EN)}${login}</main>`);
+    expect(() => extractHtml(html, null)).toThrow('log in');
+  });
+
   it('THEN a "subscriber only" label on a teaser in the related list does not make it a teaser', () => {
     const related =
       '<div class="more-news"><ul><li><h3 class="subscriber-only-tag">Subscriber only</h3><a href="/x">Port strike ends after a week of talks</a></li></ul></div>';
