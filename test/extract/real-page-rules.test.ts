@@ -369,3 +369,30 @@ describe('GIVEN an author box and an entry footer inside the article container',
     expect(text).not.toContain('Sam Reed');
   });
 });
+
+describe('GIVEN photo credits with a copyright sign between the paragraphs', () => {
+  it('THEN the credit lines go and the prose that mentions copyright stays', () => {
+    const html = page(
+      `<article><h1>Ferry timetable</h1><p>${EN[0]}</p><p>Die Fähre am Anleger im Morgenlicht. © Hafenamt / M. Keller</p><p>${EN[1]} The timetable itself is © the operator and may be copied freely.</p><p>${EN[2]}</p></article>`,
+    );
+    const text = extractHtml(html, null).text;
+    expect(text).not.toContain('Hafenamt');
+    expect(text).toContain('may be copied freely');
+  });
+});
+
+describe('GIVEN a heading over a list of links inside the article', () => {
+  it('THEN the heading goes with the list, and a heading over prose stays', () => {
+    const links = Array.from(
+      { length: 4 },
+      (_, i) => `<li><a href="/s/${i}">Weitere Geschichte Nummer ${i} aus dem Hafen</a></li>`,
+    ).join('');
+    const html = page(
+      `<article><h1>Fernwärme</h1><h2>Der Bau</h2>${paragraphs(DE.slice(0, 2))}<h3>Zum Weiterlesen</h3><ul>${links}</ul><h2>Die Anwohner</h2><p>${DE[2]}</p>${paragraphs(EN)}</article>`,
+    );
+    const text = extractHtml(html, null).text;
+    expect(text).not.toContain('Zum Weiterlesen');
+    expect(text).toContain('Der Bau');
+    expect(text).toContain('Die Anwohner');
+  });
+});

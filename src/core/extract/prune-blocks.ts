@@ -22,7 +22,18 @@ export function pruneBlocks(blocks: Block[]): Block[] {
     last = index;
     if ((block.emphasis ?? 0) < EMPHASIZED) lastPlain = index;
   }
-  return blocks.filter((block, index) => {
+  const kept = blocks.map((block, index) => keep(block, index));
+  // A heading whose whole section went as link text headed a list of links ("Zum Weiterlesen",
+  // "Heute empfehlen wir"): it goes too.
+  for (const [index, block] of blocks.entries()) {
+    if (!block.heading || !kept[index]) continue;
+    let end = index + 1;
+    while (end < blocks.length && !blocks[end]!.heading) end++;
+    if (end > index + 1 && !kept.slice(index + 1, end).some(Boolean)) kept[index] = false;
+  }
+  return blocks.filter((_, index) => kept[index]);
+
+  function keep(block: Block, index: number): boolean {
     const links = block.links ?? 0;
     if (!block.heading && links > 0.4 && block.text.length < 200) return false;
     // After the story: an editor's note, an appeal for support, an author's bio or a
@@ -34,7 +45,7 @@ export function pruneBlocks(blocks: Block[]): Block[] {
       if (!block.item && block.text.length < SHORT_TAIL) return false;
     }
     return true;
-  });
+  }
 }
 
 const PROSE = 80;

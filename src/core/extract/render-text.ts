@@ -77,7 +77,12 @@ export function renderBlocks(root: Element, options: { linkLists?: boolean } = {
     const tag = el.tagName.toUpperCase();
     if (SKIP.has(tag)) return;
     // A list that is nearly all links is a "related stories" or tag list, not prose.
-    if ((tag === 'UL' || tag === 'OL') && !options.linkLists && linkDensity(el) > 0.7) return;
+    if ((tag === 'UL' || tag === 'OL') && !options.linkLists && linkDensity(el) > 0.7) {
+      // Left as an empty all-link block, so the heading over the list can go with it.
+      flush();
+      blocks.push({ text: '', item: false, heading: false, links: 1 });
+      return;
+    }
     if (tag === 'BR') {
       line += '\n';
       return;
@@ -114,6 +119,7 @@ export function joinBlocks(blocks: Block[]): string {
   let out = '';
   let previous: Block | null = null;
   for (const block of blocks) {
+    if (!block.text) continue;
     if (previous) out += previous.item && block.item ? '\n' : '\n\n';
     out += block.text;
     previous = block;
