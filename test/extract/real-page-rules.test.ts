@@ -396,3 +396,15 @@ describe('GIVEN a heading over a list of links inside the article', () => {
     expect(text).toContain('Die Anwohner');
   });
 });
+
+describe('GIVEN datelines in figures above and below the story', () => {
+  it('THEN they go in any language, while a date inside the story stays', () => {
+    const html = page(
+      `<article><h1>Fernwärme</h1><p>Aktualisiert: 11.04.2020, 10:27</p>${paragraphs(DE.slice(0, 2))}<p>Baubeginn ist am 03.11.2020.</p>${paragraphs(DE.slice(2))}${paragraphs(EN)}<p>Publikacja: 04.05.2021</p></article>`,
+    );
+    const text = extractHtml(html, null).text;
+    expect(text).not.toContain('Aktualisiert');
+    expect(text).not.toContain('Publikacja');
+    expect(text).toContain('Baubeginn ist am 03.11.2020.');
+  });
+});

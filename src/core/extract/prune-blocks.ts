@@ -36,6 +36,7 @@ export function pruneBlocks(blocks: Block[]): Block[] {
   function keep(block: Block, index: number): boolean {
     const links = block.links ?? 0;
     if (!block.heading && links > 0.4 && block.text.length < 200) return false;
+    if ((index < 4 || (last >= 0 && index > last)) && isDateline(block.text)) return false;
     // After the story: an editor's note, an appeal for support, an author's bio or a
     // copyright line, which sites set in italics or bold to set them apart.
     if (lastPlain >= 0 && index > lastPlain && !block.item && (block.emphasis ?? 0) >= EMPHASIZED)
@@ -46,6 +47,17 @@ export function pruneBlocks(blocks: Block[]): Block[] {
     }
     return true;
   }
+}
+
+// A date in figures (23.10.2018, 2021-10-16, 04/05/2021) or a time of day (10:27).
+const NUMERIC_DATE = /\b\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b/;
+
+/**
+ * "Aktualisiert: 11.04.2020, 10:27", "Publikacja: 04.05.2021", "23.10.2018 | News": a line of
+ * a few words around a date in figures, above or below the story, is its dateline.
+ */
+function isDateline(text: string): boolean {
+  return text.length <= 60 && text.split(/\s+/).length <= 6 && NUMERIC_DATE.test(text);
 }
 
 const PROSE = 80;
