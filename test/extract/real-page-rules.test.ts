@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractHtml, withDocumentShape } from '../../src/core/extract/html.ts';
-import { addMissedProse, pruneBlocks } from '../../src/core/extract/prune-blocks.ts';
+import { addMissedProse, keepInside, pruneBlocks } from '../../src/core/extract/prune-blocks.ts';
 import type { Block } from '../../src/core/extract/render-text.ts';
 
 // Patterns seen on real pages, each rebuilt by hand as a small page.
@@ -406,5 +406,29 @@ describe('GIVEN datelines in figures above and below the story', () => {
     expect(text).not.toContain('Aktualisiert');
     expect(text).not.toContain('Publikacja');
     expect(text).toContain('Baubeginn ist am 03.11.2020.');
+  });
+});
+
+describe('GIVEN a post whose marked body is followed by more text in the same wrapper', () => {
+  it('THEN what follows the marked body goes, while the standfirst above it stays', () => {
+    const standfirst =
+      'The island operator will run four more crossings a day from June, and the last sailing moves from half past eight to ten in the evening.';
+    const about =
+      'The Island Times is an independent weekly paper owned by its readers. Support our reporting with a membership from three pounds a month, cancel any time you like.';
+    const html = page(
+      `${MENU}<div class="wrap"><h1>Ferry timetable</h1><p class="standfirst">${standfirst}</p><div class="entry-content">${paragraphs(EN)}${paragraphs(EN)}</div><div class="about-us"><p>${about}</p></div></div>`,
+    );
+    const text = extractHtml(html, null).text;
+    expect(text).toContain('ten in the evening');
+    expect(text).toContain('busiest summer');
+    expect(text).not.toContain('owned by its readers');
+  });
+});
+
+describe('GIVEN Readability blocks and the marked body that holds only some of them', () => {
+  it('THEN nothing is dropped when the marked body holds under 70% of the text', () => {
+    const read = [block(EN[0]!), block(EN[1]!), block(EN[2]!)];
+    const marked = [block(EN[0]!)];
+    expect(keepInside(read, marked)).toEqual(read);
   });
 });

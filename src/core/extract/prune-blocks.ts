@@ -96,3 +96,26 @@ export function addMissedProse(base: Block[], container: Block[]): Block[] {
   for (const [index, block] of base.entries()) out.push(block, ...(extras.get(index) ?? []));
   return out;
 }
+
+const INSIDE = 0.7;
+
+/**
+ * When most of what Readability kept lies inside the container the publisher marked as the
+ * article body, what lies outside it is the page around the article (teasers, a bio box, the
+ * comments), however Readability scored it.
+ */
+export function keepInside(base: Block[], container: Block[]): Block[] {
+  if (container.length === 0 || container.length > MAX_BLOCKS) return base;
+  const key = (block: Block) => block.text.replace(/\s+/g, ' ').trim();
+  const inside = new Set(container.map(key));
+  let total = 0;
+  let within = 0;
+  for (const block of base) {
+    total += block.text.length;
+    if (inside.has(key(block))) within += block.text.length;
+  }
+  if (total === 0 || within / total < INSIDE || within === total) return base;
+  // The headline, standfirst and byline come before the marked body and are kept.
+  const first = base.findIndex((block) => inside.has(key(block)));
+  return base.filter((block, index) => index < first || inside.has(key(block)));
+}
