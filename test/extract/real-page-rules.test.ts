@@ -432,3 +432,16 @@ describe('GIVEN Readability blocks and the marked body that holds only some of t
     expect(keepInside(read, marked)).toEqual(read);
   });
 });
+
+describe('GIVEN an article that closes with a heading over a short last paragraph', () => {
+  it('THEN the heading and the paragraph are part of the story', () => {
+    const closing =
+      'Die Stadtwerke rechnen damit, dass die ersten Haushalte im Herbst des nächsten Jahres warmes Wasser aus der Leitung bekommen.';
+    const html = page(
+      `<article><h1>Fernwärme</h1>${paragraphs(DE)}${paragraphs(EN)}<h2>Wann es warm wird</h2><p>${closing}</p></article>`,
+    );
+    const text = extractHtml(html, null).text;
+    expect(text).toContain('Wann es warm wird');
+    expect(text).toContain('warmes Wasser aus der Leitung');
+  });
+});

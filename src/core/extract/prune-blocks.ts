@@ -9,7 +9,7 @@ import type { Block } from './render-text.ts';
  */
 
 /** A paragraph this long is article prose, whatever the language. */
-const LONG = 150;
+const LONG = 120;
 const SHORT_TAIL = 40;
 /** A block set all in italics or bold is set apart from the prose around it. */
 const EMPHASIZED = 0.8;
