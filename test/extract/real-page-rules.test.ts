@@ -445,3 +445,15 @@ describe('GIVEN an article that closes with a heading over a short last paragrap
     expect(text).toContain('warmes Wasser aus der Leitung');
   });
 });
+
+describe('GIVEN Japanese text with furigana in ruby annotation', () => {
+  it('THEN the kanji are read without their pronunciations interleaved', () => {
+    const sentence =
+      '<p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rp>(</rp><rt>ぎゃくたい</rt><rp>)</rp></ruby>をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>ができました。</p>';
+    const filler = `<p>${'新しい法律では、親が子どもを教育するために体罰をしてはいけないことが決まりました。'.repeat(3)}</p>`;
+    const html = page(`<article><h1>法律</h1>${sentence}${filler}${filler}</article>`);
+    const text = extractHtml(html, null).text;
+    expect(text).toContain('子どもへの虐待をなくすための法律ができました。');
+    expect(text).not.toContain('ぎゃくたい');
+  });
+});

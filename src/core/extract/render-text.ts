@@ -10,14 +10,16 @@ const BLOCKS = new Set(
     'HGROUP HR LI MAIN OL P PRE SECTION SUMMARY TABLE TBODY THEAD TFOOT TR UL CAPTION CENTER'
   ).split(' '),
 );
-// Never text a reader of the article reads as prose: captions, alt text, media, widgets.
+// Never text a reader of the article reads as prose: captions, alt text, media, widgets, and
+// the reading aids of ruby annotation (<rt>, <rp>: furigana above Japanese kanji), which would
+// interleave every word with its pronunciation.
 // Not <form>: some sites wrap the whole page, article included, in one.
 const SKIP = new Set(
   (
     'SCRIPT STYLE NOSCRIPT TEMPLATE IFRAME SVG IMG PICTURE VIDEO AUDIO FIGCAPTION BUTTON ' +
     'INPUT SELECT TEXTAREA OBJECT EMBED CANVAS NAV ASIDE FOOTER AMP-IMG AMP-AD AMP-ANALYTICS ' +
     'AMP-PIXEL AMP-STICKY-AD AMP-SOCIAL-SHARE AMP-VIDEO AMP-IFRAME AMP-YOUTUBE AMP-TWITTER ' +
-    'AMP-INSTAGRAM AMP-CONSENT AMP-SIDEBAR AMP-USER-NOTIFICATION'
+    'AMP-INSTAGRAM AMP-CONSENT AMP-SIDEBAR AMP-USER-NOTIFICATION RT RP'
   ).split(' '),
 );
 const CELLS = new Set(['TD', 'TH']);
