@@ -50,7 +50,8 @@ export function pruneBlocks(blocks: Block[]): Block[] {
 }
 
 // A date in figures (23.10.2018, 2021-10-16, 04/05/2021) or a time of day (10:27).
-const NUMERIC_DATE = /\b\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b/;
+const NUMERIC_DATE =
+  /\b\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b/;
 
 /**
  * "Aktualisiert: 11.04.2020, 10:27", "Publikacja: 04.05.2021", "23.10.2018 | News": a line of
