@@ -457,3 +457,14 @@ describe('GIVEN Japanese text with furigana in ruby annotation', () => {
     expect(text).not.toContain('ぎゃくたい');
   });
 });
+
+describe('GIVEN an article body whose class ends in "-ad" in another language', () => {
+  it('THEN it is read, while an "ads" box is not', () => {
+    const html = page(
+      `${MENU}<div class="nota"><h1>Fernwärme</h1><div class="cuerpo-ad">${paragraphs(DE)}</div><div class="ads-box"><p>Jetzt Heizöl günstig bestellen und sparen</p></div></div>`,
+    );
+    const text = extractHtml(html, null).text;
+    expect(text).toContain('Versammlung im Rathaus');
+    expect(text).not.toContain('Heizöl');
+  });
+});

@@ -24,11 +24,12 @@ const BOILERPLATE_ROLES = words(
 // wrapper of an article that has a sidebar) is not. Whole words only, so "commentary" or
 // "shared-memory-article" survive. "byline" is here because metadata is read
 // before cleaning; in the text it is noise, and so is an "author-box" or "entry-footer" (a bio,
-// tags, share buttons). "paywall" is not: Google's markup for paid
+// tags, share buttons). Not "ad": two letters that end many names in other languages
+// ("cuerpo-ad"); "ads" and "advert" say it. "paywall" is not: Google's markup for paid
 // articles wraps the full text in class="paywall", and that text is the article.
 const BOILERPLATE_WORDS = words(`
   share sharing social subscribe subscription newsletter signup related comments comment disqus
-  promo advert advertisement ad ads sponsored cookie cookies consent gdpr breadcrumb breadcrumbs
+  promo advert advertisement ads sponsored cookie cookies consent gdpr breadcrumb breadcrumbs
   sidebar widget recommended recirculation popular trending outbrain taboola modal popup
   banner masthead toolbar byline skip caption credit credits relatedposts sharedaddy addtoany shariff
   meta tags tagcloud categories pagination pager rating bio authorbox disclaimer menu navbar nav
