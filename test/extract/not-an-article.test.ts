@@ -85,7 +85,8 @@ describe('GIVEN pages that are not the article', () => {
   });
 
   it('THEN a full article with a sign-in box in the header is read', () => {
-    const html = `<html><body><header><form><input type="password"><button>Sign in</button></form></header><article><p>${prose(400)}.</p></article></body></html>`;
-    expect(extractHtml(html, null).text.length).toBeGreaterThan(1000);
+    // Short enough that a password field in the article itself would make it a login wall.
+    const html = `<html><body><header><form><input type="password"><button>Sign in</button></form></header><article><p>${prose(100)}.</p></article></body></html>`;
+    expect(extractHtml(html, null).text).toContain(prose(100));
   });
 });

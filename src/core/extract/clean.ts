@@ -12,9 +12,9 @@ const NEVER_CONTENT = words(`
   AMP-AD AMP-ANALYTICS AMP-PIXEL AMP-STICKY-AD AMP-SOCIAL-SHARE AMP-CONSENT AMP-SIDEBAR
   AMP-USER-NOTIFICATION
 `);
-// A <form> is usually a search box or a comment form, but ASP.NET and some CMSs wrap the whole
-// page in one: it is judged like the rest, by how much of the page it holds.
-const BOILERPLATE_TAGS = words('NAV FOOTER ASIDE FORM');
+// A <form> (see isBoilerplate) is usually a search box or a comment form, but ASP.NET and some
+// CMSs wrap the whole page in one: it is judged like the rest, by how much of the page it holds.
+const BOILERPLATE_TAGS = words('NAV FOOTER ASIDE');
 const BOILERPLATE_ROLES = words(
   'navigation banner contentinfo complementary search dialog alertdialog',
 );
@@ -23,15 +23,17 @@ const BOILERPLATE_ROLES = words(
 // name: "sidebar-left" and "widget_text" are furniture, "content-with-sidebar-wrp" (the
 // wrapper of an article that has a sidebar) is not. Whole words only, so "commentary" or
 // "shared-memory-article" survive. "byline" is here because metadata is read
-// before cleaning; in the text it is noise. "paywall" is not: Google's markup for paid
+// before cleaning; in the text it is noise, and so is an "author-box" or "entry-footer" (a bio,
+// tags, share buttons). Not "ad": two letters that end many names in other languages
+// ("cuerpo-ad"); "ads" and "advert" say it. "paywall" is not: Google's markup for paid
 // articles wraps the full text in class="paywall", and that text is the article.
 const BOILERPLATE_WORDS = words(`
   share sharing social subscribe subscription newsletter signup related comments comment disqus
-  promo advert advertisement ad ads sponsored cookie cookies consent gdpr breadcrumb breadcrumbs
+  promo advert advertisement ads sponsored cookie cookies consent gdpr breadcrumb breadcrumbs
   sidebar widget recommended recirculation popular trending outbrain taboola modal popup
   banner masthead toolbar byline skip caption credit credits relatedposts sharedaddy addtoany shariff
   meta tags tagcloud categories pagination pager rating bio authorbox disclaimer menu navbar nav
-  commentlist respond replies discussion cta donate donation readmore poll
+  commentlist respond replies discussion cta donate donation readmore poll author footer
 `);
 
 const HIDDEN_CLASSES = words(`
@@ -74,13 +76,27 @@ export function removeInvisible(document: Document): void {
       if (child.nodeType === 8) parent.removeChild(child);
       else if (child.nodeType === 1) {
         const el = child as Element;
-        if (NEVER_CONTENT.has(el.tagName.toUpperCase()) || isHidden(el)) el.remove();
+        const tag = el.tagName.toUpperCase();
+        if (tag === 'NOSCRIPT' && holdsProse(el)) {
+          // Some blogs ship the post twice, in a script template and in <noscript>: the
+          // reader without scripts sees the second copy, and so should we.
+          visit(el);
+          el.replaceWith(...Array.from(el.childNodes));
+        } else if (NEVER_CONTENT.has(tag) || isHidden(el)) el.remove();
         else visit(el);
       }
     }
   };
   visit(document);
 }
+
+/** A <noscript> with paragraphs of text, not a tracking pixel or "please enable JavaScript". */
+function holdsProse(noscript: Element): boolean {
+  let length = 0;
+  for (const p of Array.from(noscript.querySelectorAll('p'))) length += textLength(p);
+  return length >= NOSCRIPT_PROSE;
+}
+const NOSCRIPT_PROSE = 200;
 
 export function isHidden(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
@@ -114,10 +130,23 @@ export function removeBoilerplate(document: Document): void {
 
 function isBoilerplate(el: Element): boolean {
   if (PROTECTED.has(el.tagName.toUpperCase())) return false;
-  if (BOILERPLATE_TAGS.has(el.tagName.toUpperCase())) return true;
+  const tag = el.tagName.toUpperCase();
+  // A shop's product form holds the product's description; a search, comment or newsletter
+  // form holds a sentence of instructions at most.
+  if (tag === 'FORM') return !holdsParagraphs(el);
+  if (BOILERPLATE_TAGS.has(tag)) return true;
   const role = el.getAttribute('role');
   if (role && BOILERPLATE_ROLES.has(role.trim().toLowerCase())) return true;
   return looksLikeBoilerplate(el);
+}
+
+const FORM_PROSE = 100;
+
+function holdsParagraphs(form: Element): boolean {
+  let count = 0;
+  for (const p of Array.from(form.querySelectorAll('p')))
+    if (textLength(p) >= FORM_PROSE && !p.closest('label') && ++count >= 2) return true;
+  return false;
 }
 
 function removable(el: Element, pageLength: number): boolean {
@@ -125,6 +154,8 @@ function removable(el: Element, pageLength: number): boolean {
   // A wrapper holding most of the page is a layout container, not a widget.
   return textLength(el) <= pageLength * 0.5;
 }
+
+const STATE_HEADS = words('has with is no');
 
 // Blogger's post container is class="widget Blog": the second name says what the widget is.
 const CONTENT_HEADS = words('body content text entry article story post main blog');
@@ -134,7 +165,10 @@ export function looksLikeBoilerplate(el: Element): boolean {
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
   let furniture = false;
   for (const name of names.split(/\s+/)) {
-    const parts = name.split(/[_-]+/).filter(Boolean);
+    // A BEM modifier ("section--has-ads") and a state class ("has-sharing") say what the
+    // element holds or does, not what it is.
+    const parts = name.split('--')[0]!.split(/[_-]+/).filter(Boolean);
+    if (STATE_HEADS.has(parts[0] ?? '') && parts.length > 1) continue;
     const first = parts[0] ?? '';
     const last = parts[parts.length - 1] ?? '';
     // Page builders name every content block "…-widget" (Elementor's "elementor-widget"):

@@ -51,6 +51,8 @@ export function dropBoilerplate(
       continue;
     }
     if (short && BOILERPLATE_LINE.test(text)) continue;
+    // A short line with a copyright sign is a photo credit or a notice, in any language.
+    if (short && text.includes('©')) continue;
     const plain = normalize(text) ?? '';
     // Readability often keeps the headline and the "By …" line at the top of the body.
     if (index < 4 && block.heading && title && (plain === title || title.startsWith(plain)))

@@ -6,7 +6,7 @@ import { findContentBlock } from './content-block.ts';
 import { dropBoilerplate } from './drop-boilerplate.ts';
 import { readJsonLdArticle } from './json-ld.ts';
 import { readMetadata } from './metadata.ts';
-import { addMissedProse, pruneBlocks } from './prune-blocks.ts';
+import { addMissedProse, keepInside, pruneBlocks } from './prune-blocks.ts';
 import { type Block, joinBlocks, renderBlocks } from './render-text.ts';
 import { assertReadable, countWords, MIN_WORDS, REFUSE_WORDS, readWallSignals } from './walls.ts';
 
@@ -35,7 +35,9 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
 
   const context = { title: metadata.title, byline: metadata.byline };
   const readBlocks = article?.content ? pruneBlocks(renderBlocks(article.content)) : [];
-  let text = joinBlocks(dropBoilerplate(addMissedProse(readBlocks, markedBlocks), context));
+  let text = joinBlocks(
+    dropBoilerplate(addMissedProse(keepInside(readBlocks, markedBlocks), markedBlocks), context),
+  );
 
   const words = countWords(text);
   const ldBody = jsonLd?.articleBody
@@ -52,6 +54,15 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
         ? marked
         : joinBlocks(dropBoilerplate(fallbackBlocks(html), context));
     if (countWords(fallback) > words) text = fallback;
+  }
+
+  // A post that is a list of links (a link roll, a reading list) is all link text: read the
+  // list rather than refuse the page as empty.
+  if (article?.content && countWords(text) < REFUSE_WORDS) {
+    const listed = joinBlocks(
+      dropBoilerplate(renderBlocks(article.content, { linkLists: true }), context),
+    );
+    if (countWords(listed) > countWords(text)) text = listed;
   }
 
   assertReadable(text, signals);

@@ -20,15 +20,39 @@ export type JsonLdArticle = {
   url: string | null;
 };
 
+// Instructions are the body of these pages; schema.org gives them steps, not an articleBody.
+const INSTRUCTION_TYPES = new Set(['howto', 'recipe']);
+
 export function readJsonLdArticle(document: Document): JsonLdArticle | null {
+  let instructions: Obj | null = null;
   for (const script of Array.from(document.querySelectorAll('script[type]'))) {
     if (!/^application\/ld\+json\b/i.test(script.getAttribute('type') ?? '')) continue;
     const data = parseLenient(script.textContent ?? '');
     for (const node of flatten(data)) {
-      if (isArticle(node)) return toArticle(node);
+      if (isType(node, ARTICLE_TYPES)) return toArticle(node);
+      if (!instructions && isType(node, INSTRUCTION_TYPES)) instructions = node;
     }
   }
-  return null;
+  if (!instructions) return null;
+  const body = [
+    str(instructions.description),
+    ...stepTexts(instructions.recipeIngredient),
+    ...stepTexts(instructions.recipeInstructions ?? instructions.step),
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+  return { ...toArticle(instructions), articleBody: body || null };
+}
+
+/** The text of HowToStep / HowToSection / HowToDirection trees, or of plain strings. */
+function stepTexts(value: unknown, depth = 0): string[] {
+  if (depth > 4 || value === null || value === undefined) return [];
+  if (typeof value === 'string') return value.trim() ? [value.trim()] : [];
+  if (Array.isArray(value)) return value.flatMap((item) => stepTexts(item, depth + 1));
+  if (typeof value !== 'object') return [];
+  const node = value as Obj;
+  const own = str(node.text);
+  return [...(own ? [own] : []), ...stepTexts(node.itemListElement, depth + 1)];
 }
 
 function parseLenient(raw: string): unknown {
@@ -63,9 +87,9 @@ function flatten(data: unknown): Obj[] {
   return out;
 }
 
-function isArticle(node: Obj): boolean {
+function isType(node: Obj, names: Set<string>): boolean {
   const types = Array.isArray(node['@type']) ? node['@type'] : [node['@type']];
-  return types.some((t) => typeof t === 'string' && ARTICLE_TYPES.has(t.toLowerCase()));
+  return types.some((t) => typeof t === 'string' && names.has(t.toLowerCase()));
 }
 
 function toArticle(node: Obj): JsonLdArticle {

@@ -3,26 +3,62 @@ import type { Block } from './render-text.ts';
 /**
  * Rules on rendered blocks that need no word list, so they hold in every language: what is
  * mostly link text is navigation or teasers, and after the article's last long paragraph come
- * the page's own lines (a "Related" heading, share prompts, tags, dates, author lines) — there
- * only list items (an article that ends in a list) and substantial text survive.
+ * the page's own lines (a "Related" heading, share prompts, tags, dates, author lines, notes
+ * set in italics or bold) — there only list items (an article that ends in a list) and
+ * substantial plain text survive.
  */
 
 /** A paragraph this long is article prose, whatever the language. */
-const LONG = 150;
+const LONG = 120;
 const SHORT_TAIL = 40;
+/** A block set all in italics or bold is set apart from the prose around it. */
+const EMPHASIZED = 0.8;
 
 export function pruneBlocks(blocks: Block[]): Block[] {
   let last = -1;
-  for (const [index, block] of blocks.entries()) if (block.text.length > LONG) last = index;
-  return blocks.filter((block, index) => {
+  let lastPlain = -1;
+  for (const [index, block] of blocks.entries()) {
+    if (block.text.length <= LONG) continue;
+    last = index;
+    if ((block.emphasis ?? 0) < EMPHASIZED) lastPlain = index;
+  }
+  const kept = blocks.map((block, index) => keep(block, index));
+  // A heading whose whole section went as link text headed a list of links ("Zum Weiterlesen",
+  // "Heute empfehlen wir"): it goes too.
+  for (const [index, block] of blocks.entries()) {
+    if (!block.heading || !kept[index]) continue;
+    let end = index + 1;
+    while (end < blocks.length && !blocks[end]!.heading) end++;
+    if (end > index + 1 && !kept.slice(index + 1, end).some(Boolean)) kept[index] = false;
+  }
+  return blocks.filter((_, index) => kept[index]);
+
+  function keep(block: Block, index: number): boolean {
     const links = block.links ?? 0;
     if (!block.heading && links > 0.4 && block.text.length < 200) return false;
+    if ((index < 4 || (last >= 0 && index > last)) && isDateline(block.text)) return false;
+    // After the story: an editor's note, an appeal for support, an author's bio or a
+    // copyright line, which sites set in italics or bold to set them apart.
+    if (lastPlain >= 0 && index > lastPlain && !block.item && (block.emphasis ?? 0) >= EMPHASIZED)
+      return false;
     if (last >= 0 && index > last) {
       if (block.heading || links > 0.3) return false;
       if (!block.item && block.text.length < SHORT_TAIL) return false;
     }
     return true;
-  });
+  }
+}
+
+// A date in figures (23.10.2018, 2021-10-16, 04/05/2021) or a time of day (10:27).
+const NUMERIC_DATE =
+  /\b\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b/;
+
+/**
+ * "Aktualisiert: 11.04.2020, 10:27", "Publikacja: 04.05.2021", "23.10.2018 | News": a line of
+ * a few words around a date in figures, above or below the story, is its dateline.
+ */
+function isDateline(text: string): boolean {
+  return text.length <= 60 && text.split(/\s+/).length <= 6 && NUMERIC_DATE.test(text);
 }
 
 const PROSE = 80;
@@ -60,4 +96,27 @@ export function addMissedProse(base: Block[], container: Block[]): Block[] {
   const out: Block[] = [...(extras.get(-1) ?? [])];
   for (const [index, block] of base.entries()) out.push(block, ...(extras.get(index) ?? []));
   return out;
+}
+
+const INSIDE = 0.7;
+
+/**
+ * When most of what Readability kept lies inside the container the publisher marked as the
+ * article body, what lies outside it is the page around the article (teasers, a bio box, the
+ * comments), however Readability scored it.
+ */
+export function keepInside(base: Block[], container: Block[]): Block[] {
+  if (container.length === 0 || container.length > MAX_BLOCKS) return base;
+  const key = (block: Block) => block.text.replace(/\s+/g, ' ').trim();
+  const inside = new Set(container.map(key));
+  let total = 0;
+  let within = 0;
+  for (const block of base) {
+    total += block.text.length;
+    if (inside.has(key(block))) within += block.text.length;
+  }
+  if (total === 0 || within / total < INSIDE || within === total) return base;
+  // The headline, standfirst and byline come before the marked body and are kept.
+  const first = base.findIndex((block) => inside.has(key(block)));
+  return base.filter((block, index) => index < first || inside.has(key(block)));
 }

@@ -10,28 +10,39 @@ const BLOCKS = new Set(
     'HGROUP HR LI MAIN OL P PRE SECTION SUMMARY TABLE TBODY THEAD TFOOT TR UL CAPTION CENTER'
   ).split(' '),
 );
-// Never text a reader of the article reads as prose: captions, alt text, media, widgets.
+// Never text a reader of the article reads as prose: captions, alt text, media, widgets, and
+// the reading aids of ruby annotation (<rt>, <rp>: furigana above Japanese kanji), which would
+// interleave every word with its pronunciation.
 // Not <form>: some sites wrap the whole page, article included, in one.
 const SKIP = new Set(
   (
     'SCRIPT STYLE NOSCRIPT TEMPLATE IFRAME SVG IMG PICTURE VIDEO AUDIO FIGCAPTION BUTTON ' +
     'INPUT SELECT TEXTAREA OBJECT EMBED CANVAS NAV ASIDE FOOTER AMP-IMG AMP-AD AMP-ANALYTICS ' +
     'AMP-PIXEL AMP-STICKY-AD AMP-SOCIAL-SHARE AMP-VIDEO AMP-IFRAME AMP-YOUTUBE AMP-TWITTER ' +
-    'AMP-INSTAGRAM AMP-CONSENT AMP-SIDEBAR AMP-USER-NOTIFICATION'
+    'AMP-INSTAGRAM AMP-CONSENT AMP-SIDEBAR AMP-USER-NOTIFICATION RT RP'
   ).split(' '),
 );
 const CELLS = new Set(['TD', 'TH']);
 
 /**
  * One rendered block; `item` marks list items and table rows, joined by single newlines.
- * `links` is the share of its characters that are link text (0 when unknown).
+ * `links` is the share of its characters that are link text, `emphasis` the share set in
+ * italics or bold (0 when unknown).
  */
-export type Block = { text: string; item: boolean; heading: boolean; links?: number };
+export type Block = {
+  text: string;
+  item: boolean;
+  heading: boolean;
+  links?: number;
+  emphasis?: number;
+};
+const EMPHASIS = new Set(['EM', 'I', 'STRONG', 'B']);
 
-export function renderBlocks(root: Element): Block[] {
+export function renderBlocks(root: Element, options: { linkLists?: boolean } = {}): Block[] {
   const blocks: Block[] = [];
   let line = '';
   let linked = 0;
+  let emphasized = 0;
   let lineKind: Omit<Block, 'text'> = { item: false, heading: false };
 
   const flush = () => {
@@ -43,18 +54,24 @@ export function renderBlocks(root: Element): Block[] {
       .join('\n');
     if (text) {
       const chars = text.replace(/\s+/g, '').length;
-      blocks.push({ text, ...lineKind, links: chars ? Math.min(1, linked / chars) : 0 });
+      const share = (n: number) => (chars ? Math.min(1, n / chars) : 0);
+      blocks.push({ text, ...lineKind, links: share(linked), emphasis: share(emphasized) });
     }
     line = '';
     linked = 0;
+    emphasized = 0;
     lineKind = { item: false, heading: false };
   };
 
-  const visit = (node: Node, pre: boolean, inLink: boolean) => {
+  const visit = (node: Node, pre: boolean, inLink: boolean, inEmphasis = false) => {
     if (node.nodeType === 3) {
       const value = node.nodeValue ?? '';
       line += pre ? value : value.replace(/[ \t\n\r\f\v]+/g, ' ');
-      if (inLink) linked += value.replace(/\s+/g, '').length;
+      if (inLink || inEmphasis) {
+        const chars = value.replace(/\s+/g, '').length;
+        if (inLink) linked += chars;
+        if (inEmphasis) emphasized += chars;
+      }
       return;
     }
     if (node.nodeType !== 1) return;
@@ -62,7 +79,12 @@ export function renderBlocks(root: Element): Block[] {
     const tag = el.tagName.toUpperCase();
     if (SKIP.has(tag)) return;
     // A list that is nearly all links is a "related stories" or tag list, not prose.
-    if ((tag === 'UL' || tag === 'OL') && linkDensity(el) > 0.7) return;
+    if ((tag === 'UL' || tag === 'OL') && !options.linkLists && linkDensity(el) > 0.7) {
+      // Left as an empty all-link block, so the heading over the list can go with it.
+      flush();
+      blocks.push({ text: '', item: false, heading: false, links: 1 });
+      return;
+    }
     if (tag === 'BR') {
       line += '\n';
       return;
@@ -78,13 +100,15 @@ export function renderBlocks(root: Element): Block[] {
       if (text.trim()) blocks.push({ text, item: false, heading: false });
       line = '';
       linked = 0;
+      emphasized = 0;
       return;
     }
     if (tag === 'LI' || tag === 'TR' || tag === 'DT' || tag === 'DD')
       lineKind = { item: true, heading: false };
     if (/^H[1-6]$/.test(tag)) lineKind = { item: false, heading: true };
     const link = inLink || tag === 'A';
-    for (const child of Array.from(el.childNodes)) visit(child, pre, link);
+    const emphasis = inEmphasis || EMPHASIS.has(tag);
+    for (const child of Array.from(el.childNodes)) visit(child, pre, link, emphasis);
     if (block) flush();
   };
 
@@ -97,6 +121,7 @@ export function joinBlocks(blocks: Block[]): string {
   let out = '';
   let previous: Block | null = null;
   for (const block of blocks) {
+    if (!block.text) continue;
     if (previous) out += previous.item && block.item ? '\n' : '\n\n';
     out += block.text;
     previous = block;
