@@ -1,3 +1,5 @@
+import { classOf } from './dom.ts';
+
 /**
  * Removes, before Readability sees the page, everything a reader would not see and the page
  * furniture around the article. Hidden text is where injected instructions hide ("ignore your
@@ -69,17 +71,25 @@ const PROTECTED = words('HTML BODY MAIN ARTICLE');
  * showed up in the benchmark): drops comments, never-content elements and hidden elements.
  */
 export function removeInvisible(document: Document): void {
-  const visit = (parent: Node) => {
-    for (const child of Array.from(parent.childNodes)) {
-      if (child.nodeType === 8) parent.removeChild(child);
-      else if (child.nodeType === 1) {
-        const el = child as Element;
-        if (NEVER_CONTENT.has(el.tagName.toUpperCase()) || isHidden(el)) el.remove();
-        else visit(el);
-      }
+  const judge = (parent: Node, child: ChildNode) => {
+    if (child.nodeType === 8) parent.removeChild(child);
+    else if (child.nodeType === 1) {
+      const el = child as Element;
+      if (NEVER_CONTENT.has(el.tagName.toUpperCase()) || isHidden(el)) el.remove();
+      else visit(el);
     }
   };
-  visit(document);
+  const visit = (parent: Node) => {
+    // Sibling links, not Array.from(childNodes): linkedom builds that list afresh on every
+    // call, and copying it for every element was most of the cost of this walk.
+    let next: ChildNode | null;
+    for (let child = parent.firstChild; child; child = next) {
+      next = child.nextSibling;
+      judge(parent, child);
+    }
+  };
+  // linkedom does not link the doctype to its next sibling: the top level is read as a list.
+  for (const child of Array.from(document.childNodes)) judge(document, child);
 }
 
 export function isHidden(el: Element): boolean {
@@ -89,7 +99,7 @@ export function isHidden(el: Element): boolean {
   if (el.getAttribute('aria-hidden')?.trim().toLowerCase() === 'true') return true;
   const style = el.getAttribute('style');
   if (style && HIDDEN_STYLE.test(style)) return true;
-  const classes = el.getAttribute('class');
+  const classes = classOf(el);
   if (!classes) return false;
   const names = classes.toLowerCase().split(/\s+/);
   return (
@@ -104,7 +114,9 @@ export function removeBoilerplate(document: Document): void {
   if (!body) return;
   const pageLength = textLength(body);
   const visit = (parent: Element) => {
-    for (const el of Array.from(parent.children)) {
+    let next: Element | null;
+    for (let el = parent.firstElementChild; el; el = next) {
+      next = el.nextElementSibling;
       if (isBoilerplate(el) && removable(el, pageLength)) el.remove();
       else visit(el);
     }
@@ -131,7 +143,7 @@ const CONTENT_HEADS = words('body content text entry article story post main blo
 
 export function looksLikeBoilerplate(el: Element): boolean {
   if (!el.hasAttribute('class') && !el.hasAttribute('id')) return false;
-  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
+  const names = `${classOf(el)} ${el.getAttribute('id') ?? ''}`.toLowerCase();
   let furniture = false;
   for (const name of names.split(/\s+/)) {
     const parts = name.split(/[_-]+/).filter(Boolean);

@@ -20,8 +20,9 @@ export type JsonLdArticle = {
   url: string | null;
 };
 
-export function readJsonLdArticle(document: Document): JsonLdArticle | null {
-  for (const script of Array.from(document.querySelectorAll('script[type]'))) {
+/** `script[type]` elements, in page order, collected in the page's one walk (read-page.ts). */
+export function readJsonLdArticle(scripts: Element[]): JsonLdArticle | null {
+  for (const script of scripts) {
     if (!/^application\/ld\+json\b/i.test(script.getAttribute('type') ?? '')) continue;
     const data = parseLenient(script.textContent ?? '');
     for (const node of flatten(data)) {

@@ -84,7 +84,7 @@ export function renderBlocks(root: Element): Block[] {
       lineKind = { item: true, heading: false };
     if (/^H[1-6]$/.test(tag)) lineKind = { item: false, heading: true };
     const link = inLink || tag === 'A';
-    for (const child of Array.from(el.childNodes)) visit(child, pre, link);
+    for (let child = el.firstChild; child; child = child.nextSibling) visit(child, pre, link);
     if (block) flush();
   };
 

@@ -1,5 +1,6 @@
 import { UserError } from '../../shared/errors.ts';
 import { isHidden } from './clean.ts';
+import { classOf } from './dom.ts';
 import type { JsonLdArticle } from './json-ld.ts';
 
 /**
@@ -58,43 +59,56 @@ function isChrome(el: Element, tag: string, names: string): boolean {
     .some((part) => CHROME_PARTS.has(part));
 }
 
-export function readWallSignals(document: Document, jsonLd: JsonLdArticle | null): WallSignals {
-  const texts: string[] = [];
-  let password = false;
-  let paywallClass = false;
-  let cookieClass = false;
-  const visit = (parent: Node, inChrome: boolean) => {
-    for (const child of Array.from(parent.childNodes)) {
-      if (child.nodeType === 3) {
-        if (!inChrome) texts.push(child.nodeValue ?? '');
-        continue;
-      }
-      if (child.nodeType !== 1) continue;
-      const el = child as Element;
-      const tag = el.tagName.toUpperCase();
-      if (INVISIBLE_TAGS.has(tag) || isHidden(el)) continue;
-      const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-      const chrome = inChrome || isChrome(el, tag, names);
-      if (tag === 'INPUT' && !chrome && el.getAttribute('type')?.toLowerCase() === 'password')
-        password = true;
-      if (names.length > 1) {
-        // A gate says so in words; an empty placeholder or a "subscriber only" label on a
-        // teaser in the related-stories list is not one.
-        paywallClass ||=
-          !chrome && PAYWALL_CLASS.test(names) && countWords(el.textContent ?? '') >= 5;
-        cookieClass ||= COOKIE_CLASS.test(names);
-      }
-      visit(el, chrome);
-    }
-  };
-  visit(document.documentElement ?? document, false);
-  const text = texts.join(' ').replace(/\s+/g, ' ');
+/** What the walk of the visible page has met so far (read-page.ts walks it). */
+export type WallNotes = {
+  texts: string[];
+  password: boolean;
+  paywallClass: boolean;
+  cookieClass: boolean;
+};
+
+export function wallNotes(): WallNotes {
+  return { texts: [], password: false, paywallClass: false, cookieClass: false };
+}
+
+/**
+ * One element below the root, met inside the site chrome or not: null when neither it nor
+ * what it holds is visible, else whether it is (inside) the chrome.
+ */
+export function noteWallElement(
+  notes: WallNotes,
+  el: Element,
+  tag: string,
+  inChrome: boolean,
+): boolean | null {
+  if (INVISIBLE_TAGS.has(tag) || isHidden(el)) return null;
+  const names = `${classOf(el)} ${el.getAttribute('id') ?? ''}`;
+  const chrome = inChrome || isChrome(el, tag, names);
+  if (tag === 'INPUT' && !chrome && el.getAttribute('type')?.toLowerCase() === 'password')
+    notes.password = true;
+  if (names.length > 1) {
+    // A gate says so in words; an empty placeholder or a "subscriber only" label on a
+    // teaser in the related-stories list is not one.
+    notes.paywallClass ||=
+      !chrome && PAYWALL_CLASS.test(names) && countWords(el.textContent ?? '') >= 5;
+    notes.cookieClass ||= COOKIE_CLASS.test(names);
+  }
+  return chrome;
+}
+
+/** A text node of the visible page. */
+export function noteWallText(notes: WallNotes, text: string, inChrome: boolean): void {
+  if (!inChrome) notes.texts.push(text);
+}
+
+export function readWallSignals(notes: WallNotes, jsonLd: JsonLdArticle | null): WallSignals {
+  const text = notes.texts.join(' ').replace(/\s+/g, ' ');
   const cookieWords = text.match(COOKIE_TEXT)?.length ?? 0;
   return {
-    password,
+    password: notes.password,
     loginText: LOGIN_TEXT.test(text),
-    paywall: paywallClass || PAYWALL_TEXT.test(text) || jsonLd?.isAccessibleForFree === false,
-    cookie: (cookieClass && cookieWords > 0) || cookieWords >= 3,
+    paywall: notes.paywallClass || PAYWALL_TEXT.test(text) || jsonLd?.isAccessibleForFree === false,
+    cookie: (notes.cookieClass && cookieWords > 0) || cookieWords >= 3,
   };
 }
 
