@@ -92,15 +92,24 @@ export function removeInvisible(document: Document): void {
   for (const child of Array.from(document.childNodes)) judge(document, child);
 }
 
+// Any of the hidden class names, anywhere in a class list: most lists have none, and one
+// search settles that before the list is split.
+const HIDDEN_CLASS_HINT = new RegExp(
+  Array.from(HIDDEN_CLASSES, (name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+  'i',
+);
+
 export function isHidden(el: Element): boolean {
+  // Asked of every element, twice: most have no attribute that could hide them.
+  if (!el.hasAttributes()) return false;
   const tag = el.tagName.toUpperCase();
   if (tag === 'HTML' || tag === 'BODY') return false; // "display:none until scripts load"
   if (el.hasAttribute('hidden')) return true;
   if (el.getAttribute('aria-hidden')?.trim().toLowerCase() === 'true') return true;
   const style = el.getAttribute('style');
   if (style && HIDDEN_STYLE.test(style)) return true;
-  const classes = classOf(el);
-  if (!classes) return false;
+  const classes = el.getAttributeNode('class')?.value;
+  if (!classes || !HIDDEN_CLASS_HINT.test(classes)) return false;
   const names = classes.toLowerCase().split(/\s+/);
   return (
     names.some((name) => HIDDEN_CLASSES.has(name)) &&

@@ -1,6 +1,5 @@
 import { UserError } from '../../shared/errors.ts';
 import { isHidden } from './clean.ts';
-import { classOf } from './dom.ts';
 import type { JsonLdArticle } from './json-ld.ts';
 
 /**
@@ -49,14 +48,18 @@ const CHROME_PARTS = new Set(
   ),
 );
 
+// One of CHROME_PARTS as a whole part of a class or id name (parts are split on spaces, "_"
+// and "-"); a search rather than a split, since every element of the page is asked.
+const CHROME_NAME = new RegExp(
+  `(?:^|[\\s_-])(?:${Array.from(CHROME_PARTS).join('|')})(?:$|[\\s_-])`,
+  'i',
+);
+
 function isChrome(el: Element, tag: string, names: string): boolean {
   if (CHROME_TAGS.has(tag)) return true;
   const role = el.getAttribute('role')?.trim().toLowerCase();
   if (role && CHROME_ROLES.has(role)) return true;
-  return names
-    .toLowerCase()
-    .split(/[\s_-]+/)
-    .some((part) => CHROME_PARTS.has(part));
+  return CHROME_NAME.test(names);
 }
 
 /** What the walk of the visible page has met so far (read-page.ts walks it). */
@@ -82,7 +85,9 @@ export function noteWallElement(
   inChrome: boolean,
 ): boolean | null {
   if (INVISIBLE_TAGS.has(tag) || isHidden(el)) return null;
-  const names = `${classOf(el)} ${el.getAttribute('id') ?? ''}`;
+  // The raw class attribute: the tests below split it or search it, so its spacing does not
+  // matter, and linkedom's getAttribute('class') would build a token list per element.
+  const names = `${el.getAttributeNode('class')?.value ?? ''} ${el.getAttribute('id') ?? ''}`;
   const chrome = inChrome || isChrome(el, tag, names);
   if (tag === 'INPUT' && !chrome && el.getAttribute('type')?.toLowerCase() === 'password')
     notes.password = true;
