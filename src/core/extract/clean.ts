@@ -1,4 +1,4 @@
-import { classOf } from './dom.ts';
+import { classOf, collapsedTextLength, someDescendant } from './dom.ts';
 
 /**
  * Removes, before Readability sees the page, everything a reader would not see and the page
@@ -141,8 +141,14 @@ function isBoilerplate(el: Element): boolean {
   return looksLikeBoilerplate(el);
 }
 
+// article, main, [itemprop=articleBody]
+const isArticleContainer = (el: Element) =>
+  el.localName === 'article' ||
+  el.localName === 'main' ||
+  el.getAttribute('itemprop') === 'articleBody';
+
 function removable(el: Element, pageLength: number): boolean {
-  if (el.querySelector('article,main,[itemprop=articleBody]')) return false;
+  if (someDescendant(el, isArticleContainer)) return false;
   // A wrapper holding most of the page is a layout container, not a widget.
   return textLength(el) <= pageLength * 0.5;
 }
@@ -168,6 +174,7 @@ export function looksLikeBoilerplate(el: Element): boolean {
   return furniture;
 }
 
+/** The length of the element's text with white space collapsed. */
 function textLength(el: Element): number {
-  return (el.textContent ?? '').replace(/\s+/g, ' ').length;
+  return collapsedTextLength(el);
 }

@@ -34,3 +34,59 @@ export function elementsNamed(root: Document | Element, names: ReadonlySet<strin
   else for (let child = root.firstChild; child; child = child.nextSibling) visit(child);
   return found;
 }
+
+/**
+ * `(el.textContent ?? '').replace(/\s+/g, ' ').length`, counted without building either
+ * string: asked of the whole page and of every boilerplate candidate, the copies were most
+ * of the cost.
+ */
+export function collapsedTextLength(el: Element): number {
+  let length = 0;
+  let inSpace = false; // a run of white space may span text nodes, as it spans in textContent
+  const visit = (parent: Node) => {
+    for (let child = parent.firstChild; child; child = child.nextSibling) {
+      const type = child.nodeType;
+      if (type === 1) visit(child);
+      else if (type === 3 || type === 4) {
+        const text = child.nodeValue ?? '';
+        for (let i = 0; i < text.length; i++) {
+          if (isSpace(text.charCodeAt(i))) {
+            if (!inSpace) length++;
+            inSpace = true;
+          } else {
+            length++;
+            inSpace = false;
+          }
+        }
+      }
+    }
+  };
+  visit(el);
+  return length;
+}
+
+/** What `\s` matches in a JavaScript regular expression. */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** Whether an element below `el` passes `test` (what `el.querySelector(…)` tells, walked). */
+export function someDescendant(el: Element, test: (descendant: Element) => boolean): boolean {
+  for (let child = el.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType !== 1) continue;
+    if (test(child as Element) || someDescendant(child as Element, test)) return true;
+  }
+  return false;
+}
