@@ -94,6 +94,7 @@ export function noteMetadataSource(
       }
       break;
   }
+  if (!el.hasAttributes()) return;
   if (!sources.itempropAuthor && el.getAttribute('itemprop') === 'author')
     sources.itempropAuthor = el;
   if (!sources.bylineClass) {

@@ -87,7 +87,9 @@ export function noteWallElement(
   if (INVISIBLE_TAGS.has(tag) || isHidden(el)) return null;
   // The raw class attribute: the tests below split it or search it, so its spacing does not
   // matter, and linkedom's getAttribute('class') would build a token list per element.
-  const names = `${el.getAttributeNode('class')?.value ?? ''} ${el.getAttribute('id') ?? ''}`;
+  const names = el.hasAttributes()
+    ? `${el.getAttributeNode('class')?.value ?? ''} ${el.getAttribute('id') ?? ''}`
+    : ' ';
   const chrome = inChrome || isChrome(el, tag, names);
   if (tag === 'INPUT' && !chrome && el.getAttribute('type')?.toLowerCase() === 'password')
     notes.password = true;
