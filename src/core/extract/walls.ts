@@ -108,37 +108,62 @@ export function noteWallText(notes: WallNotes, text: string, inChrome: boolean):
   if (!inChrome) notes.texts.push(text);
 }
 
+/**
+ * The signals, with those read from the page's visible text worked out on first use: the
+ * text is the whole page, and assertReadable only asks for them of a short extract.
+ */
 export function readWallSignals(notes: WallNotes, jsonLd: JsonLdArticle | null): WallSignals {
-  const text = notes.texts.join(' ').replace(/\s+/g, ' ');
-  const cookieWords = text.match(COOKIE_TEXT)?.length ?? 0;
+  let text: string | undefined;
+  const visible = () => (text ??= notes.texts.join(' ').replace(/\s+/g, ' '));
+  const once = <T>(read: () => T) => {
+    let value: { v: T } | undefined;
+    return () => (value ??= { v: read() }).v;
+  };
+  const loginText = once(() => LOGIN_TEXT.test(visible()));
+  const paywall = once(
+    () =>
+      notes.paywallClass || PAYWALL_TEXT.test(visible()) || jsonLd?.isAccessibleForFree === false,
+  );
+  const cookie = once(() => {
+    const cookieWords = visible().match(COOKIE_TEXT)?.length ?? 0;
+    return (notes.cookieClass && cookieWords > 0) || cookieWords >= 3;
+  });
   return {
     password: notes.password,
-    loginText: LOGIN_TEXT.test(text),
-    paywall: notes.paywallClass || PAYWALL_TEXT.test(text) || jsonLd?.isAccessibleForFree === false,
-    cookie: (notes.cookieClass && cookieWords > 0) || cookieWords >= 3,
+    get loginText() {
+      return loginText();
+    },
+    get paywall() {
+      return paywall();
+    },
+    get cookie() {
+      return cookie();
+    },
   };
 }
 
 /** Throws the reason this is not an article, or returns when the text is worth summarizing. */
 export function assertReadable(text: string, signals: WallSignals): void {
   const words = countWords(text);
+  // The length is tested before a signal read from the page's text: that one is worked out
+  // on first use (readWallSignals), and a long article never needs it.
   const cookieText = (text.match(COOKIE_TEXT)?.length ?? 0) >= 2;
   const login =
     (signals.password && words < MIN_WORDS * 2) ||
     (words < TEASER_WORDS && LOGIN_TEXT.test(text)) ||
-    (signals.loginText && words < MIN_WORDS);
+    (words < MIN_WORDS && signals.loginText);
   if (login) {
     throw unreadable('it asks you to log in', 'login_wall');
   }
   if (
-    (signals.paywall && words < TEASER_WORDS) ||
+    (words < TEASER_WORDS && signals.paywall) ||
     (words < TEASER_WORDS && PAYWALL_TEXT.test(text))
   ) {
     throw unreadable('only a teaser is visible; the rest is behind a paywall', 'paywall');
   }
   // A short article on a site with a cookie banner is still an article: the wall is when the
   // consent text is what is left to read.
-  if ((cookieText && words < TEASER_WORDS) || (signals.cookie && words < REFUSE_WORDS)) {
+  if ((cookieText && words < TEASER_WORDS) || (words < REFUSE_WORDS && signals.cookie)) {
     throw unreadable('it shows a cookie-consent wall', 'cookie_wall');
   }
   if (words < REFUSE_WORDS) throw unreadable('there is almost no text on it', 'too_little_text');
