@@ -117,7 +117,10 @@ export function readWallSignals(notes: WallNotes, jsonLd: JsonLdArticle | null):
   const visible = () => (text ??= notes.texts.join(' ').replace(/\s+/g, ' '));
   const once = <T>(read: () => T) => {
     let value: { v: T } | undefined;
-    return () => (value ??= { v: read() }).v;
+    return () => {
+      value ??= { v: read() };
+      return value.v;
+    };
   };
   const loginText = once(() => LOGIN_TEXT.test(visible()));
   const paywall = once(
