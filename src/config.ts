@@ -1,5 +1,6 @@
 import 'dotenv/config';
 import { z } from 'zod';
+import { EXTRACT_LIMITS } from './core/extract/limits.ts';
 import { allowHostProblem, parseAllowHosts } from './core/fetch/allow-list.ts';
 
 /**
@@ -121,6 +122,26 @@ const ConfigSchema = z.object({
     emptyToUndefined,
     z.coerce.number().int().min(1).max(256).default(16),
   ),
+  /** Threads that extract pages and PDFs; unset = one per core, up to 4. */
+  EXTRACT_THREADS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(64).optional(),
+  ),
+  /** V8 heap of one extraction thread in MB; a page that needs more is refused. */
+  EXTRACT_HEAP_MB: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(64).max(8192).default(EXTRACT_LIMITS.workerHeapMb),
+  ),
+  /** Time one extraction may take once a thread starts it; a page that takes longer is refused. */
+  EXTRACT_TIME_LIMIT_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1000).max(MAX_JOB_DEADLINE_MS).default(EXTRACT_LIMITS.timeLimitMs),
+  ),
+  /** Pages that may wait for a free extraction thread; more are turned away as busy. */
+  EXTRACT_MAX_QUEUE: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(100_000).default(EXTRACT_LIMITS.maxQueue),
+  ),
   /** Seconds a worker may hold a job without renewing its lease before another takes it. */
   QUEUE_LEASE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(1).default(30)),
   /** Read messages in the channels moderators set up (needs the Message Content intent). */
@@ -186,12 +207,26 @@ const EXPECTS: Partial<Record<keyof Config, string>> = {
   RUN_WORKER: 'true or false',
   QUEUE_LEASE_SECONDS: 'seconds, at least 1',
   WORKER_CONCURRENCY: 'a whole number from 1 to 256',
+  EXTRACT_THREADS: 'a whole number of threads from 1 to 64',
+  EXTRACT_HEAP_MB: 'megabytes from 64 to 8192',
+  EXTRACT_TIME_LIMIT_MS: `milliseconds from 1000 to ${MAX_JOB_DEADLINE_MS}`,
+  EXTRACT_MAX_QUEUE: 'a whole number of pages from 1 to 100000',
   SHARD_COUNT: 'auto or a whole number of shards',
   SHARD_LIST: 'comma-separated shard ids, e.g. 0,1',
   SHARD_SPAWN_DELAY_MS: 'milliseconds',
   DISCORD_API_URL: 'a URL such as https://discord.com/api',
   DISCORD_GUILD_ID: 'a server id (a number of 15 to 21 digits)',
 };
+
+/** The extraction pool's limits, as the environment sets them. */
+export function extractionPoolOptions(config: Config) {
+  return {
+    threads: config.EXTRACT_THREADS,
+    heapMb: config.EXTRACT_HEAP_MB,
+    timeLimitMs: config.EXTRACT_TIME_LIMIT_MS,
+    maxQueue: config.EXTRACT_MAX_QUEUE,
+  };
+}
 
 /** Reads the environment; throws one ConfigError that lists every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -1,4 +1,4 @@
-import type { Config } from '../config.ts';
+import { type Config, extractionPoolOptions } from '../config.ts';
 import { createExtractionPool, type ExtractionPool } from '../core/extract/pool.ts';
 import type { Pipeline } from '../core/pipeline.ts';
 import { createMetrics, type Metrics } from '../ops/metrics.ts';
@@ -48,7 +48,7 @@ export async function openBotServices(
     outputPerMillion: config.LLM_PRICE_OUTPUT_PER_MTOK,
   };
   const shard = options.shard ?? null;
-  const extractionPool = createExtractionPool();
+  const extractionPool = createExtractionPool(extractionPoolOptions(config));
   // With PostgreSQL, LLM_CONCURRENCY holds across every worker, not per process.
   const shared = config.DATABASE_URL && queue.engine === 'pg-boss' ? config.DATABASE_URL : null;
   const modelSlots = shared

@@ -1,4 +1,4 @@
-import type { Config } from '../config.ts';
+import { type Config, extractionPoolOptions } from '../config.ts';
 import { type ExtractionRunner, extractDocument } from '../core/extract/index.ts';
 import { createExtractionPool } from '../core/extract/pool.ts';
 import { createGuardedFetch, parseAllowHosts } from '../core/fetch/index.ts';
@@ -121,7 +121,7 @@ export function createLoaders(
   config: Config,
   documentCache?: DocumentCache,
   // Idle workers do not keep the process alive, so a pool nobody closes is not a leak.
-  pool: ExtractionRunner = createExtractionPool(),
+  pool: ExtractionRunner = createExtractionPool(extractionPoolOptions(config)),
 ): Required<SourceLoaders> {
   const guardedFetch = createGuardedFetch({
     allowHosts: parseAllowHosts(config.FETCH_ALLOW_HOSTS),

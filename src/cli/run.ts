@@ -1,6 +1,6 @@
 import { createAppPipeline, createLoaders } from '../app/pipeline.ts';
-import { loadConfig } from '../config.ts';
-import { createExtractionPool } from '../core/extract/pool.ts';
+import { extractionPoolOptions, loadConfig } from '../config.ts';
+import { createExtractionPool, type ExtractionPool } from '../core/extract/pool.ts';
 import type { ArticleDocument, SummarizeInput } from '../shared/schemas.ts';
 import { parseCliArgs, USAGE } from './args.ts';
 import { readInput } from './read-input.ts';
@@ -16,7 +16,7 @@ export interface CliIo {
 
 /** The CLI, with its I/O passed in so tests run it in-process. Returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const extractionPool = createExtractionPool();
+  let extractionPool: ExtractionPool | null = null;
   try {
     const args = parseCliArgs(argv);
     if (!args) {
@@ -24,6 +24,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     const config = loadConfig(io.env);
+    extractionPool = createExtractionPool(extractionPoolOptions(config));
     const input = await readInput(args.input, io);
 
     if (args.extractOnly) {
@@ -45,7 +46,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     return reportCliError(error, io.stderr, USAGE);
   } finally {
-    await extractionPool.close();
+    await extractionPool?.close();
   }
 }
 

@@ -24,6 +24,7 @@ export const USER_ERROR_CODES = [
   'not_article',
   'could_not_read',
   'too_complex',
+  'busy',
   'not_text',
   // the model
   'bad_key',
@@ -72,6 +73,7 @@ const NEXT_STEP: Partial<Record<UserErrorCode, string>> = {
   not_article: 'Paste the article text instead.',
   could_not_read: 'Paste the article text instead.',
   too_complex: 'Paste the article text instead.',
+  busy: 'Try again shortly.',
   not_text: 'Send a text, Markdown, HTML or PDF file.',
   http_status: 'Paste the article text instead.',
   too_large: 'Paste the part you want summarized instead.',

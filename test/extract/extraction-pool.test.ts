@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/core/extract/index.ts';
 import { createExtractionPool, type ExtractionPool } from '../../src/core/extract/pool.ts';
 import { createPipeline } from '../../src/core/pipeline.ts';
-import { isUserError, UserError } from '../../src/shared/errors.ts';
+import { describeUserError, isUserError, UserError } from '../../src/shared/errors.ts';
 import { ARTICLE_PARAGRAPH, HOSTILE_PAGES } from '../../testkit/extract/hostile-pages.ts';
 
 const NORMAL = `<!doctype html><html><head><title>Ferry terminal</title></head><body><article>${ARTICLE_PARAGRAPH}</article></body></html>`;
@@ -109,5 +109,38 @@ describe('GIVEN a closed pool', () => {
     expect(pool.threads).toBeGreaterThan(0);
     await pool.close();
     expect(pool.threads).toBe(0);
+  });
+});
+
+describe('GIVEN a pool whose queue is full', () => {
+  it('THEN one more page is turned away as busy at once, and the queued page is still read', async () => {
+    pool = createExtractionPool({ threads: 1, maxQueue: 1 });
+    const hold = new AbortController();
+    // The 4.5 MB page keeps the one thread busy until it is cancelled below.
+    const running = failure(html(pool, HOSTILE_PAGES.singleLine(), hold.signal));
+    const queued = html(pool, NORMAL);
+    const error = await failure(html(pool, NORMAL));
+    expect(error).toBeInstanceOf(UserError);
+    expect(error).toMatchObject({
+      code: 'busy',
+      message: 'Precis is busy reading other pages',
+      details: { reason: 'extraction_queue_full', maxQueue: 1 },
+    });
+    expect(describeUserError(error as UserError)).toBe(
+      'Precis is busy reading other pages. Try again shortly.',
+    );
+    const reason = new Error('cancelled');
+    hold.abort(reason);
+    expect(await running).toBe(reason);
+    expect((await queued).title).toBe('Ferry terminal');
+  });
+
+  it('THEN a page is accepted again once the queue has room', async () => {
+    pool = createExtractionPool({ threads: 1, maxQueue: 1 });
+    const first = html(pool, NORMAL);
+    const second = html(pool, NORMAL);
+    expect(await failure(html(pool, NORMAL))).toMatchObject({ code: 'busy' });
+    await Promise.all([first, second]);
+    expect((await html(pool, NORMAL)).title).toBe('Ferry terminal');
   });
 });

@@ -1,3 +1,5 @@
+import { classOf, collapsedTextLength, someDescendant } from './dom.ts';
+
 /**
  * Removes, before Readability sees the page, everything a reader would not see and the page
  * furniture around the article. Hidden text is where injected instructions hide ("ignore your
@@ -71,23 +73,31 @@ const PROTECTED = words('HTML BODY MAIN ARTICLE');
  * showed up in the benchmark): drops comments, never-content elements and hidden elements.
  */
 export function removeInvisible(document: Document): void {
-  const visit = (parent: Node) => {
-    for (const child of Array.from(parent.childNodes)) {
-      if (child.nodeType === 8) parent.removeChild(child);
-      else if (child.nodeType === 1) {
-        const el = child as Element;
-        const tag = el.tagName.toUpperCase();
-        if (tag === 'NOSCRIPT' && holdsProse(el)) {
-          // Some blogs ship the post twice, in a script template and in <noscript>: the
-          // reader without scripts sees the second copy, and so should we.
-          visit(el);
-          el.replaceWith(...Array.from(el.childNodes));
-        } else if (NEVER_CONTENT.has(tag) || isHidden(el)) el.remove();
-        else visit(el);
-      }
+  const judge = (parent: Node, child: ChildNode) => {
+    if (child.nodeType === 8) parent.removeChild(child);
+    else if (child.nodeType === 1) {
+      const el = child as Element;
+      const tag = el.tagName.toUpperCase();
+      if (tag === 'NOSCRIPT' && holdsProse(el)) {
+        // Some blogs ship the post twice, in a script template and in <noscript>: the
+        // reader without scripts sees the second copy, and so should we.
+        visit(el);
+        el.replaceWith(...Array.from(el.childNodes));
+      } else if (NEVER_CONTENT.has(tag) || isHidden(el)) el.remove();
+      else visit(el);
     }
   };
-  visit(document);
+  const visit = (parent: Node) => {
+    // Sibling links, not Array.from(childNodes): linkedom builds that list afresh on every
+    // call, and copying it for every element was most of the cost of this walk.
+    let next: ChildNode | null;
+    for (let child = parent.firstChild; child; child = next) {
+      next = child.nextSibling;
+      judge(parent, child);
+    }
+  };
+  // linkedom does not link the doctype to its next sibling: the top level is read as a list.
+  for (const child of Array.from(document.childNodes)) judge(document, child);
 }
 
 /** A <noscript> with paragraphs of text, not a tracking pixel or "please enable JavaScript". */
@@ -98,15 +108,24 @@ function holdsProse(noscript: Element): boolean {
 }
 const NOSCRIPT_PROSE = 200;
 
+// Any of the hidden class names, anywhere in a class list: most lists have none, and one
+// search settles that before the list is split.
+const HIDDEN_CLASS_HINT = new RegExp(
+  Array.from(HIDDEN_CLASSES, (name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+  'i',
+);
+
 export function isHidden(el: Element): boolean {
+  // Asked of every element, twice: most have no attribute that could hide them.
+  if (!el.hasAttributes()) return false;
   const tag = el.tagName.toUpperCase();
   if (tag === 'HTML' || tag === 'BODY') return false; // "display:none until scripts load"
   if (el.hasAttribute('hidden')) return true;
   if (el.getAttribute('aria-hidden')?.trim().toLowerCase() === 'true') return true;
   const style = el.getAttribute('style');
   if (style && HIDDEN_STYLE.test(style)) return true;
-  const classes = el.getAttribute('class');
-  if (!classes) return false;
+  const classes = el.getAttributeNode('class')?.value;
+  if (!classes || !HIDDEN_CLASS_HINT.test(classes)) return false;
   const names = classes.toLowerCase().split(/\s+/);
   return (
     names.some((name) => HIDDEN_CLASSES.has(name)) &&
@@ -120,7 +139,9 @@ export function removeBoilerplate(document: Document): void {
   if (!body) return;
   const pageLength = textLength(body);
   const visit = (parent: Element) => {
-    for (const el of Array.from(parent.children)) {
+    let next: Element | null;
+    for (let el = parent.firstElementChild; el; el = next) {
+      next = el.nextElementSibling;
       if (isBoilerplate(el) && removable(el, pageLength)) el.remove();
       else visit(el);
     }
@@ -149,8 +170,14 @@ function holdsParagraphs(form: Element): boolean {
   return false;
 }
 
+// article, main, [itemprop=articleBody]
+const isArticleContainer = (el: Element) =>
+  el.localName === 'article' ||
+  el.localName === 'main' ||
+  el.getAttribute('itemprop') === 'articleBody';
+
 function removable(el: Element, pageLength: number): boolean {
-  if (el.querySelector('article,main,[itemprop=articleBody]')) return false;
+  if (someDescendant(el, isArticleContainer)) return false;
   // A wrapper holding most of the page is a layout container, not a widget.
   return textLength(el) <= pageLength * 0.5;
 }
@@ -162,7 +189,7 @@ const CONTENT_HEADS = words('body content text entry article story post main blo
 
 export function looksLikeBoilerplate(el: Element): boolean {
   if (!el.hasAttribute('class') && !el.hasAttribute('id')) return false;
-  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
+  const names = `${classOf(el)} ${el.getAttribute('id') ?? ''}`.toLowerCase();
   let furniture = false;
   for (const name of names.split(/\s+/)) {
     // A BEM modifier ("section--has-ads") and a state class ("has-sharing") say what the
@@ -181,6 +208,7 @@ export function looksLikeBoilerplate(el: Element): boolean {
   return furniture;
 }
 
+/** The length of the element's text with white space collapsed. */
 function textLength(el: Element): number {
-  return (el.textContent ?? '').replace(/\s+/g, ' ').length;
+  return collapsedTextLength(el);
 }

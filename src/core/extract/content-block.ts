@@ -1,3 +1,5 @@
+import { classOf, elementsNamed } from './dom.ts';
+
 /**
  * The article's container found by the markup publishing systems give it: WordPress's
  * "entry-content", schema.org's itemprop="articleBody", "article-body", "post-content"… Class
@@ -35,7 +37,7 @@ const CLASS_ONLY_NAMES = [
   'article__container',
 ];
 
-const CONTAINERS = 'article, div, main, section';
+const CONTAINERS = new Set(['article', 'div', 'main', 'section']);
 const MAX_CHECKS = 200;
 
 type Tier = (el: Element, cls: string, id: string) => boolean;
@@ -102,9 +104,9 @@ export function findContentBlock(
   document: Document,
   longEnough: (el: Element) => boolean,
 ): Element | null {
-  const all = Array.from(document.querySelectorAll(CONTAINERS), (el) => ({
+  const all = elementsNamed(document, CONTAINERS).map((el) => ({
     el,
-    cls: (el.getAttribute('class') ?? '').toLowerCase().trim(),
+    cls: classOf(el).toLowerCase().trim(),
     id: (el.getAttribute('id') ?? '').toLowerCase(),
   }));
   // Each check reads the element's text; a page of thousands of nested "text" divs would

@@ -4,11 +4,10 @@ import type { ArticleDocument } from '../../shared/schemas.ts';
 import { removeBoilerplate, removeInvisible } from './clean.ts';
 import { findContentBlock } from './content-block.ts';
 import { dropBoilerplate } from './drop-boilerplate.ts';
-import { readJsonLdArticle } from './json-ld.ts';
-import { readMetadata } from './metadata.ts';
 import { addMissedProse, keepInside, pruneBlocks } from './prune-blocks.ts';
+import { readPage } from './read-page.ts';
 import { type Block, joinBlocks, renderBlocks } from './render-text.ts';
-import { assertReadable, countWords, MIN_WORDS, REFUSE_WORDS, readWallSignals } from './walls.ts';
+import { assertReadable, countWords, MIN_WORDS, REFUSE_WORDS } from './walls.ts';
 
 /**
  * HTML -> ArticleDocument. Metadata, JSON-LD and wall signals are read from the untouched
@@ -18,9 +17,7 @@ import { assertReadable, countWords, MIN_WORDS, REFUSE_WORDS, readWallSignals } 
  */
 export function extractHtml(html: string, url: string | null): ArticleDocument {
   const { document } = parseHTML(withDocumentShape(html));
-  const jsonLd = readJsonLdArticle(document);
-  const metadata = readMetadata(document, jsonLd, url);
-  const signals = readWallSignals(document, jsonLd);
+  const { jsonLd, metadata, signals } = readPage(document, url);
 
   removeInvisible(document);
   removeBoilerplate(document);
@@ -80,8 +77,9 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
  * goes to the start of the body, and the extra <html> tags of IE conditional comments go.
  */
 export function withDocumentShape(html: string): string {
-  let page = tidyDocumentStart(html);
-  let open = htmlOpenTags(page)[0];
+  const tags = htmlOpenTags(html);
+  let page = tidyDocumentStart(html, tags);
+  let open = (page === html ? tags : htmlOpenTags(page))[0];
   // No <html> tag, or one that never closes ("<html a<p>…"): supply one.
   if (!open || page[open.end - 1] !== '>') {
     page = `${page.replace(/^(\s*<!doctype[^>]*>)?/i, '$1<html>')}</html>`;
@@ -103,28 +101,33 @@ export function withDocumentShape(html: string): string {
  * comment alternative goes quadratic on a page of unclosed "<!--").
  */
 function htmlOpenTags(page: string): Array<{ index: number; end: number }> {
-  const lower = page.toLowerCase();
+  // A regex, not indexOf on a lower-cased copy: copying a large page twice cost more than
+  // the search (and lower-casing can change the length, so the offsets would not match).
+  const htmlTag = /<html/gi;
   const tags: Array<{ index: number; end: number }> = [];
   let from = 0;
   // Each search result is kept until passed: searching again from every tag is quadratic.
   let comment = -2;
   let tag = -2;
-  while (from < lower.length) {
-    if (tag !== -1 && tag < from) tag = lower.indexOf('<html', from);
+  while (from < page.length) {
+    if (tag !== -1 && tag < from) {
+      htmlTag.lastIndex = from;
+      tag = htmlTag.exec(page)?.index ?? -1;
+    }
     if (tag < 0) break;
-    if (comment !== -1 && comment < from) comment = lower.indexOf('<!--', from);
+    if (comment !== -1 && comment < from) comment = page.indexOf('<!--', from);
     if (comment >= 0 && comment < tag) {
-      const close = lower.indexOf('-->', comment + 4);
+      const close = page.indexOf('-->', comment + 4);
       if (close < 0) break; // the rest of the page is one comment
       from = close + 3;
       continue;
     }
-    const next = lower[tag + 5];
+    const next = page[tag + 5];
     if (next === undefined || /[\s>]/.test(next)) {
       // A tag is short; an unclosed one ends at the next "<" rather than the end of the page.
       let end = tag + 5;
-      while (end < lower.length && lower[end] !== '>' && lower[end] !== '<') end++;
-      if (lower[end] === '>') end++;
+      while (end < page.length && page[end] !== '>' && page[end] !== '<') end++;
+      if (page[end] === '>') end++;
       tags.push({ index: tag, end });
       from = end;
     } else from = tag + 5;
@@ -132,13 +135,15 @@ function htmlOpenTags(page: string): Array<{ index: number; end: number }> {
   return tags;
 }
 
-function tidyDocumentStart(page: string): string {
-  const tags = htmlOpenTags(page);
+function tidyDocumentStart(page: string, tags: Array<{ index: number; end: number }>): string {
   const open = tags[0];
   if (!open) return page;
   const doctype = /^\s*<!doctype[^>]*>/i.exec(page.slice(0, 1000));
   const start = doctype ? doctype[0].length : 0;
   const before = open.index > start ? page.slice(start, open.index) : '';
+  const harmless = !before.replace(/<!--[\s\S]*?-->/g, '').trim();
+  // The usual page: one <html>, nothing but comments before it.
+  if (tags.length === 1 && harmless) return page;
   // <!--[if IE 8]><!--><html class="ie8"><!--<![endif]--> once per version: keep the first.
   let rest = '';
   let at = open.end;
@@ -149,7 +154,7 @@ function tidyDocumentStart(page: string): string {
   rest += page.slice(at);
   const head = page.slice(0, open.end);
   // Comments before <html> are harmless; anything else (a script, PHP warnings) is moved.
-  if (!before.replace(/<!--[\s\S]*?-->/g, '').trim()) return head + rest;
+  if (harmless) return head + rest;
   const bodyOpen = /<body[^>]*>/i.exec(rest);
   const bodyAt = bodyOpen ? bodyOpen.index + bodyOpen[0].length : 0;
   return `${page.slice(0, start)}${page.slice(open.index, open.end)}${rest.slice(0, bodyAt)}${before}${rest.slice(bodyAt)}`;
@@ -162,6 +167,10 @@ function runReadability(document: Document): ReadabilityArticle | null {
     return new Readability(document, {
       serializer: (el: Node) => el,
       charThreshold: 300,
+      // Work whose result is thrown away: scripts (JSON-LD among them) are gone by now, and
+      // the text is rendered without looking at classes.
+      disableJSONLD: true,
+      keepClasses: true,
     }).parse() as ReadabilityArticle | null;
   } catch {
     // Readability on an odd DOM is not the user's problem: the fallbacks below still run.

@@ -23,9 +23,10 @@ export type JsonLdArticle = {
 // Instructions are the body of these pages; schema.org gives them steps, not an articleBody.
 const INSTRUCTION_TYPES = new Set(['howto', 'recipe']);
 
-export function readJsonLdArticle(document: Document): JsonLdArticle | null {
+/** `script[type]` elements, in page order, collected in the page's one walk (read-page.ts). */
+export function readJsonLdArticle(scripts: Element[]): JsonLdArticle | null {
   let instructions: Obj | null = null;
-  for (const script of Array.from(document.querySelectorAll('script[type]'))) {
+  for (const script of scripts) {
     if (!/^application\/ld\+json\b/i.test(script.getAttribute('type') ?? '')) continue;
     const data = parseLenient(script.textContent ?? '');
     for (const node of flatten(data)) {

@@ -13,6 +13,12 @@ export const EXTRACT_LIMITS = {
   timeLimitMs: 15_000,
   /** V8 heap of one extraction worker; a parse that needs more is ended. */
   workerHeapMb: 320,
+  /**
+   * Pages waiting for a worker beyond those being read. A flood of links past this is turned
+   * away at once ("busy") instead of queueing without bound, each waiting page holding its
+   * bytes in memory and its job's deadline running.
+   */
+  maxQueue: 64,
   pdfMaxPages: 200,
   /** Decoded bytes of all compressed PDF streams together. */
   pdfMaxDecodedBytes: 64 * 1024 * 1024,

@@ -10,28 +10,122 @@ export type PageMetadata = {
   publishedAt: string | null;
 };
 
+/**
+ * The elements metadata is read from, each the first of its kind in the page as
+ * `querySelector` would find it, collected by noteMetadataSource in the page's one walk
+ * (read-page.ts) rather than by a dozen walks of their own.
+ */
+export type MetadataSources = {
+  root: Element | null;
+  /** meta[content], in page order. */
+  metas: Element[];
+  /** link[rel~=canonical][href] */
+  canonical: Element | null;
+  title: Element | null;
+  h1: Element | null;
+  /** a[rel~=author] */
+  relAuthor: Element | null;
+  /** [itemprop=author] (the first "[itemprop=author] [itemprop=name]" always comes after it). */
+  itempropAuthor: Element | null;
+  /** .byline, [class*=byline], .author */
+  bylineClass: Element | null;
+  /** article time[datetime] */
+  articleTime: Element | null;
+  /** time[datetime] */
+  time: Element | null;
+};
+
+export function metadataSources(root: Element | null): MetadataSources {
+  return {
+    root,
+    metas: [],
+    canonical: null,
+    title: null,
+    h1: null,
+    relAuthor: null,
+    itempropAuthor: null,
+    bylineClass: null,
+    articleTime: null,
+    time: null,
+  };
+}
+
+// As css-select matches `rel~=`: a whole word, and without case (rel is one of the HTML
+// attributes whose values are case-insensitive).
+const REL_CANONICAL = /(?:^|\s)canonical(?:$|\s)/i;
+const REL_AUTHOR = /(?:^|\s)author(?:$|\s)/i;
+const CLASS_AUTHOR = /(?:^|\s)author(?:$|\s)/;
+
+/**
+ * Notes `el` if it is the first of a kind readMetadata reads. Names are compared as
+ * css-select compares them, by lower-case local name.
+ */
+export function noteMetadataSource(
+  sources: MetadataSources,
+  el: Element,
+  inArticle: boolean,
+): void {
+  switch (el.localName) {
+    case 'meta':
+      if (el.hasAttribute('content')) sources.metas.push(el);
+      break;
+    case 'link':
+      if (
+        !sources.canonical &&
+        el.hasAttribute('href') &&
+        REL_CANONICAL.test(el.getAttribute('rel') ?? '')
+      )
+        sources.canonical = el;
+      break;
+    case 'title':
+      sources.title ??= el;
+      break;
+    case 'h1':
+      sources.h1 ??= el;
+      break;
+    case 'a':
+      if (!sources.relAuthor && REL_AUTHOR.test(el.getAttribute('rel') ?? ''))
+        sources.relAuthor = el;
+      break;
+    case 'time':
+      if (el.hasAttribute('datetime')) {
+        sources.time ??= el;
+        if (inArticle) sources.articleTime ??= el;
+      }
+      break;
+  }
+  if (!el.hasAttributes()) return;
+  if (!sources.itempropAuthor && el.getAttribute('itemprop') === 'author')
+    sources.itempropAuthor = el;
+  if (!sources.bylineClass) {
+    // The raw attribute, as css-select reads it for [class*=…].
+    const cls = el.getAttributeNode('class')?.value;
+    if (cls && (cls.includes('byline') || CLASS_AUTHOR.test(cls))) sources.bylineClass = el;
+  }
+}
+
 export function readMetadata(
-  document: Document,
+  sources: MetadataSources,
   jsonLd: JsonLdArticle | null,
   pageUrl: string | null,
 ): PageMetadata {
-  const meta = metaIndex(document);
+  const meta = metaIndex(sources.metas);
   const siteName =
     meta.get('og:site_name') ?? jsonLd?.publisher ?? meta.get('application-name') ?? null;
   return {
-    url: canonicalUrl(document, meta, pageUrl),
-    title: readTitle(document, meta, jsonLd, siteName),
-    byline: readByline(document, meta, jsonLd),
+    url: canonicalUrl(sources, meta, pageUrl),
+    title: readTitle(sources, meta, jsonLd, siteName),
+    byline: readByline(sources, meta, jsonLd),
     siteName: clean(siteName),
-    lang: readLang(document, meta, jsonLd),
-    publishedAt: readPublished(document, meta, jsonLd),
+    lang: readLang(sources, meta, jsonLd),
+    publishedAt: readPublished(sources, meta, jsonLd),
   };
 }
 
 /** name/property/itemprop/http-equiv (lowercased) -> first non-empty content. */
-function metaIndex(document: Document): Map<string, string> {
+function metaIndex(metas: Element[]): Map<string, string> {
   const index = new Map<string, string>();
-  for (const el of Array.from(document.querySelectorAll('meta[content]'))) {
+  for (const el of metas) {
     const content = el.getAttribute('content')?.trim();
     if (!content) continue;
     for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
@@ -43,14 +137,11 @@ function metaIndex(document: Document): Map<string, string> {
 }
 
 function canonicalUrl(
-  document: Document,
+  sources: MetadataSources,
   meta: Map<string, string>,
   pageUrl: string | null,
 ): string | null {
-  const candidates = [
-    document.querySelector('link[rel~=canonical][href]')?.getAttribute('href'),
-    meta.get('og:url'),
-  ];
+  const candidates = [sources.canonical?.getAttribute('href'), meta.get('og:url')];
   for (const href of candidates) {
     const resolved = resolveUrl(href, pageUrl);
     if (resolved) return resolved;
@@ -72,7 +163,7 @@ function resolveUrl(href: string | null | undefined, base: string | null): strin
 const TITLE_SEPARATOR = /\s+(?:[|\-–—·»]|::)\s+/g;
 
 function readTitle(
-  document: Document,
+  sources: MetadataSources,
   meta: Map<string, string>,
   jsonLd: JsonLdArticle | null,
   siteName: string | null,
@@ -81,8 +172,8 @@ function readTitle(
   if (og) return stripSiteName(og, siteName, false);
   const headline = clean(jsonLd?.headline);
   if (headline) return headline;
-  const title = clean(document.querySelector('title')?.textContent);
-  const h1 = clean(document.querySelector('h1')?.textContent);
+  const title = clean(sources.title?.textContent);
+  const h1 = clean(sources.h1?.textContent);
   // "Headline | Site" where the page's <h1> is the headline part.
   if (title && h1 && h1 !== title && title.startsWith(h1)) return h1;
   if (!title) return h1;
@@ -114,7 +205,7 @@ function stripSiteName(title: string, siteName: string | null, loose: boolean): 
 }
 
 function readByline(
-  document: Document,
+  sources: MetadataSources,
   meta: Map<string, string>,
   jsonLd: JsonLdArticle | null,
 ): string | null {
@@ -123,26 +214,26 @@ function readByline(
   );
   if (fromMeta && !/^https?:\/\//.test(fromMeta)) return fromMeta;
   if (jsonLd && jsonLd.authors.length > 0) return jsonLd.authors.join(', ');
-  const relAuthor = clean(document.querySelector('a[rel~=author]')?.textContent);
+  const relAuthor = clean(sources.relAuthor?.textContent);
   if (relAuthor) return relAuthor;
-  const itemprop = document.querySelector('[itemprop=author] [itemprop=name], [itemprop=author]');
+  const itemprop = sources.itempropAuthor;
   const fromItemprop = clean(itemprop?.getAttribute('content') ?? itemprop?.textContent);
   if (fromItemprop) return fromItemprop;
-  const byline = clean(document.querySelector('.byline, [class*=byline], .author')?.textContent);
+  const byline = clean(sources.bylineClass?.textContent);
   const name = byline ? clean(byline.replace(/^by\s+/i, '')) : null;
   // A long "byline" is a whole meta line (name, role, date); better none than that.
   return name && name.length <= 80 ? name : null;
 }
 
 function readLang(
-  document: Document,
+  sources: MetadataSources,
   meta: Map<string, string>,
   jsonLd: JsonLdArticle | null,
 ): string | null {
   const raw =
     // || not ??: lang="" is common and means nothing.
-    (document.documentElement?.getAttribute('lang')?.trim() ||
-      document.documentElement?.getAttribute('xml:lang')?.trim() ||
+    (sources.root?.getAttribute('lang')?.trim() ||
+      sources.root?.getAttribute('xml:lang')?.trim() ||
       meta.get('og:locale')) ??
     meta.get('content-language') ??
     meta.get('language') ??
@@ -153,7 +244,7 @@ function readLang(
 }
 
 function readPublished(
-  document: Document,
+  sources: MetadataSources,
   meta: Map<string, string>,
   jsonLd: JsonLdArticle | null,
 ): string | null {
@@ -166,9 +257,7 @@ function readPublished(
     meta.get('pubdate'),
     meta.get('dc.date.issued'),
     // The article's own <time> before any in a sidebar.
-    (
-      document.querySelector('article time[datetime]') ?? document.querySelector('time[datetime]')
-    )?.getAttribute('datetime'),
+    (sources.articleTime ?? sources.time)?.getAttribute('datetime'),
   ];
   for (const value of candidates) {
     const iso = toIso(value);

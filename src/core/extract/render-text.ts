@@ -108,7 +108,8 @@ export function renderBlocks(root: Element, options: { linkLists?: boolean } = {
     if (/^H[1-6]$/.test(tag)) lineKind = { item: false, heading: true };
     const link = inLink || tag === 'A';
     const emphasis = inEmphasis || EMPHASIS.has(tag);
-    for (const child of Array.from(el.childNodes)) visit(child, pre, link, emphasis);
+    for (let child = el.firstChild; child; child = child.nextSibling)
+      visit(child, pre, link, emphasis);
     if (block) flush();
   };
 

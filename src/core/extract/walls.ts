@@ -48,76 +48,125 @@ const CHROME_PARTS = new Set(
   ),
 );
 
+// One of CHROME_PARTS as a whole part of a class or id name (parts are split on spaces, "_"
+// and "-"); a search rather than a split, since every element of the page is asked.
+const CHROME_NAME = new RegExp(
+  `(?:^|[\\s_-])(?:${Array.from(CHROME_PARTS).join('|')})(?:$|[\\s_-])`,
+  'i',
+);
+
 function isChrome(el: Element, tag: string, names: string): boolean {
   if (CHROME_TAGS.has(tag)) return true;
   const role = el.getAttribute('role')?.trim().toLowerCase();
   if (role && CHROME_ROLES.has(role)) return true;
-  return names
-    .toLowerCase()
-    .split(/[\s_-]+/)
-    .some((part) => CHROME_PARTS.has(part));
+  return CHROME_NAME.test(names);
 }
 
-export function readWallSignals(document: Document, jsonLd: JsonLdArticle | null): WallSignals {
-  const texts: string[] = [];
-  let password = false;
-  let paywallClass = false;
-  let cookieClass = false;
-  const visit = (parent: Node, inChrome: boolean) => {
-    for (const child of Array.from(parent.childNodes)) {
-      if (child.nodeType === 3) {
-        if (!inChrome) texts.push(child.nodeValue ?? '');
-        continue;
-      }
-      if (child.nodeType !== 1) continue;
-      const el = child as Element;
-      const tag = el.tagName.toUpperCase();
-      if (INVISIBLE_TAGS.has(tag) || isHidden(el)) continue;
-      const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-      const chrome = inChrome || isChrome(el, tag, names);
-      if (tag === 'INPUT' && !chrome && el.getAttribute('type')?.toLowerCase() === 'password')
-        password = true;
-      if (names.length > 1) {
-        // A gate says so in words; an empty placeholder or a "subscriber only" label on a
-        // teaser in the related-stories list is not one.
-        paywallClass ||=
-          !chrome && PAYWALL_CLASS.test(names) && countWords(el.textContent ?? '') >= 5;
-        cookieClass ||= COOKIE_CLASS.test(names);
-      }
-      visit(el, chrome);
-    }
+/** What the walk of the visible page has met so far (read-page.ts walks it). */
+export type WallNotes = {
+  texts: string[];
+  password: boolean;
+  paywallClass: boolean;
+  cookieClass: boolean;
+};
+
+export function wallNotes(): WallNotes {
+  return { texts: [], password: false, paywallClass: false, cookieClass: false };
+}
+
+/**
+ * One element below the root, met inside the site chrome or not: null when neither it nor
+ * what it holds is visible, else whether it is (inside) the chrome.
+ */
+export function noteWallElement(
+  notes: WallNotes,
+  el: Element,
+  tag: string,
+  inChrome: boolean,
+): boolean | null {
+  if (INVISIBLE_TAGS.has(tag) || isHidden(el)) return null;
+  // The raw class attribute: the tests below split it or search it, so its spacing does not
+  // matter, and linkedom's getAttribute('class') would build a token list per element.
+  const names = el.hasAttributes()
+    ? `${el.getAttributeNode('class')?.value ?? ''} ${el.getAttribute('id') ?? ''}`
+    : ' ';
+  const chrome = inChrome || isChrome(el, tag, names);
+  if (tag === 'INPUT' && !chrome && el.getAttribute('type')?.toLowerCase() === 'password')
+    notes.password = true;
+  if (names.length > 1) {
+    // A gate says so in words; an empty placeholder or a "subscriber only" label on a
+    // teaser in the related-stories list is not one.
+    notes.paywallClass ||=
+      !chrome && PAYWALL_CLASS.test(names) && countWords(el.textContent ?? '') >= 5;
+    notes.cookieClass ||= COOKIE_CLASS.test(names);
+  }
+  return chrome;
+}
+
+/** A text node of the visible page. */
+export function noteWallText(notes: WallNotes, text: string, inChrome: boolean): void {
+  if (!inChrome) notes.texts.push(text);
+}
+
+/**
+ * The signals, with those read from the page's visible text worked out on first use: the
+ * text is the whole page, and assertReadable only asks for them of a short extract.
+ */
+export function readWallSignals(notes: WallNotes, jsonLd: JsonLdArticle | null): WallSignals {
+  let text: string | undefined;
+  const visible = () => (text ??= notes.texts.join(' ').replace(/\s+/g, ' '));
+  const once = <T>(read: () => T) => {
+    let value: { v: T } | undefined;
+    return () => {
+      value ??= { v: read() };
+      return value.v;
+    };
   };
-  visit(document.documentElement ?? document, false);
-  const text = texts.join(' ').replace(/\s+/g, ' ');
-  const cookieWords = text.match(COOKIE_TEXT)?.length ?? 0;
+  const loginText = once(() => LOGIN_TEXT.test(visible()));
+  const paywall = once(
+    () =>
+      notes.paywallClass || PAYWALL_TEXT.test(visible()) || jsonLd?.isAccessibleForFree === false,
+  );
+  const cookie = once(() => {
+    const cookieWords = visible().match(COOKIE_TEXT)?.length ?? 0;
+    return (notes.cookieClass && cookieWords > 0) || cookieWords >= 3;
+  });
   return {
-    password,
-    loginText: LOGIN_TEXT.test(text),
-    paywall: paywallClass || PAYWALL_TEXT.test(text) || jsonLd?.isAccessibleForFree === false,
-    cookie: (cookieClass && cookieWords > 0) || cookieWords >= 3,
+    password: notes.password,
+    get loginText() {
+      return loginText();
+    },
+    get paywall() {
+      return paywall();
+    },
+    get cookie() {
+      return cookie();
+    },
   };
 }
 
 /** Throws the reason this is not an article, or returns when the text is worth summarizing. */
 export function assertReadable(text: string, signals: WallSignals): void {
   const words = countWords(text);
+  // The length is tested before a signal read from the page's text: that one is worked out
+  // on first use (readWallSignals), and a long article never needs it.
   const cookieText = (text.match(COOKIE_TEXT)?.length ?? 0) >= 2;
   const login =
     (signals.password && words < MIN_WORDS * 2) ||
     (words < TEASER_WORDS && LOGIN_TEXT.test(text)) ||
-    (signals.loginText && words < MIN_WORDS);
+    (words < MIN_WORDS && signals.loginText);
   if (login) {
     throw unreadable('it asks you to log in', 'login_wall');
   }
   if (
-    (signals.paywall && words < TEASER_WORDS) ||
+    (words < TEASER_WORDS && signals.paywall) ||
     (words < TEASER_WORDS && PAYWALL_TEXT.test(text))
   ) {
     throw unreadable('only a teaser is visible; the rest is behind a paywall', 'paywall');
   }
   // A short article on a site with a cookie banner is still an article: the wall is when the
   // consent text is what is left to read.
-  if ((cookieText && words < TEASER_WORDS) || (signals.cookie && words < REFUSE_WORDS)) {
+  if ((cookieText && words < TEASER_WORDS) || (words < REFUSE_WORDS && signals.cookie)) {
     throw unreadable('it shows a cookie-consent wall', 'cookie_wall');
   }
   if (words < REFUSE_WORDS) throw unreadable('there is almost no text on it', 'too_little_text');
@@ -130,9 +179,18 @@ function unreadable(why: string, reason: string): UserError {
 // Chinese, Japanese and Thai are written without spaces; about two characters make a word.
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu;
 
+const SPACED_WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
 export function countWords(text: string): number {
-  const unspaced = text.match(UNSPACED)?.length ?? 0;
-  const spaced =
-    text.replace(UNSPACED, ' ').match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+  // Counted, not matched into arrays: this runs on whole articles several times a page.
+  const unspaced = countMatches(UNSPACED, text);
+  const spaced = countMatches(SPACED_WORD, unspaced ? text.replace(UNSPACED, ' ') : text);
   return spaced + Math.ceil(unspaced / 2);
+}
+
+function countMatches(pattern: RegExp, text: string): number {
+  pattern.lastIndex = 0;
+  let count = 0;
+  while (pattern.exec(text)) count++;
+  return count;
 }
