@@ -1,4 +1,4 @@
-import { classOf, collapsedTextLength, someDescendant } from './dom.ts';
+import { classOf, collapsedTextLength, elementsNamed, someDescendant } from './dom.ts';
 
 /**
  * Removes, before Readability sees the page, everything a reader would not see and the page
@@ -100,10 +100,12 @@ export function removeInvisible(document: Document): void {
   for (const child of Array.from(document.childNodes)) judge(document, child);
 }
 
+const PARAGRAPH: ReadonlySet<string> = new Set(['p']);
+
 /** A <noscript> with paragraphs of text, not a tracking pixel or "please enable JavaScript". */
 function holdsProse(noscript: Element): boolean {
   let length = 0;
-  for (const p of Array.from(noscript.querySelectorAll('p'))) length += textLength(p);
+  for (const p of elementsNamed(noscript, PARAGRAPH)) length += collapsedTextLength(p);
   return length >= NOSCRIPT_PROSE;
 }
 const NOSCRIPT_PROSE = 200;
@@ -137,7 +139,7 @@ export function removeBoilerplate(document: Document): void {
   // Not document.body: pages with a stray early <body> (or two) leave it empty in linkedom.
   const body = document.documentElement;
   if (!body) return;
-  const pageLength = textLength(body);
+  const pageLength = collapsedTextLength(body);
   const visit = (parent: Element) => {
     let next: Element | null;
     for (let el = parent.firstElementChild; el; el = next) {
@@ -165,8 +167,8 @@ const FORM_PROSE = 100;
 
 function holdsParagraphs(form: Element): boolean {
   let count = 0;
-  for (const p of Array.from(form.querySelectorAll('p')))
-    if (textLength(p) >= FORM_PROSE && !p.closest('label') && ++count >= 2) return true;
+  for (const p of elementsNamed(form, PARAGRAPH))
+    if (collapsedTextLength(p) >= FORM_PROSE && !p.closest('label') && ++count >= 2) return true;
   return false;
 }
 
@@ -179,7 +181,7 @@ const isArticleContainer = (el: Element) =>
 function removable(el: Element, pageLength: number): boolean {
   if (someDescendant(el, isArticleContainer)) return false;
   // A wrapper holding most of the page is a layout container, not a widget.
-  return textLength(el) <= pageLength * 0.5;
+  return collapsedTextLength(el) <= pageLength * 0.5;
 }
 
 const STATE_HEADS = words('has with is no');
@@ -208,7 +210,3 @@ export function looksLikeBoilerplate(el: Element): boolean {
   return furniture;
 }
 
-/** The length of the element's text with white space collapsed. */
-function textLength(el: Element): number {
-  return collapsedTextLength(el);
-}
