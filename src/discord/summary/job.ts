@@ -66,7 +66,12 @@ export async function acceptSummaryJob(job: InteractionSummaryJob, bot: BotConte
 export async function acceptAutoJob(job: AutoSummaryJob, bot: BotContext): Promise<void> {
   const { origin } = job;
   const startedAt = performance.now();
-  const rules = await rulesFor(origin, bot);
+  // Nobody chose an option: the server's defaults decide them all.
+  const { rules, options } = await beforeAcknowledging(
+    { origin, options: job.options, given: () => false },
+    null,
+    bot,
+  );
   const links = job.links.filter((link) => {
     try {
       rules.checkDomain(link.url);
@@ -82,7 +87,7 @@ export async function acceptAutoJob(job: AutoSummaryJob, bot: BotContext): Promi
   const queued: QueuedAutoSummary = {
     kind: 'auto',
     origin,
-    options: rules.withDefaults(job.options, () => false),
+    options,
     links,
     post: job.post,
   };
