@@ -37,23 +37,33 @@ function holdingChecks() {
   return { stages, onStage, release, checking };
 }
 
+/** A pending answer, and whether it has arrived yet. */
+function watched<T>(answer: Promise<T>): { result: Promise<T>; answered(): boolean } {
+  let answered = false;
+  const result = answer.then((value) => {
+    answered = true;
+    return value;
+  });
+  return { result, answered: () => answered };
+}
+
 describe('the quote-checking stage', () => {
   it('GIVEN a long source on the offline engine THEN checking is reported and awaited before the answer', async () => {
     const hold = holdingChecks();
-    let answered = false;
-    const job = createOfflinePipeline()
-      .summarize({ kind: 'text', text: longSource() }, {}, { onStage: hold.onStage })
-      .then((result) => {
-        answered = true;
-        return result;
-      });
+    const job = watched(
+      createOfflinePipeline().summarize(
+        { kind: 'text', text: longSource() },
+        {},
+        { onStage: hold.onStage },
+      ),
+    );
     await hold.checking;
     expect(hold.stages).toEqual(['reading', 'summarizing', 'checking']);
     // Still waiting for the stage to be shown: the quotes are not checked, no answer yet.
     await new Promise((resolve) => setImmediate(resolve));
-    expect(answered).toBe(false);
+    expect(job.answered()).toBe(false);
     hold.release();
-    const result = await job;
+    const result = await job.result;
     expect(result.quotes.length).toBeGreaterThan(0);
     expect(hold.stages).toEqual(['reading', 'summarizing', 'checking']);
   });
@@ -61,20 +71,20 @@ describe('the quote-checking stage', () => {
   it('GIVEN a long source and a model THEN checking is reported after the answer, before its quotes are checked', async () => {
     fake.push(fakeSteps.json(GOOD_ANSWER));
     const hold = holdingChecks();
-    let answered = false;
-    const job = pipelineAgainst(fake)
-      .summarize({ kind: 'text', text: longSource() }, {}, { onStage: hold.onStage })
-      .then((result) => {
-        answered = true;
-        return result;
-      });
+    const job = watched(
+      pipelineAgainst(fake).summarize(
+        { kind: 'text', text: longSource() },
+        {},
+        { onStage: hold.onStage },
+      ),
+    );
     await hold.checking;
     expect(hold.stages).toEqual(['reading', 'summarizing', 'checking']);
     expect(fake.requests).toHaveLength(1);
     await new Promise((resolve) => setImmediate(resolve));
-    expect(answered).toBe(false);
+    expect(job.answered()).toBe(false);
     hold.release();
-    const result = await job;
+    const result = await job.result;
     expect(result.quotes.map((quote) => quote.id)).toEqual(['q1', 'q2', 'q3']);
     expect(result.meta.reasks).toBe(0);
   });
