@@ -209,4 +209,3 @@ export function looksLikeBoilerplate(el: Element): boolean {
   }
   return furniture;
 }
-
