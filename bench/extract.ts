@@ -13,9 +13,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { boundHtml } from '../src/core/extract/bounded-html.ts';
+import { extractHtmlBytes } from '../src/core/extract/costly-kinds.ts';
 import { decodeBytes } from '../src/core/extract/decode.ts';
-import { extractHtml } from '../src/core/extract/html.ts';
 import { UserError } from '../src/shared/errors.ts';
 import {
   type GoldPage,
@@ -62,9 +61,8 @@ type Outcome = { text: string | null; refusal: string | null; ms: number };
 function runPrecis(bytes: Uint8Array, url: string | null): Outcome {
   const start = performance.now();
   try {
-    // What the extraction worker runs: the nesting and size caps, then extraction.
-    const html = boundHtml(decodeBytes(bytes, { sniffMeta: true })).html;
-    const text = extractHtml(html, url).text;
+    // What the extraction worker runs, nesting and size caps included.
+    const text = extractHtmlBytes(bytes, null, url).text;
     return { text, refusal: null, ms: performance.now() - start };
   } catch (error) {
     const ms = performance.now() - start;

@@ -17,9 +17,17 @@ export async function extractCostly(task: ExtractTask): Promise<ArticleDocument>
       return extractPdf(task.bytes, task.url);
     case 'markdown':
       return nonEmpty(extractMarkdown(decodeText(task.bytes, task.charset), task.url));
-    default: {
-      const html = decodeBytes(task.bytes, { charset: task.charset, sniffMeta: true });
-      return extractHtml(boundHtml(html).html, task.url);
-    }
+    default:
+      return extractHtmlBytes(task.bytes, task.charset, task.url);
   }
+}
+
+/** A page's bytes as the worker reads them: decoded, capped in nesting and size, extracted. */
+export function extractHtmlBytes(
+  bytes: Uint8Array,
+  charset: string | null,
+  url: string | null,
+): ArticleDocument {
+  const html = decodeBytes(bytes, { charset, sniffMeta: true });
+  return extractHtml(boundHtml(html).html, url);
 }
