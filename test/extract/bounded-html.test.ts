@@ -65,3 +65,42 @@ describe('GIVEN more elements than the element cap', () => {
     expect(document.body.textContent).toBe('link'.repeat(2_000));
   });
 });
+
+describe('GIVEN a page with scripts, styles and comments, bounded with cutInert', () => {
+  const bound = (html: string) => boundHtml(html, limits, { cutInert: true });
+
+  it('THEN they are cut, and the text and elements around them are left as they were', () => {
+    const html =
+      '<html><head><style>p { color: red }</style><script src="a.js"></script></head>' +
+      '<body><!-- a <div> in a comment --><p>One</p><script>var s = "<div>";</script><p>Two</p></body></html>';
+    expect(bound(html)).toMatchObject({
+      html: '<html><head></head><body><p>One</p><p>Two</p></body></html>',
+      inertCut: 4,
+      droppedTags: 0,
+    });
+  });
+
+  it('THEN a JSON-LD script stays, since the page is read for its article data', () => {
+    const html =
+      '<html><head><script type="application/ld+json">{"@type":"NewsArticle"}</script>' +
+      '<SCRIPT TYPE="text/javascript">x()</SCRIPT></head><body><p>One</p></body></html>';
+    expect(bound(html).html).toBe(
+      '<html><head><script type="application/ld+json">{"@type":"NewsArticle"}</script></head><body><p>One</p></body></html>',
+    );
+  });
+
+  it('THEN a self-closed <script/>, which the parser does not read as raw text, is left alone', () => {
+    const html = '<html><body><script/><p>One</p></body></html>';
+    expect(bound(html)).toMatchObject({ html, inertCut: 0 });
+  });
+
+  it('THEN a script that never closes is cut to the end, where the parser would end it', () => {
+    const html = '<html><body><p>One</p><script>var a = "<p>not text</p>";';
+    expect(bound(html).html).toBe('<html><body><p>One</p>');
+  });
+
+  it('THEN without cutInert nothing is cut', () => {
+    const html = '<html><body><!-- c --><script>x()</script><p>One</p></body></html>';
+    expect(boundHtml(html, limits)).toMatchObject({ html, inertCut: 0 });
+  });
+});

@@ -63,11 +63,22 @@ export interface BoundedHtml {
   html: string;
   /** Tags removed to respect the caps (0: the page is returned as it came). */
   droppedTags: number;
+  /** Scripts, styles and comments cut with `cutInert` (0 without it). */
+  inertCut: number;
   maxDepth: number;
   elements: number;
 }
 
-export function boundHtml(html: string, limits = HTML_LIMITS): BoundedHtml {
+/**
+ * `cutInert` also cuts, in the same pass, what the extraction removes before reading any
+ * text: comments, styles and scripts other than JSON data (JSON-LD is read from the page).
+ * The parser then never builds their nodes, a tenth of its work on a typical page.
+ */
+export function boundHtml(
+  html: string,
+  limits = HTML_LIMITS,
+  { cutInert = false }: { cutInert?: boolean } = {},
+): BoundedHtml {
   // Open elements as the parser will see them, innermost last; only ever maxDepth long.
   const open: string[] = [];
   // Tags dropped while open, innermost last, with a count by name to match their end tags.
@@ -79,6 +90,12 @@ export function boundHtml(html: string, limits = HTML_LIMITS): BoundedHtml {
   let foreign = 0;
   let tagName = '';
   let tagStart = 0;
+  let inertCut = 0;
+  // A script or style being cut: where its start tag began (-1: none), and for a script,
+  // whether its type attribute says it holds JSON.
+  let inertFrom = -1;
+  let readingType = false;
+  let jsonType = false;
 
   const popDropped = () => {
     const name = dropped.pop()!;
@@ -102,6 +119,11 @@ export function boundHtml(html: string, limits = HTML_LIMITS): BoundedHtml {
       while (closes && open.length > 0 && closes.has(open[open.length - 1]!)) popOpen();
       if (elements <= limits.maxElements && (!staysOpen || open.length < limits.maxDepth)) {
         if (!staysOpen) return;
+        // The tokenizer reads a script's or style's content as raw text up to its end tag,
+        // so nothing inside can open an element or a cut (`<script/>` is not read so).
+        if (cutInert && !selfClosing && (name === 'style' || (name === 'script' && !jsonType))) {
+          inertFrom = tagStart;
+        }
         open.push(name);
         if (FOREIGN.has(name)) foreign++;
         if (open.length > deepest) deepest = open.length;
@@ -121,6 +143,7 @@ export function boundHtml(html: string, limits = HTML_LIMITS): BoundedHtml {
       onopentagname(start, end) {
         tagStart = start - 1;
         tagName = html.slice(start, end).toLowerCase();
+        jsonType = false;
       },
       onopentagend(end) {
         startTag(end, false);
@@ -130,6 +153,13 @@ export function boundHtml(html: string, limits = HTML_LIMITS): BoundedHtml {
       },
       onclosetag(start, end) {
         const name = html.slice(start, end).toLowerCase();
+        if (inertFrom >= 0 && name === open[open.length - 1]) {
+          cuts.push(inertFrom, end + 1);
+          inertFrom = -1;
+          inertCut++;
+          popOpen();
+          return;
+        }
         if ((droppedByName.get(name) ?? 0) > 0) {
           // It ends a dropped element: drop it too, with the dropped ones it encloses.
           while (dropped[dropped.length - 1] !== name) popDropped();
@@ -143,12 +173,25 @@ export function boundHtml(html: string, limits = HTML_LIMITS): BoundedHtml {
         droppedByName.clear();
         while (open.length > at) popOpen();
       },
-      onattribdata() {},
+      onattribname(start, end) {
+        readingType = cutInert && tagName === 'script' && end - start === 4;
+        readingType &&= html.slice(start, end).toLowerCase() === 'type';
+      },
+      onattribdata(start, end) {
+        // Entities are left undecoded: one in a type value keeps the script, to be safe.
+        if (readingType && /json|&/i.test(html.slice(start, end))) jsonType = true;
+      },
       onattribentity() {},
-      onattribend() {},
-      onattribname() {},
+      onattribend() {
+        readingType = false;
+      },
       oncdata() {},
-      oncomment() {},
+      oncomment(start, end, endLength) {
+        // A whole `<!--…-->`; the tokenizer also reports `<!…>` and `<?…>` as comments.
+        if (!cutInert || endLength !== 2 || !html.startsWith('<!--', start - 4)) return;
+        cuts.push(start - 4, end + 1);
+        inertCut++;
+      },
       ondeclaration() {},
       onend() {},
       onprocessinginstruction() {},
@@ -158,8 +201,13 @@ export function boundHtml(html: string, limits = HTML_LIMITS): BoundedHtml {
   );
   tokenizer.write(html);
   tokenizer.end();
+  // A script never closed runs to the end of the page, as it does for the parser.
+  if (inertFrom >= 0) {
+    cuts.push(inertFrom, html.length);
+    inertCut++;
+  }
 
-  const result = { droppedTags: cuts.length / 2, maxDepth: deepest, elements };
+  const result = { droppedTags: cuts.length / 2 - inertCut, inertCut, maxDepth: deepest, elements };
   if (cuts.length === 0) return { html, ...result };
   const parts: string[] = [];
   let from = 0;

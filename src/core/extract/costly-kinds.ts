@@ -29,5 +29,5 @@ export function extractHtmlBytes(
   url: string | null,
 ): ArticleDocument {
   const html = decodeBytes(bytes, { charset, sniffMeta: true });
-  return extractHtml(boundHtml(html).html, url);
+  return extractHtml(boundHtml(html, undefined, { cutInert: true }).html, url);
 }
