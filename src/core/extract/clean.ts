@@ -189,8 +189,14 @@ const STATE_HEADS = words('has with is no');
 // Blogger's post container is class="widget Blog": the second name says what the widget is.
 const CONTENT_HEADS = words('body content text entry article story post main blog');
 
+// Any furniture word anywhere in the names: most elements have none, and one search settles
+// that before the names are split into parts.
+const BOILERPLATE_HINT = new RegExp(Array.from(BOILERPLATE_WORDS).join('|'), 'i');
+
 export function looksLikeBoilerplate(el: Element): boolean {
-  if (!el.hasAttribute('class') && !el.hasAttribute('id')) return false;
+  if (!el.hasAttributes()) return false;
+  const raw = `${el.getAttributeNode('class')?.value ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (!BOILERPLATE_HINT.test(raw)) return false;
   const names = `${classOf(el)} ${el.getAttribute('id') ?? ''}`.toLowerCase();
   let furniture = false;
   for (const name of names.split(/\s+/)) {
