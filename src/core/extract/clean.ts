@@ -68,9 +68,30 @@ const SHOWN_AT_BREAKPOINT =
 // must not delete the page.
 const PROTECTED = words('HTML BODY MAIN ARTICLE');
 
+/** What no reader sees goes; a <noscript> holding the post is opened in place. */
+export type InvisibleAction = 'remove' | 'unwrap' | null;
+
+/** What becomes of one element; `hidden` is isHidden(el), asked once by the caller. */
+export function invisibleAction(el: Element, tag: string, hidden: boolean): InvisibleAction {
+  // Some blogs ship the post twice, in a script template and in <noscript>: the reader
+  // without scripts sees the second copy, and so should we.
+  if (tag === 'NOSCRIPT' && holdsProse(el)) return 'unwrap';
+  return NEVER_CONTENT.has(tag) || hidden ? 'remove' : null;
+}
+
+/** Carries out, in order, what a walk decided (comments are removed as 'remove'). */
+export function applyInvisible(nodes: ChildNode[], actions: InvisibleAction[]): void {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    if (actions[i] === 'unwrap') (node as Element).replaceWith(...Array.from(node.childNodes));
+    else node.remove();
+  }
+}
+
 /**
- * One walk over the tree (linkedom's selector engine is slow enough that one pass per rule
- * showed up in the benchmark): drops comments, never-content elements and hidden elements.
+ * Drops comments, never-content elements and hidden elements, in one walk (linkedom's
+ * selector engine is slow enough that one pass per rule showed up in the benchmark). The
+ * extraction itself does this in readPage's walk; this is for a page parsed again.
  */
 export function removeInvisible(document: Document): void {
   const judge = (parent: Node, child: ChildNode) => {
@@ -78,13 +99,12 @@ export function removeInvisible(document: Document): void {
     else if (child.nodeType === 1) {
       const el = child as Element;
       const tag = el.tagName.toUpperCase();
-      if (tag === 'NOSCRIPT' && holdsProse(el)) {
-        // Some blogs ship the post twice, in a script template and in <noscript>: the
-        // reader without scripts sees the second copy, and so should we.
+      const action = invisibleAction(el, tag, isHidden(el));
+      if (action === 'remove') el.remove();
+      else {
         visit(el);
-        el.replaceWith(...Array.from(el.childNodes));
-      } else if (NEVER_CONTENT.has(tag) || isHidden(el)) el.remove();
-      else visit(el);
+        if (action === 'unwrap') el.replaceWith(...Array.from(el.childNodes));
+      }
     }
   };
   const visit = (parent: Node) => {

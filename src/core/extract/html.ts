@@ -17,9 +17,8 @@ import { assertReadable, countWords, MIN_WORDS, REFUSE_WORDS } from './walls.ts'
  */
 export function extractHtml(html: string, url: string | null): ArticleDocument {
   const { document } = parseHTML(withDocumentShape(html));
+  // Also removes what no reader sees (hidden text is where injected instructions hide).
   const { jsonLd, metadata, signals } = readPage(document, url);
-
-  removeInvisible(document);
   removeBoilerplate(document);
   // Rendered now: Readability takes the page apart as it works.
   const marked = findContentBlock(document, (el) => hasWords(el.textContent ?? '', 50));

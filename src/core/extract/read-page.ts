@@ -1,3 +1,4 @@
+import { applyInvisible, type InvisibleAction, invisibleAction, isHidden } from './clean.ts';
 import { type JsonLdArticle, readJsonLdArticle } from './json-ld.ts';
 import {
   metadataSources,
@@ -22,26 +23,54 @@ export type PageReading = {
 /**
  * What the untouched page says about itself (metadata, JSON-LD) and whether it is a wall,
  * read in one walk. linkedom keeps no index, so every querySelector is a walk of its own, and
- * these readings took a dozen of them.
+ * these readings took a dozen of them. The same walk finds what no reader sees (comments,
+ * never-content and hidden elements, see clean.ts); that is removed once the reading is done,
+ * as the readings are of the untouched page.
  */
 export function readPage(document: Document, url: string | null): PageReading {
   const root = document.documentElement;
   const sources = metadataSources(root);
   const scripts: Element[] = [];
   const notes = wallNotes();
+  // What to remove or open, in the order removeInvisible would: a <noscript>'s contents
+  // before the <noscript> itself.
+  const invisible: ChildNode[] = [];
+  const actions: InvisibleAction[] = [];
 
   // `visible`: wall signals are read from the visible page only; metadata from all of it.
-  const visit = (parent: Element, visible: boolean, inChrome: boolean, inArticle: boolean) => {
+  // `doomed`: inside an element that goes, where nothing more needs removing.
+  const visit = (
+    parent: Element,
+    visible: boolean,
+    inChrome: boolean,
+    inArticle: boolean,
+    doomed: boolean,
+  ) => {
     for (let child = parent.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
         if (visible) noteWallText(notes, child.nodeValue ?? '', inChrome);
       } else if (child.nodeType === 1) {
         const el = child as Element;
-        const chrome = visible
-          ? noteWallElement(notes, el, el.tagName.toUpperCase(), inChrome)
-          : null;
+        const tag = el.tagName.toUpperCase();
+        const hidden = isHidden(el);
+        const chrome = visible ? noteWallElement(notes, el, tag, hidden, inChrome) : null;
         note(el, inArticle);
-        visit(el, chrome !== null, chrome ?? inChrome, inArticle || el.localName === 'article');
+        const action = doomed ? null : invisibleAction(el, tag, hidden);
+        const childInArticle = inArticle || el.localName === 'article';
+        visit(
+          el,
+          chrome !== null,
+          chrome ?? inChrome,
+          childInArticle,
+          doomed || action === 'remove',
+        );
+        if (action) {
+          invisible.push(el);
+          actions.push(action);
+        }
+      } else if (child.nodeType === 8 && !doomed) {
+        invisible.push(child);
+        actions.push('remove');
       }
     }
   };
@@ -54,16 +83,27 @@ export function readPage(document: Document, url: string | null): PageReading {
   // The root itself is not judged as a wall element ("menu-open" on <html> is not chrome).
   for (const child of Array.from(document.childNodes)) {
     if (child.nodeType === 3 && !root) noteWallText(notes, child.nodeValue ?? '', false);
+    if (child.nodeType === 8) {
+      invisible.push(child);
+      actions.push('remove');
+    }
     if (child.nodeType !== 1) continue;
     const el = child as Element;
     note(el, false);
-    visit(el, el === root, false, el.localName === 'article');
+    const action = invisibleAction(el, el.tagName.toUpperCase(), isHidden(el));
+    visit(el, el === root, false, el.localName === 'article', action === 'remove');
+    if (action) {
+      invisible.push(el);
+      actions.push(action);
+    }
   }
 
   const jsonLd = readJsonLdArticle(scripts);
-  return {
+  const reading = {
     jsonLd,
     metadata: readMetadata(sources, jsonLd, url),
     signals: readWallSignals(notes, jsonLd),
   };
+  applyInvisible(invisible, actions);
+  return reading;
 }

@@ -1,5 +1,4 @@
 import { UserError } from '../../shared/errors.ts';
-import { isHidden } from './clean.ts';
 import type { JsonLdArticle } from './json-ld.ts';
 
 /**
@@ -75,16 +74,18 @@ export function wallNotes(): WallNotes {
 }
 
 /**
- * One element below the root, met inside the site chrome or not: null when neither it nor
- * what it holds is visible, else whether it is (inside) the chrome.
+ * One element below the root, met inside the site chrome or not (`hidden`: isHidden, asked
+ * once by the walk): null when neither it nor what it holds is visible, else whether it is
+ * (inside) the chrome.
  */
 export function noteWallElement(
   notes: WallNotes,
   el: Element,
   tag: string,
+  hidden: boolean,
   inChrome: boolean,
 ): boolean | null {
-  if (INVISIBLE_TAGS.has(tag) || isHidden(el)) return null;
+  if (INVISIBLE_TAGS.has(tag) || hidden) return null;
   // The raw class attribute: the tests below split it or search it, so its spacing does not
   // matter, and linkedom's getAttribute('class') would build a token list per element.
   const names = el.hasAttributes()
