@@ -30,7 +30,8 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
     : runReadability(document);
 
   const context = { title: metadata.title, byline: metadata.byline };
-  const readBlocks = article?.content ? pruneBlocks(renderBlocks(article.content)) : [];
+  const asRead = { scriptLinksAsText: true };
+  const readBlocks = article?.content ? pruneBlocks(renderBlocks(article.content, asRead)) : [];
   let text = joinBlocks(
     dropBoilerplate(addMissedProse(keepInside(readBlocks, markedBlocks), markedBlocks), context),
   );
@@ -54,14 +55,16 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
 
   // A post that is a list of links (a link roll, a reading list) is all link text: read the
   // list rather than refuse the page as empty.
-  if (article?.content && countWords(text) < REFUSE_WORDS) {
+  let finalWords = countWords(text);
+  if (article?.content && finalWords < REFUSE_WORDS) {
     const listed = joinBlocks(
-      dropBoilerplate(renderBlocks(article.content, { linkLists: true }), context),
+      dropBoilerplate(renderBlocks(article.content, { ...asRead, linkLists: true }), context),
     );
-    if (countWords(listed) > countWords(text)) text = listed;
+    const listedWords = countWords(listed);
+    if (listedWords > finalWords) [text, finalWords] = [listed, listedWords];
   }
 
-  assertReadable(text, signals);
+  assertReadable(text, signals, finalWords);
   return {
     ...metadata,
     byline: metadata.byline ?? clean(article?.byline),
@@ -161,9 +164,22 @@ function tidyDocumentStart(page: string, tags: Array<{ index: number; end: numbe
 
 type ReadabilityArticle = { content: Element | null | undefined; byline?: string | null };
 
+/**
+ * Readability without three steps whose work the text rendering never reads: making link and
+ * image addresses absolute (that step also unwraps `javascript:` links, which renderBlocks
+ * reads as text in Readability's output instead), merging nested divs (blocks render the same), and removing
+ * scripts (gone already). They are Readability's own methods, so an upgrade that renames
+ * them only brings the work back.
+ */
+class TextReadability extends Readability<Node> {
+  _fixRelativeUris() {}
+  _simplifyNestedElements() {}
+  _removeScripts() {}
+}
+
 function runReadability(document: Document): ReadabilityArticle | null {
   try {
-    return new Readability(document, {
+    return new TextReadability(document, {
       serializer: (el: Node) => el,
       charThreshold: 300,
       // Work whose result is thrown away: scripts (JSON-LD among them) are gone by now, and

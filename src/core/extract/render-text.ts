@@ -38,7 +38,19 @@ export type Block = {
 };
 const EMPHASIS = new Set(['EM', 'I', 'STRONG', 'B']);
 
-export function renderBlocks(root: Element, options: { linkLists?: boolean } = {}): Block[] {
+export type RenderOptions = {
+  /** Read a list of links as text instead of leaving it out. */
+  linkLists?: boolean;
+  /**
+   * Read a `javascript:` link as text. Readability's output is rendered so, since its own
+   * step that unwraps such links (they do nothing once scripts are gone) is skipped.
+   */
+  scriptLinksAsText?: boolean;
+};
+
+export function renderBlocks(root: Element, options: RenderOptions = {}): Block[] {
+  const isLink = (a: Element) =>
+    !options.scriptLinksAsText || !a.getAttribute('href')?.startsWith('javascript:');
   const blocks: Block[] = [];
   let line = '';
   let linked = 0;
@@ -79,7 +91,7 @@ export function renderBlocks(root: Element, options: { linkLists?: boolean } = {
     const tag = el.tagName.toUpperCase();
     if (SKIP.has(tag)) return;
     // A list that is nearly all links is a "related stories" or tag list, not prose.
-    if ((tag === 'UL' || tag === 'OL') && !options.linkLists && linkDensity(el) > 0.7) {
+    if ((tag === 'UL' || tag === 'OL') && !options.linkLists && linkDensity(el, isLink) > 0.7) {
       // Left as an empty all-link block, so the heading over the list can go with it.
       flush();
       blocks.push({ text: '', item: false, heading: false, links: 1 });
@@ -106,7 +118,7 @@ export function renderBlocks(root: Element, options: { linkLists?: boolean } = {
     if (tag === 'LI' || tag === 'TR' || tag === 'DT' || tag === 'DD')
       lineKind = { item: true, heading: false };
     if (/^H[1-6]$/.test(tag)) lineKind = { item: false, heading: true };
-    const link = inLink || tag === 'A';
+    const link = inLink || (tag === 'A' && isLink(el));
     const emphasis = inEmphasis || EMPHASIS.has(tag);
     for (let child = el.firstChild; child; child = child.nextSibling)
       visit(child, pre, link, emphasis);
@@ -130,12 +142,23 @@ export function joinBlocks(blocks: Block[]): string {
   return out;
 }
 
-function linkDensity(el: Element): number {
-  const total = (el.textContent ?? '').replace(/\s+/g, '').length;
-  if (total === 0) return 0;
+/** The share of the text (white space aside) inside links, counted once per enclosing link. */
+function linkDensity(el: Element, isLink: (a: Element) => boolean): number {
+  let total = 0;
   let linked = 0;
-  for (const a of Array.from(el.querySelectorAll('a'))) {
-    linked += (a.textContent ?? '').replace(/\s+/g, '').length;
-  }
-  return linked / total;
+  const visit = (parent: Node, links: number) => {
+    for (let child = parent.firstChild; child; child = child.nextSibling) {
+      const type = child.nodeType;
+      if (type === 3 || type === 4) {
+        const chars = (child.nodeValue ?? '').replace(/\s+/g, '').length;
+        total += chars;
+        linked += chars * links;
+      } else if (type === 1) {
+        const a = (child as Element).tagName.toUpperCase() === 'A' && isLink(child as Element);
+        visit(child, a ? links + 1 : links);
+      }
+    }
+  };
+  visit(el, 0);
+  return total === 0 ? 0 : linked / total;
 }

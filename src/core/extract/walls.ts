@@ -147,11 +147,10 @@ export function readWallSignals(notes: WallNotes, jsonLd: JsonLdArticle | null):
 }
 
 /** Throws the reason this is not an article, or returns when the text is worth summarizing. */
-export function assertReadable(text: string, signals: WallSignals): void {
-  const words = countWords(text);
-  // The length is tested before a signal read from the page's text: that one is worked out
-  // on first use (readWallSignals), and a long article never needs it.
-  const cookieText = (text.match(COOKIE_TEXT)?.length ?? 0) >= 2;
+export function assertReadable(text: string, signals: WallSignals, words = countWords(text)): void {
+  // The length is tested before a signal read from the text or the page's text (worked out
+  // on first use, see readWallSignals): a long article never needs them.
+  const cookieText = () => (text.match(COOKIE_TEXT)?.length ?? 0) >= 2;
   const login =
     (signals.password && words < MIN_WORDS * 2) ||
     (words < TEASER_WORDS && LOGIN_TEXT.test(text)) ||
@@ -167,7 +166,7 @@ export function assertReadable(text: string, signals: WallSignals): void {
   }
   // A short article on a site with a cookie banner is still an article: the wall is when the
   // consent text is what is left to read.
-  if ((cookieText && words < TEASER_WORDS) || (words < REFUSE_WORDS && signals.cookie)) {
+  if ((words < TEASER_WORDS && cookieText()) || (words < REFUSE_WORDS && signals.cookie)) {
     throw unreadable('it shows a cookie-consent wall', 'cookie_wall');
   }
   if (words < REFUSE_WORDS) throw unreadable('there is almost no text on it', 'too_little_text');
