@@ -1,4 +1,3 @@
-import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { ArticleDocument } from '../../shared/schemas.ts';
 import { removeBoilerplate, removeInvisible } from './clean.ts';
@@ -7,6 +6,7 @@ import { dropBoilerplate } from './drop-boilerplate.ts';
 import { addMissedProse, keepInside, pruneBlocks } from './prune-blocks.ts';
 import { readPage } from './read-page.ts';
 import { type Block, joinBlocks, renderBlocks } from './render-text.ts';
+import { TextReadability } from './text-readability.ts';
 import { assertReadable, countWords, MIN_WORDS, REFUSE_WORDS } from './walls.ts';
 
 /**
@@ -163,19 +163,6 @@ function tidyDocumentStart(page: string, tags: Array<{ index: number; end: numbe
 }
 
 type ReadabilityArticle = { content: Element | null | undefined; byline?: string | null };
-
-/**
- * Readability without three steps whose work the text rendering never reads: making link and
- * image addresses absolute (that step also unwraps `javascript:` links, which renderBlocks
- * reads as text in Readability's output instead), merging nested divs (blocks render the same), and removing
- * scripts (gone already). They are Readability's own methods, so an upgrade that renames
- * them only brings the work back.
- */
-class TextReadability extends Readability<Node> {
-  _fixRelativeUris() {}
-  _simplifyNestedElements() {}
-  _removeScripts() {}
-}
 
 function runReadability(document: Document): ReadabilityArticle | null {
   try {
