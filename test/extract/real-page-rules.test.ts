@@ -468,3 +468,18 @@ describe('GIVEN an article body whose class ends in "-ad" in another language', 
     expect(text).not.toContain('Heizöl');
   });
 });
+
+describe('GIVEN a short news post that Readability cannot score, above its comments', () => {
+  it('THEN the whole page is read with the same pruning: the menu links and the short lines after the post go', () => {
+    const post =
+      'Kapitel zwölf ist nun auch online. Wie immer können die Bilder nur von angemeldeten Lesern betrachtet werden, und am Freitag folgt dann das nächste Kapitel der Geschichte, auf das viele schon lange warten.';
+    const html = page(
+      `<div id="top"><a href="/">Startseite</a> - <a href="/archiv">News-Archiv</a></div><div id="box"><div class="news"><h2>Leseprobe Band 3</h2><p>${post}</p></div><div class="talk"><h3>Antworten</h3><div>#1 von Hanna am 26. März</div><div>Danke für dieses Kapitel!</div><div>#2 von Jonas am 27. März</div><div>Endlich geht es weiter hier.</div><div><a href="/schreiben">Antwort schreiben</a></div><div>3 Besucher online</div></div></div>`,
+    );
+    const text = extractHtml(html, null).text;
+    expect(text).toContain('am Freitag folgt');
+    expect(text).not.toMatch(
+      /Startseite|Antworten|Danke für dieses Kapitel|Antwort schreiben|Besucher online/,
+    );
+  });
+});

@@ -46,10 +46,11 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
   else if (words < MIN_WORDS) {
     // The marked container rendered before Readability ran saves parsing the page again.
     const marked = joinBlocks(dropBoilerplate(markedBlocks, context));
+    // The page read without Readability has the same link lists and trailing lines to lose.
     const fallback =
       countWords(marked) >= MIN_WORDS
         ? marked
-        : joinBlocks(dropBoilerplate(fallbackBlocks(html), context));
+        : joinBlocks(dropBoilerplate(pruneBlocks(fallbackBlocks(html)), context));
     if (countWords(fallback) > words) text = fallback;
   }
 
