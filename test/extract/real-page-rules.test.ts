@@ -358,6 +358,29 @@ describe('GIVEN an article followed by notes set all in italics or bold', () => 
   });
 });
 
+describe('GIVEN an interview set all in bold after a plain introduction', () => {
+  it('THEN the questions and answers are the story, not notes after it', () => {
+    const intro =
+      'Vor einigen Wochen habe ich den ersten Roman von Anne gelesen und war begeistert, also habe ich ihr ein paar Fragen zu ihrem Buch und zum Schreiben gestellt.';
+    const qa = [
+      'Sunshine:',
+      'Wie bist du auf die Idee zu dieser Geschichte gekommen, und was hat dich beim Schreiben am meisten beschäftigt?',
+      'Anne:',
+      'Die erste Figur kam mir in einem Traum, und um sie herum habe ich dann nach und nach die ganze Geschichte entwickelt, mit zwei weiteren Figuren, auf denen alles beruht.',
+      'Sunshine:',
+      'Wie lange hast du gebraucht, um das Buch zu schreiben, neben der Ausbildung?',
+      'Anne:',
+      'Das ist schwer zu sagen, weil ich zwischendurch eine lange Pause gemacht habe; effektiv geschrieben habe ich etwa drei bis vier Monate, meistens am Abend.',
+    ];
+    const html = page(
+      `<article><h1>Interview</h1><p>${intro}</p>${qa.map((line) => `<p><strong>${line}</strong></p>`).join('')}</article>`,
+    );
+    const text = extractHtml(html, null).text;
+    expect(text).toContain('in einem Traum');
+    expect(text).toContain('drei bis vier Monate');
+  });
+});
+
 describe('GIVEN an author box and an entry footer inside the article container', () => {
   it('THEN neither is part of the text', () => {
     const html = page(

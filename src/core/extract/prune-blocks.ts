@@ -22,6 +22,7 @@ export function pruneBlocks(blocks: Block[]): Block[] {
     last = index;
     if ((block.emphasis ?? 0) < EMPHASIZED) lastPlain = index;
   }
+  const notesGo = lastPlain >= 0 && notesAreShorter(blocks, lastPlain);
   const kept = blocks.map((block, index) => keep(block, index));
   // A heading whose whole section went as link text headed a list of links ("Zum Weiterlesen",
   // "Heute empfehlen wir"): it goes too.
@@ -39,14 +40,29 @@ export function pruneBlocks(blocks: Block[]): Block[] {
     if ((index < 4 || (last >= 0 && index > last)) && isDateline(block.text)) return false;
     // After the story: an editor's note, an appeal for support, an author's bio or a
     // copyright line, which sites set in italics or bold to set them apart.
-    if (lastPlain >= 0 && index > lastPlain && !block.item && (block.emphasis ?? 0) >= EMPHASIZED)
-      return false;
+    if (notesGo && index > lastPlain && isNote(block)) return false;
     if (last >= 0 && index > last) {
       if (block.heading || links > 0.3) return false;
       if (!block.item && block.text.length < SHORT_TAIL) return false;
     }
     return true;
   }
+}
+
+const isNote = (block: Block) => !block.item && (block.emphasis ?? 0) >= EMPHASIZED;
+
+/**
+ * Notes after the story are shorter than the story: an interview set all in bold after a plain
+ * introduction is the story itself.
+ */
+function notesAreShorter(blocks: Block[], lastPlain: number): boolean {
+  let story = 0;
+  let notes = 0;
+  for (const [index, block] of blocks.entries()) {
+    if (index <= lastPlain) story += block.text.length;
+    else if (isNote(block)) notes += block.text.length;
+  }
+  return notes < story;
 }
 
 // A date in figures (23.10.2018, 2021-10-16, 04/05/2021) or a time of day (10:27).
