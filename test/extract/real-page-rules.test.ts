@@ -506,3 +506,13 @@ describe('GIVEN a short news post that Readability cannot score, above its comme
     );
   });
 });
+
+describe('GIVEN a page that spells umlauts as a letter and a combining mark', () => {
+  it('THEN the text has the composed letters a reader would search for', () => {
+    const decomposed = DE.map((p) => p.replace(/ü/g, 'u\u0308'));
+    const html = page(`<article><h1>Fernwärme</h1>${paragraphs(decomposed)}</article>`);
+    const text = extractHtml(html, null).text;
+    expect(text).toContain('Frühjahr');
+    expect(text).not.toContain('u\u0308');
+  });
+});

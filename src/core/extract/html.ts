@@ -67,7 +67,9 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
   return {
     ...metadata,
     byline: metadata.byline ?? clean(article?.byline),
-    text,
+    // Pages mix composed and decomposed forms of the same letters (Bengali "য়", a Vietnamese
+    // accent typed as a combining mark); one form lets the text be searched and compared.
+    text: text.normalize('NFC'),
   };
 }
 
