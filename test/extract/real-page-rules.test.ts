@@ -432,6 +432,24 @@ describe('GIVEN datelines in figures above and below the story', () => {
   });
 });
 
+describe('GIVEN datelines that spell the month as a word', () => {
+  it('THEN they go above and below the story, in any language', () => {
+    const html = page(
+      `<article><h1>Fernwärme</h1><p>Veröffentlichung: 2. Februar 2022</p>${paragraphs(DE)}<p>16 marca 2021</p><p>April 13, 2020</p></article>`,
+    );
+    const text = extractHtml(html, null).text;
+    expect(text).toContain('Versammlung im Rathaus');
+    expect(text).not.toMatch(/Februar 2022|marca 2021|April 13/);
+  });
+
+  it('THEN a heading that reads like one ("Die 10 Bauabschnitte 2022") stays', () => {
+    const html = page(
+      `<article><h1>Fernwärme</h1><h2>Die 10 Bauabschnitte 2022</h2>${paragraphs(DE)}</article>`,
+    );
+    expect(extractHtml(html, null).text).toContain('Die 10 Bauabschnitte 2022');
+  });
+});
+
 describe('GIVEN a post whose marked body is followed by more text in the same wrapper', () => {
   it('THEN what follows the marked body goes, while the standfirst above it stays', () => {
     const standfirst =
