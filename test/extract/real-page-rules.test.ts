@@ -358,6 +358,29 @@ describe('GIVEN an article followed by notes set all in italics or bold', () => 
   });
 });
 
+describe('GIVEN an interview set all in bold after a plain introduction', () => {
+  it('THEN the questions and answers are the story, not notes after it', () => {
+    const intro =
+      'Vor einigen Wochen habe ich den ersten Roman von Anne gelesen und war begeistert, also habe ich ihr ein paar Fragen zu ihrem Buch und zum Schreiben gestellt.';
+    const qa = [
+      'Sunshine:',
+      'Wie bist du auf die Idee zu dieser Geschichte gekommen, und was hat dich beim Schreiben am meisten beschäftigt?',
+      'Anne:',
+      'Die erste Figur kam mir in einem Traum, und um sie herum habe ich dann nach und nach die ganze Geschichte entwickelt, mit zwei weiteren Figuren, auf denen alles beruht.',
+      'Sunshine:',
+      'Wie lange hast du gebraucht, um das Buch zu schreiben, neben der Ausbildung?',
+      'Anne:',
+      'Das ist schwer zu sagen, weil ich zwischendurch eine lange Pause gemacht habe; effektiv geschrieben habe ich etwa drei bis vier Monate, meistens am Abend.',
+    ];
+    const html = page(
+      `<article><h1>Interview</h1><p>${intro}</p>${qa.map((line) => `<p><strong>${line}</strong></p>`).join('')}</article>`,
+    );
+    const text = extractHtml(html, null).text;
+    expect(text).toContain('in einem Traum');
+    expect(text).toContain('drei bis vier Monate');
+  });
+});
+
 describe('GIVEN an author box and an entry footer inside the article container', () => {
   it('THEN neither is part of the text', () => {
     const html = page(
@@ -406,6 +429,24 @@ describe('GIVEN datelines in figures above and below the story', () => {
     expect(text).not.toContain('Aktualisiert');
     expect(text).not.toContain('Publikacja');
     expect(text).toContain('Baubeginn ist am 03.11.2020.');
+  });
+});
+
+describe('GIVEN datelines that spell the month as a word', () => {
+  it('THEN they go above and below the story, in any language', () => {
+    const html = page(
+      `<article><h1>Fernwärme</h1><p>Veröffentlichung: 2. Februar 2022</p>${paragraphs(DE)}<p>16 marca 2021</p><p>April 13, 2020</p></article>`,
+    );
+    const text = extractHtml(html, null).text;
+    expect(text).toContain('Versammlung im Rathaus');
+    expect(text).not.toMatch(/Februar 2022|marca 2021|April 13/);
+  });
+
+  it('THEN a heading that reads like one ("Die 10 Bauabschnitte 2022") stays', () => {
+    const html = page(
+      `<article><h1>Fernwärme</h1><h2>Die 10 Bauabschnitte 2022</h2>${paragraphs(DE)}</article>`,
+    );
+    expect(extractHtml(html, null).text).toContain('Die 10 Bauabschnitte 2022');
   });
 });
 
@@ -466,5 +507,30 @@ describe('GIVEN an article body whose class ends in "-ad" in another language', 
     const text = extractHtml(html, null).text;
     expect(text).toContain('Versammlung im Rathaus');
     expect(text).not.toContain('Heizöl');
+  });
+});
+
+describe('GIVEN a short news post that Readability cannot score, above its comments', () => {
+  it('THEN the whole page is read with the same pruning: the menu links and the short lines after the post go', () => {
+    const post =
+      'Kapitel zwölf ist nun auch online. Wie immer können die Bilder nur von angemeldeten Lesern betrachtet werden, und am Freitag folgt dann das nächste Kapitel der Geschichte, auf das viele schon lange warten.';
+    const html = page(
+      `<div id="top"><a href="/">Startseite</a> - <a href="/archiv">News-Archiv</a></div><div id="box"><div class="news"><h2>Leseprobe Band 3</h2><p>${post}</p></div><div class="talk"><h3>Antworten</h3><div>#1 von Hanna am 26. März</div><div>Danke für dieses Kapitel!</div><div>#2 von Jonas am 27. März</div><div>Endlich geht es weiter hier.</div><div><a href="/schreiben">Antwort schreiben</a></div><div>3 Besucher online</div></div></div>`,
+    );
+    const text = extractHtml(html, null).text;
+    expect(text).toContain('am Freitag folgt');
+    expect(text).not.toMatch(
+      /Startseite|Antworten|Danke für dieses Kapitel|Antwort schreiben|Besucher online/,
+    );
+  });
+});
+
+describe('GIVEN a page that spells umlauts as a letter and a combining mark', () => {
+  it('THEN the text has the composed letters a reader would search for', () => {
+    const decomposed = DE.map((p) => p.replace(/ü/g, 'u\u0308'));
+    const html = page(`<article><h1>Fernwärme</h1>${paragraphs(decomposed)}</article>`);
+    const text = extractHtml(html, null).text;
+    expect(text).toContain('Frühjahr');
+    expect(text).not.toContain('u\u0308');
   });
 });

@@ -46,10 +46,11 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
   else if (words < MIN_WORDS) {
     // The marked container rendered before Readability ran saves parsing the page again.
     const marked = joinBlocks(dropBoilerplate(markedBlocks, context));
+    // The page read without Readability has the same link lists and trailing lines to lose.
     const fallback =
       countWords(marked) >= MIN_WORDS
         ? marked
-        : joinBlocks(dropBoilerplate(fallbackBlocks(html), context));
+        : joinBlocks(dropBoilerplate(pruneBlocks(fallbackBlocks(html)), context));
     if (countWords(fallback) > words) text = fallback;
   }
 
@@ -68,7 +69,9 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
   return {
     ...metadata,
     byline: metadata.byline ?? clean(article?.byline),
-    text,
+    // Pages mix composed and decomposed forms of the same letters (Bengali "য়", a Vietnamese
+    // accent typed as a combining mark); one form lets the text be searched and compared.
+    text: text.normalize('NFC'),
   };
 }
 

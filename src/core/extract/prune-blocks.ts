@@ -22,6 +22,7 @@ export function pruneBlocks(blocks: Block[]): Block[] {
     last = index;
     if ((block.emphasis ?? 0) < EMPHASIZED) lastPlain = index;
   }
+  const notesGo = lastPlain >= 0 && notesAreShorter(blocks, lastPlain);
   const kept = blocks.map((block, index) => keep(block, index));
   // A heading whose whole section went as link text headed a list of links ("Zum Weiterlesen",
   // "Heute empfehlen wir"): it goes too.
@@ -36,11 +37,10 @@ export function pruneBlocks(blocks: Block[]): Block[] {
   function keep(block: Block, index: number): boolean {
     const links = block.links ?? 0;
     if (!block.heading && links > 0.4 && block.text.length < 200) return false;
-    if ((index < 4 || (last >= 0 && index > last)) && isDateline(block.text)) return false;
+    if ((index < 4 || (last >= 0 && index > last)) && isDateline(block)) return false;
     // After the story: an editor's note, an appeal for support, an author's bio or a
     // copyright line, which sites set in italics or bold to set them apart.
-    if (lastPlain >= 0 && index > lastPlain && !block.item && (block.emphasis ?? 0) >= EMPHASIZED)
-      return false;
+    if (notesGo && index > lastPlain && isNote(block)) return false;
     if (last >= 0 && index > last) {
       if (block.heading || links > 0.3) return false;
       if (!block.item && block.text.length < SHORT_TAIL) return false;
@@ -49,16 +49,43 @@ export function pruneBlocks(blocks: Block[]): Block[] {
   }
 }
 
+const isNote = (block: Block) => !block.item && (block.emphasis ?? 0) >= EMPHASIZED;
+
+/**
+ * Notes after the story are shorter than the story: an interview set all in bold after a plain
+ * introduction is the story itself.
+ */
+function notesAreShorter(blocks: Block[], lastPlain: number): boolean {
+  let story = 0;
+  let notes = 0;
+  for (const [index, block] of blocks.entries()) {
+    if (index <= lastPlain) story += block.text.length;
+    else if (isNote(block)) notes += block.text.length;
+  }
+  return notes < story;
+}
+
 // A date in figures (23.10.2018, 2021-10-16, 04/05/2021) or a time of day (10:27).
 const NUMERIC_DATE =
   /\b\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b/;
 
+// A date with the month as a word, in any language: a day, a word, a year ("16 marca 2021",
+// "2. Februar 2022") or a word, a day, a year ("April 13, 2020"). Not in headings, where
+// "Top 10 Songs 2022" reads the same.
+const WORDED_DATE =
+  /\b\d{1,2}\.?\s+\p{L}{3,}\.?,?\s+(?:19|20)\d{2}\b|\p{L}{3,}\.?\s+\d{1,2},?\s+(?:19|20)\d{2}\b/u;
+
 /**
- * "Aktualisiert: 11.04.2020, 10:27", "Publikacja: 04.05.2021", "23.10.2018 | News": a line of
- * a few words around a date in figures, above or below the story, is its dateline.
+ * "Aktualisiert: 11.04.2020, 10:27", "Publikacja: 04.05.2021", "23.10.2018 | News",
+ * "Veröffentlichung: 2. Februar 2022": a line of a few words around a date, above or below the
+ * story, is its dateline.
  */
-function isDateline(text: string): boolean {
-  return text.length <= 60 && text.split(/\s+/).length <= 6 && NUMERIC_DATE.test(text);
+function isDateline({ text, heading }: Block): boolean {
+  return (
+    text.length <= 60 &&
+    text.split(/\s+/).length <= 6 &&
+    (NUMERIC_DATE.test(text) || (!heading && WORDED_DATE.test(text)))
+  );
 }
 
 const PROSE = 80;
