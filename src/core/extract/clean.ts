@@ -8,15 +8,16 @@ import { classOf, collapsedTextLength, elementsNamed, someDescendant } from './d
 
 const words = (list: string) => new Set(list.trim().split(/\s+/));
 
+// Element names are compared by localName, in lower case (see isHidden).
 const NEVER_CONTENT = words(`
-  SCRIPT STYLE NOSCRIPT TEMPLATE IFRAME SVG OBJECT EMBED CANVAS DIALOG BUTTON SELECT INPUT
-  TEXTAREA LINK META TITLE BASE
-  AMP-AD AMP-ANALYTICS AMP-PIXEL AMP-STICKY-AD AMP-SOCIAL-SHARE AMP-CONSENT AMP-SIDEBAR
-  AMP-USER-NOTIFICATION
+  script style noscript template iframe svg object embed canvas dialog button select input
+  textarea link meta title base
+  amp-ad amp-analytics amp-pixel amp-sticky-ad amp-social-share amp-consent amp-sidebar
+  amp-user-notification
 `);
 // A <form> (see isBoilerplate) is usually a search box or a comment form, but ASP.NET and some
 // CMSs wrap the whole page in one: it is judged like the rest, by how much of the page it holds.
-const BOILERPLATE_TAGS = words('NAV FOOTER ASIDE');
+const BOILERPLATE_TAGS = words('nav footer aside');
 const BOILERPLATE_ROLES = words(
   'navigation banner contentinfo complementary search dialog alertdialog',
 );
@@ -66,7 +67,7 @@ const SHOWN_AT_BREAKPOINT =
 
 // Containers the article itself lives in; a "sidebar" word on <body class="has-sidebar">
 // must not delete the page.
-const PROTECTED = words('HTML BODY MAIN ARTICLE');
+const PROTECTED = words('html body main article');
 
 /** What no reader sees goes; a <noscript> holding the post is opened in place. */
 export type InvisibleAction = 'remove' | 'unwrap' | null;
@@ -75,7 +76,7 @@ export type InvisibleAction = 'remove' | 'unwrap' | null;
 export function invisibleAction(el: Element, tag: string, hidden: boolean): InvisibleAction {
   // Some blogs ship the post twice, in a script template and in <noscript>: the reader
   // without scripts sees the second copy, and so should we.
-  if (tag === 'NOSCRIPT' && holdsProse(el)) return 'unwrap';
+  if (tag === 'noscript' && holdsProse(el)) return 'unwrap';
   return NEVER_CONTENT.has(tag) || hidden ? 'remove' : null;
 }
 
@@ -98,8 +99,7 @@ export function removeInvisible(document: Document): void {
     if (child.nodeType === 8) parent.removeChild(child);
     else if (child.nodeType === 1) {
       const el = child as Element;
-      const tag = el.tagName.toUpperCase();
-      const action = invisibleAction(el, tag, isHidden(el));
+      const action = invisibleAction(el, el.localName, isHidden(el));
       if (action === 'remove') el.remove();
       else {
         visit(el);
@@ -140,8 +140,10 @@ const HIDDEN_CLASS_HINT = new RegExp(
 export function isHidden(el: Element): boolean {
   // Asked of every element, twice: most have no attribute that could hide them.
   if (!el.hasAttributes()) return false;
-  const tag = el.tagName.toUpperCase();
-  if (tag === 'HTML' || tag === 'BODY') return false; // "display:none until scripts load"
+  // localName, not tagName: linkedom upper-cases tagName afresh on every read, and this is
+  // asked of every element.
+  const tag = el.localName;
+  if (tag === 'html' || tag === 'body') return false; // "display:none until scripts load"
   if (el.hasAttribute('hidden')) return true;
   if (el.getAttribute('aria-hidden')?.trim().toLowerCase() === 'true') return true;
   const style = el.getAttribute('style');
@@ -172,11 +174,11 @@ export function removeBoilerplate(document: Document): void {
 }
 
 function isBoilerplate(el: Element): boolean {
-  if (PROTECTED.has(el.tagName.toUpperCase())) return false;
-  const tag = el.tagName.toUpperCase();
+  const tag = el.localName;
+  if (PROTECTED.has(tag)) return false;
   // A shop's product form holds the product's description; a search, comment or newsletter
   // form holds a sentence of instructions at most.
-  if (tag === 'FORM') return !holdsParagraphs(el);
+  if (tag === 'form') return !holdsParagraphs(el);
   if (BOILERPLATE_TAGS.has(tag)) return true;
   const role = el.getAttribute('role');
   if (role && BOILERPLATE_ROLES.has(role.trim().toLowerCase())) return true;

@@ -52,7 +52,7 @@ const TIERS: Tier[] = [
     includes(cls, ...CLASS_ONLY_NAMES, ...BODY_NAMES) ||
     includes(id, ...BODY_NAMES) ||
     id === 'articlecontent',
-  (el) => el.tagName.toUpperCase() === 'ARTICLE',
+  (el) => el.localName === 'article',
   (el, cls, id) =>
     cls === 'postarea' ||
     cls === 'art-postcontent' ||
@@ -94,7 +94,7 @@ const TIERS: Tier[] = [
     ) ||
     includes(id, 'content-main', 'content-body', 'contentbody', 'main-content'),
   (el, cls, id) =>
-    el.tagName.toUpperCase() === 'MAIN' ||
+    el.localName === 'main' ||
     cls.startsWith('main') ||
     id.startsWith('main') ||
     el.getAttribute('role') === 'main',

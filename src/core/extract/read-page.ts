@@ -51,7 +51,7 @@ export function readPage(document: Document, url: string | null): PageReading {
         if (visible) noteWallText(notes, child.nodeValue ?? '', inChrome);
       } else if (child.nodeType === 1) {
         const el = child as Element;
-        const tag = el.tagName.toUpperCase();
+        const tag = el.localName;
         const hidden = isHidden(el);
         const chrome = visible ? noteWallElement(notes, el, tag, hidden, inChrome) : null;
         note(el, inArticle);
@@ -90,7 +90,7 @@ export function readPage(document: Document, url: string | null): PageReading {
     if (child.nodeType !== 1) continue;
     const el = child as Element;
     note(el, false);
-    const action = invisibleAction(el, el.tagName.toUpperCase(), isHidden(el));
+    const action = invisibleAction(el, el.localName, isHidden(el));
     visit(el, el === root, false, el.localName === 'article', action === 'remove');
     if (action) {
       invisible.push(el);

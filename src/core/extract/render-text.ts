@@ -6,8 +6,8 @@
 
 const BLOCKS = new Set(
   (
-    'ADDRESS ARTICLE BLOCKQUOTE DD DETAILS DIV DL DT FIELDSET FIGURE H1 H2 H3 H4 H5 H6 HEADER ' +
-    'HGROUP HR LI MAIN OL P PRE SECTION SUMMARY TABLE TBODY THEAD TFOOT TR UL CAPTION CENTER'
+    'address article blockquote dd details div dl dt fieldset figure h1 h2 h3 h4 h5 h6 header ' +
+    'hgroup hr li main ol p pre section summary table tbody thead tfoot tr ul caption center'
   ).split(' '),
 );
 // Never text a reader of the article reads as prose: captions, alt text, media, widgets, and
@@ -16,13 +16,13 @@ const BLOCKS = new Set(
 // Not <form>: some sites wrap the whole page, article included, in one.
 const SKIP = new Set(
   (
-    'SCRIPT STYLE NOSCRIPT TEMPLATE IFRAME SVG IMG PICTURE VIDEO AUDIO FIGCAPTION BUTTON ' +
-    'INPUT SELECT TEXTAREA OBJECT EMBED CANVAS NAV ASIDE FOOTER AMP-IMG AMP-AD AMP-ANALYTICS ' +
-    'AMP-PIXEL AMP-STICKY-AD AMP-SOCIAL-SHARE AMP-VIDEO AMP-IFRAME AMP-YOUTUBE AMP-TWITTER ' +
-    'AMP-INSTAGRAM AMP-CONSENT AMP-SIDEBAR AMP-USER-NOTIFICATION RT RP'
+    'script style noscript template iframe svg img picture video audio figcaption button ' +
+    'input select textarea object embed canvas nav aside footer amp-img amp-ad amp-analytics ' +
+    'amp-pixel amp-sticky-ad amp-social-share amp-video amp-iframe amp-youtube amp-twitter ' +
+    'amp-instagram amp-consent amp-sidebar amp-user-notification rt rp'
   ).split(' '),
 );
-const CELLS = new Set(['TD', 'TH']);
+const CELLS = new Set(['td', 'th']);
 
 /**
  * One rendered block; `item` marks list items and table rows, joined by single newlines.
@@ -36,7 +36,7 @@ export type Block = {
   links?: number;
   emphasis?: number;
 };
-const EMPHASIS = new Set(['EM', 'I', 'STRONG', 'B']);
+const EMPHASIS = new Set(['em', 'i', 'strong', 'b']);
 
 export type RenderOptions = {
   /** Read a list of links as text instead of leaving it out. */
@@ -88,16 +88,17 @@ export function renderBlocks(root: Element, options: RenderOptions = {}): Block[
     }
     if (node.nodeType !== 1) return;
     const el = node as Element;
-    const tag = el.tagName.toUpperCase();
+    // localName, not tagName: linkedom upper-cases tagName afresh on every read.
+    const tag = el.localName;
     if (SKIP.has(tag)) return;
     // A list that is nearly all links is a "related stories" or tag list, not prose.
-    if ((tag === 'UL' || tag === 'OL') && !options.linkLists && linkDensity(el, isLink) > 0.7) {
+    if ((tag === 'ul' || tag === 'ol') && !options.linkLists && linkDensity(el, isLink) > 0.7) {
       // Left as an empty all-link block, so the heading over the list can go with it.
       flush();
       blocks.push({ text: '', item: false, heading: false, links: 1 });
       return;
     }
-    if (tag === 'BR') {
+    if (tag === 'br') {
       line += '\n';
       return;
     }
@@ -106,7 +107,7 @@ export function renderBlocks(root: Element, options: RenderOptions = {}): Block[
     }
     const block = BLOCKS.has(tag);
     if (block) flush();
-    if (tag === 'PRE') {
+    if (tag === 'pre') {
       line += (el.textContent ?? '').replace(/^\n|\s+$/g, '');
       const text = line.replace(/\u00a0/g, ' ');
       if (text.trim()) blocks.push({ text, item: false, heading: false });
@@ -115,10 +116,10 @@ export function renderBlocks(root: Element, options: RenderOptions = {}): Block[
       emphasized = 0;
       return;
     }
-    if (tag === 'LI' || tag === 'TR' || tag === 'DT' || tag === 'DD')
+    if (tag === 'li' || tag === 'tr' || tag === 'dt' || tag === 'dd')
       lineKind = { item: true, heading: false };
-    if (/^H[1-6]$/.test(tag)) lineKind = { item: false, heading: true };
-    const link = inLink || (tag === 'A' && isLink(el));
+    if (/^h[1-6]$/.test(tag)) lineKind = { item: false, heading: true };
+    const link = inLink || (tag === 'a' && isLink(el));
     const emphasis = inEmphasis || EMPHASIS.has(tag);
     for (let child = el.firstChild; child; child = child.nextSibling)
       visit(child, pre, link, emphasis);
@@ -154,7 +155,7 @@ function linkDensity(el: Element, isLink: (a: Element) => boolean): number {
         total += chars;
         linked += chars * links;
       } else if (type === 1) {
-        const a = (child as Element).tagName.toUpperCase() === 'A' && isLink(child as Element);
+        const a = (child as Element).localName === 'a' && isLink(child as Element);
         visit(child, a ? links + 1 : links);
       }
     }

@@ -37,9 +37,9 @@ const COOKIE_CLASS =
 const COOKIE_TEXT =
   /\b(?:we use cookies|uses cookies|cookie (?:policy|settings|preferences)|accept all|reject all|manage (?:cookies|preferences|options)|consent)\b/gi;
 
-const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD']);
+const INVISIBLE_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head']);
 // The parts of a page every page of the site carries.
-const CHROME_TAGS = new Set(['HEADER', 'NAV', 'ASIDE', 'FOOTER']);
+const CHROME_TAGS = new Set(['header', 'nav', 'aside', 'footer']);
 const CHROME_ROLES = new Set(['banner', 'navigation', 'contentinfo', 'complementary', 'dialog']);
 const CHROME_PARTS = new Set(
   'header masthead top topbar offcanvas nav navbar navigation menu toolbar modal popup overlay dropdown sidebar footer'.split(
@@ -92,7 +92,7 @@ export function noteWallElement(
     ? `${el.getAttributeNode('class')?.value ?? ''} ${el.getAttribute('id') ?? ''}`
     : ' ';
   const chrome = inChrome || isChrome(el, tag, names);
-  if (tag === 'INPUT' && !chrome && el.getAttribute('type')?.toLowerCase() === 'password')
+  if (tag === 'input' && !chrome && el.getAttribute('type')?.toLowerCase() === 'password')
     notes.password = true;
   if (names.length > 1) {
     // A gate says so in words; an empty placeholder or a "subscriber only" label on a
