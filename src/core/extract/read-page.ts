@@ -56,7 +56,7 @@ export function readPage(document: Document, url: string | null): PageReading {
         const chrome = visible ? noteWallElement(notes, el, tag, hidden, inChrome) : null;
         note(el, inArticle);
         const action = doomed ? null : invisibleAction(el, tag, hidden);
-        const childInArticle = inArticle || el.localName === 'article';
+        const childInArticle = inArticle || tag === 'article';
         visit(
           el,
           chrome !== null,
