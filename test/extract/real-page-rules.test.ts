@@ -332,6 +332,45 @@ describe('GIVEN a how-to page whose steps are rendered by scripts from its JSON-
   });
 });
 
+describe('GIVEN a recipe page whose ingredient table Readability leaves out', () => {
+  const recipe = (ingredients: string[]) =>
+    `<script type="application/ld+json">${JSON.stringify({
+      '@type': 'Recipe',
+      name: 'Mandarin cake',
+      recipeIngredient: ingredients,
+      recipeInstructions: [{ '@type': 'HowToStep', text: 'Bake for forty minutes.' }],
+    })}</script>`;
+  const ingredients = ['200 g flour', '100 g <b>butter</b> or margarine', '3 eggs'];
+  const table = `<table class="ingredients">${['200 g|flour', '100 g|butter or margarine', '3|eggs']
+    .map(
+      (row) =>
+        `<tr><td>${row.split('|')[0]}</td><td><a href="/i">${row.split('|')[1]}</a></td></tr>`,
+    )
+    .join('')}</table>`;
+  const html = (head: string, body: string) =>
+    `<!doctype html><html><head><title>Mandarin cake</title>${head}</head><body>${MENU}<div class="recipe">${table}</div><article><h1>Mandarin cake</h1>${paragraphs(EN)}</article></body></html>`.replace(
+      '<article>',
+      `<article>${body}`,
+    );
+
+  it('THEN its structured data puts the ingredients, as a list, between the introduction and the method', () => {
+    const text = extractHtml(html(recipe(ingredients), ''), null).text;
+    expect(text).toContain('200 g flour\n100 g butter or margarine\n3 eggs');
+    expect(text.indexOf('200 g flour')).toBeGreaterThan(text.indexOf(EN[0]!));
+    expect(text.indexOf('200 g flour')).toBeLessThan(text.indexOf(EN[1]!));
+  });
+
+  it('THEN ingredients the text already holds are not given twice', () => {
+    const listed = `<ul>${ingredients.map((line) => `<li>${line}</li>`).join('')}</ul>`;
+    const text = extractHtml(html(recipe(ingredients), listed), null).text;
+    expect(text.split('200 g flour')).toHaveLength(2);
+  });
+
+  it('THEN a page without recipe data gets no list', () => {
+    expect(extractHtml(html('', ''), null).text).not.toContain('200 g flour');
+  });
+});
+
 describe('GIVEN an article followed by notes set all in italics or bold', () => {
   const note =
     'Maria Keller ist Redakteurin im Lokalressort und schreibt seit zwölf Jahren über Verkehr, Energie und die Stadtplanung am Hafen; sie erreichen Sie über die Redaktion.';

@@ -54,6 +54,8 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
     if (countWords(fallback) > words) text = fallback;
   }
 
+  if (jsonLd && jsonLd.ingredients.length > 0) text = withIngredients(text, jsonLd.ingredients);
+
   // A post that is a list of links (a link roll, a reading list) is all link text: read the
   // list rather than refuse the page as empty.
   let finalWords = countWords(text);
@@ -181,6 +183,23 @@ function runReadability(document: Document): ReadabilityArticle | null {
     // Readability on an odd DOM is not the user's problem: the fallbacks below still run.
     return null;
   }
+}
+
+/**
+ * A recipe page shows its ingredients in a table or a box beside the method, which Readability
+ * often leaves out; the recipe's structured data lists them. When most are missing from the
+ * text, they go in as a list before the method (the first paragraph after the introduction).
+ */
+function withIngredients(text: string, ingredients: string[]): string {
+  const haystack = text.replace(/\s+/g, ' ');
+  const lines = ingredients.flatMap((line) => plainTextBlocks(line).map((block) => block.text));
+  const missing = lines.filter((line) => !haystack.includes(line)).length;
+  if (lines.length < 2 || missing * 2 <= lines.length) return text;
+  const list = lines.join('\n');
+  const firstBreak = text.indexOf('\n\n');
+  return firstBreak < 0
+    ? `${text}\n\n${list}`
+    : `${text.slice(0, firstBreak)}\n\n${list}${text.slice(firstBreak)}`;
 }
 
 /** JSON-LD articleBody is plain text, sometimes with HTML tags left in. */

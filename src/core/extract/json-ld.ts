@@ -18,6 +18,8 @@ export type JsonLdArticle = {
   /** false when the page says the article is behind a paywall. */
   isAccessibleForFree: boolean | null;
   url: string | null;
+  /** A recipe's ingredient lines ([] for anything else). */
+  ingredients: string[];
 };
 
 // Instructions are the body of these pages; schema.org gives them steps, not an articleBody.
@@ -42,7 +44,11 @@ export function readJsonLdArticle(scripts: Element[]): JsonLdArticle | null {
   ]
     .filter(Boolean)
     .join('\n\n');
-  return { ...toArticle(instructions), articleBody: body || null };
+  return {
+    ...toArticle(instructions),
+    articleBody: body || null,
+    ingredients: stepTexts(instructions.recipeIngredient),
+  };
 }
 
 /** The text of HowToStep / HowToSection / HowToDirection trees, or of plain strings. */
@@ -109,6 +115,7 @@ function toArticle(node: Obj): JsonLdArticle {
           ? true
           : null,
     url: str(node.url),
+    ingredients: [],
   };
 }
 
