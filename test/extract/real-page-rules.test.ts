@@ -573,3 +573,16 @@ describe('GIVEN a page that spells umlauts as a letter and a combining mark', ()
     expect(text).not.toContain('u\u0308');
   });
 });
+
+describe('GIVEN a recipe page whose structured data lists more ingredients than any recipe has', () => {
+  it('THEN only the first hundred are weighed and listed', () => {
+    const lines = Array.from({ length: 150 }, (_, i) => `${i + 1} g item${i + 1}`);
+    const ld = `<script type="application/ld+json">${JSON.stringify({ '@type': 'Recipe', name: 'Cake', recipeIngredient: lines })}</script>`;
+    // Long enough that the structured data does not replace the visible text.
+    const story = paragraphs([...EN, ...EN, ...EN, ...EN]);
+    const html = `<!doctype html><html><head><title>Cake</title>${ld}</head><body><article><h1>Cake</h1>${story}</article></body></html>`;
+    const text = extractHtml(html, null).text;
+    expect(text).toContain('\n100 g item100\n');
+    expect(text).not.toContain('101 g item101');
+  });
+});

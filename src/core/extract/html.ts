@@ -192,7 +192,10 @@ function runReadability(document: Document): ReadabilityArticle | null {
  */
 function withIngredients(text: string, ingredients: string[]): string {
   const haystack = text.replace(/\s+/g, ' ');
-  const lines = ingredients.flatMap((line) => plainTextBlocks(line).map((block) => block.text));
+  // Each line is searched for in the whole text: a page's data cannot make that a long job.
+  const lines = ingredients
+    .slice(0, MAX_INGREDIENTS)
+    .flatMap((line) => plainTextBlocks(line).map((block) => block.text));
   const missing = lines.filter((line) => !haystack.includes(line)).length;
   if (lines.length < 2 || missing * 2 <= lines.length) return text;
   const list = lines.join('\n');
@@ -201,6 +204,8 @@ function withIngredients(text: string, ingredients: string[]): string {
     ? `${text}\n\n${list}`
     : `${text.slice(0, firstBreak)}\n\n${list}${text.slice(firstBreak)}`;
 }
+
+const MAX_INGREDIENTS = 100;
 
 /** JSON-LD articleBody is plain text, sometimes with HTML tags left in. */
 function plainTextBlocks(body: string): Block[] {
