@@ -36,6 +36,11 @@ export function readPage(document: Document, url: string | null): PageReading {
   // before the <noscript> itself.
   const invisible: ChildNode[] = [];
   const actions: InvisibleAction[] = [];
+  const mark = (node: ChildNode, action: InvisibleAction) => {
+    if (!action) return;
+    invisible.push(node);
+    actions.push(action);
+  };
 
   // `visible`: wall signals are read from the visible page only; metadata from all of it.
   // `doomed`: inside an element that goes, where nothing more needs removing.
@@ -64,14 +69,8 @@ export function readPage(document: Document, url: string | null): PageReading {
           childInArticle,
           doomed || action === 'remove',
         );
-        if (action) {
-          invisible.push(el);
-          actions.push(action);
-        }
-      } else if (child.nodeType === 8 && !doomed) {
-        invisible.push(child);
-        actions.push('remove');
-      }
+        mark(el, action);
+      } else if (child.nodeType === 8 && !doomed) mark(child, 'remove');
     }
   };
   const note = (el: Element, inArticle: boolean) => {
@@ -83,19 +82,13 @@ export function readPage(document: Document, url: string | null): PageReading {
   // The root itself is not judged as a wall element ("menu-open" on <html> is not chrome).
   for (const child of Array.from(document.childNodes)) {
     if (child.nodeType === 3 && !root) noteWallText(notes, child.nodeValue ?? '', false);
-    if (child.nodeType === 8) {
-      invisible.push(child);
-      actions.push('remove');
-    }
+    if (child.nodeType === 8) mark(child, 'remove');
     if (child.nodeType !== 1) continue;
     const el = child as Element;
     note(el, false);
     const action = invisibleAction(el, el.localName, isHidden(el));
     visit(el, el === root, false, el.localName === 'article', action === 'remove');
-    if (action) {
-      invisible.push(el);
-      actions.push(action);
-    }
+    mark(el, action);
   }
 
   const jsonLd = readJsonLdArticle(scripts);

@@ -12,6 +12,9 @@ import { Readability } from '@mozilla/readability';
  * before its attributes, the visibility test built a style object for every element.
  */
 export class TextReadability extends Readability<Node> {
+  // Readability's own patterns, set by its constructor (not in its type declarations).
+  declare REGEXPS: { byline: RegExp };
+
   _fixRelativeUris() {}
   _simplifyNestedElements() {}
   _removeScripts() {}
@@ -21,7 +24,7 @@ export class TextReadability extends Readability<Node> {
     const named =
       node.getAttribute('rel') === 'author' ||
       Boolean(itemprop?.includes('author')) ||
-      BYLINE.test(matchString);
+      this.REGEXPS.byline.test(matchString);
     if (!named) return false;
     const length = (node.textContent ?? '').trim().length;
     return length > 0 && length < 100;
@@ -40,5 +43,3 @@ export class TextReadability extends Readability<Node> {
     );
   }
 }
-// Readability 0.6's REGEXPS.byline.
-const BYLINE = /byline|author|dateline|writtenby|p-author/i;
