@@ -20,12 +20,9 @@ export const SUMMARY_FLAGS = {
 
 /** Their checks, with messages that name the flag. */
 export const SUMMARY_FIELDS = {
-  length: z
-    .enum(LENGTHS, { error: `--length must be one of ${LENGTHS.join(', ')}` })
-    .default('medium'),
-  style: z
-    .enum(STYLES, { error: `--style must be one of ${STYLES.join(', ')}` })
-    .default('bullets'),
+  // Left unset when not given: the pipeline's one options schema fills the defaults.
+  length: z.enum(LENGTHS, { error: `--length must be one of ${LENGTHS.join(', ')}` }).optional(),
+  style: z.enum(STYLES, { error: `--style must be one of ${STYLES.join(', ')}` }).optional(),
   language: z.string().trim().min(1, '--language needs a value').nullable().default(null),
   offline: z.boolean().default(false),
 };

@@ -20,15 +20,9 @@ export default {
   execute: async (interaction: MessageContextMenuCommandInteraction, bot: BotContext) => {
     await acceptSummaryJob(
       interactionJob(interaction, bot, {
-        options: {
-          ephemeral: true,
-          length: 'medium',
-          style: 'bullets',
-          quotesOnly: false,
-          language: interaction.locale,
-        },
         // No options to choose here, and private by design: the server's defaults fill the rest.
-        given: (name) => name === 'private',
+        chosen: { ephemeral: true },
+        fallback: { language: interaction.locale },
         cooldown: true,
         url: null,
         describe: () => describeMessage(interaction.targetMessage),

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { UserError } from '../shared/errors.ts';
-import type { KeptSource } from '../shared/schemas.ts';
-import {
-  type ArticleDocument,
-  type ResolvedOptions,
-  type Result,
-  type SummarizeInput,
-  type SummarizeOptions,
-  SummarizeOptionsSchema,
+import { resolveSummarizeOptions } from '../shared/options.ts';
+import type {
+  ArticleDocument,
+  KeptSource,
+  ResolvedOptions,
+  Result,
+  SummarizeInput,
+  SummarizeOptions,
 } from '../shared/schemas.ts';
 import type { LlmClient } from './llm/types.ts';
 import { OFFLINE_ENGINE_VERSION, summarizeOffline } from './offline/index.ts';
@@ -25,6 +25,8 @@ export interface JobContext {
   signal?: AbortSignal;
   /** Who the job is for (a server id), so model calls are shared fairly between servers. */
   queueKey?: string;
+  /** This job's own deadline when it is shorter than the pipeline's (its reply expires first). */
+  deadlineMs?: number;
   /**
    * Told as the job moves on, so a slow job can show where it is. A returned promise is
    * awaited before a step that holds the thread (checking the quotes of a long source), so the
@@ -255,8 +257,10 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     }
   }
 
+  /** The one deadline of a job: fetch, extraction and every model call run under it. */
   async function withDeadline<T>(context: JobContext | undefined, work: (job: Job) => Promise<T>) {
-    const deadline = AbortSignal.timeout(deadlineMs);
+    const limitMs = Math.min(deadlineMs, context?.deadlineMs ?? deadlineMs);
+    const deadline = AbortSignal.timeout(limitMs);
     const signal = context?.signal ? AbortSignal.any([context.signal, deadline]) : deadline;
     try {
       const onStage = context?.onStage ?? (() => {});
@@ -266,7 +270,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       if (deadline.aborted) {
         throw new UserError(
           'deadline',
-          `The summary took longer than ${Math.round(deadlineMs / 1000)} s and was stopped.`,
+          `The summary took longer than ${Math.round(limitMs / 1000)} s and was stopped.`,
           {},
           { cause: error },
         );
@@ -277,7 +281,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 
   return {
     async summarize(input, options, context) {
-      const resolved = resolveOptions(options);
+      const resolved = resolveSummarizeOptions(options ?? {});
       return withDeadline(context, async (job) => {
         const started = now();
         job.onStage({ stage: 'reading' });
@@ -289,7 +293,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       });
     },
     async resummarize(sha, options, context) {
-      const resolved = resolveOptions(options);
+      const resolved = resolveSummarizeOptions(options ?? {});
       return withDeadline(context, async (job) => {
         const started = now();
         const source = await cache.getSource(sha);
@@ -322,17 +326,6 @@ async function offlineSummary(
     tokens: { input: 0, output: 0 },
     model: 'offline-extractive',
   };
-}
-
-function resolveOptions(options: SummarizeOptions | undefined): ResolvedOptions {
-  const parsed = SummarizeOptionsSchema.safeParse(options ?? {});
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.')}: ${issue.message}`,
-    );
-    throw new UserError('invalid_input', `Invalid options: ${problems.join('; ')}.`);
-  }
-  return parsed.data;
 }
 
 export function sha256(text: string): string {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { LENGTHS } from '../shared/schemas.ts';
+import { SummarizeOptionsSchema } from '../shared/schemas.ts';
 
 export const DEFAULT_EVAL_DIR = fileURLToPath(new URL('../../test/fixtures/eval', import.meta.url));
 
@@ -19,7 +19,8 @@ const EvalArticleSchema = z.strictObject({
   title: z.string().min(1),
   /** The article's own language. */
   lang: z.enum(EVAL_LANGUAGES),
-  length: z.enum(LENGTHS).default('medium'),
+  /** The pipeline's own default when unset. */
+  length: SummarizeOptionsSchema.shape.length,
   /** The summary language the case asks for; null = the article's own. */
   outputLanguage: z.enum(EVAL_LANGUAGES).nullable().default(null),
   /** Text that must not reach the output (an injected link, a mass mention). */

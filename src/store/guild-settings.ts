@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { LENGTHS, STYLES } from '../shared/schemas.ts';
+import { LENGTHS, STYLES, SummarizeOptionsSchema } from '../shared/schemas.ts';
 import type { Database, GuildSettingsTable } from './tables.ts';
 import type { Clock } from './time.ts';
 import { parseInput, parseStoredJson } from './validate.ts';
@@ -43,10 +43,13 @@ export type GuildSettings = z.output<typeof GuildSettingsSchema>;
 const GuildSettingsPatchSchema = GuildSettingsSchema.partial().strict();
 export type GuildSettingsPatch = z.input<typeof GuildSettingsPatchSchema>;
 
+/** A server that never chose gets the pipeline's own defaults. */
+const OPTION_DEFAULTS = SummarizeOptionsSchema.parse({});
+
 export const DEFAULT_GUILD_SETTINGS: GuildSettings = Object.freeze({
-  length: 'medium',
+  length: OPTION_DEFAULTS.length,
   language: null,
-  style: 'bullets',
+  style: OPTION_DEFAULTS.style,
   promptPin: null,
   privateReplies: false,
   cooldownSeconds: 30,

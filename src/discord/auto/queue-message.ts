@@ -33,14 +33,6 @@ export async function queueAutoSummary(
         userId: requesterId,
         channelId: message.channelId,
       },
-      // The server's defaults decide everything: nobody chose an option.
-      options: {
-        ephemeral: false,
-        length: 'medium',
-        style: 'bullets',
-        language: null,
-        quotesOnly: false,
-      },
       links,
       post: {
         ...where,

@@ -1,7 +1,7 @@
 import { UserError } from '../../shared/errors.ts';
+import type { ChosenOptions } from '../../shared/options.ts';
 import type { GuildSettings, Store } from '../../store/index.ts';
 import { SOURCE_LANGUAGE } from '../render/languages.ts';
-import type { OptionName, SummaryOptions } from '../summary/job-types.ts';
 import { domainRefusal } from './domains.ts';
 import { enforceLimits } from './limits.ts';
 
@@ -9,7 +9,8 @@ import { enforceLimits } from './limits.ts';
 export interface ServerRules {
   /** The prompt version the server pins, or null for the active one. */
   prompt: string | null;
-  withDefaults(options: SummaryOptions, given: (name: OptionName) => boolean): SummaryOptions;
+  /** The server's defaults, standing in for the options a user did not choose. */
+  defaults: ChosenOptions;
   /** Refuses a link the server's domain lists do not allow (UserError). */
   checkDomain(url: string): void;
   /** Cooldown and budget; they query the ledger, so they run after the acknowledgement. */
@@ -22,7 +23,7 @@ export function serverRules(
   if (!server) {
     return {
       prompt: null,
-      withDefaults: (options) => options,
+      defaults: {},
       checkDomain: () => {},
       checkLimits: async () => {},
     };
@@ -30,7 +31,7 @@ export function serverRules(
   const { guildId, settings } = server;
   return {
     prompt: settings.promptPin,
-    withDefaults: (options, given) => withServerDefaults(options, settings, given),
+    defaults: serverDefaults(settings),
     checkDomain(url) {
       const refusal = domainRefusal(settings, url);
       if (refusal) {
@@ -45,23 +46,14 @@ export function serverRules(
   };
 }
 
-/** Server defaults stand in only for options the user did not give. */
-function withServerDefaults(
-  options: SummaryOptions,
-  settings: GuildSettings,
-  given: (name: OptionName) => boolean,
-): SummaryOptions {
-  const language =
-    given('language') || settings.language === null
-      ? options.language
-      : settings.language === SOURCE_LANGUAGE
-        ? null
-        : settings.language;
+/** A server's settings as options; a server without a language of its own leaves it unset. */
+function serverDefaults(settings: GuildSettings): ChosenOptions {
   return {
-    ...options,
-    length: given('length') ? options.length : settings.length,
-    style: given('style') ? options.style : settings.style,
-    ephemeral: given('private') ? options.ephemeral : settings.privateReplies,
-    language,
+    length: settings.length,
+    style: settings.style,
+    ephemeral: settings.privateReplies,
+    ...(settings.language === null
+      ? {}
+      : { language: settings.language === SOURCE_LANGUAGE ? null : settings.language }),
   };
 }

@@ -53,15 +53,14 @@ export async function handleSummaryComponent(
   const ephemeral = action === 'public' ? false : isOwner ? messageIsEphemeral : true;
   await acceptSummaryJob(
     interactionJob(interaction, bot, {
-      options: {
+      // Everything was chosen before, and travels in the custom id.
+      chosen: {
         length: next.length,
         style: next.style,
         language: next.language,
         quotesOnly: next.quotesOnly,
         ephemeral,
       },
-      // Everything was chosen before, and travels in the custom id.
-      given: () => true,
       // Refining an answer already waited for is not a new request; the budget still applies.
       cooldown: false,
       url: null,

@@ -1,11 +1,11 @@
 import { type Interaction, MessageFlags } from 'discord.js';
+import type { ChosenOptions } from '../../shared/options.ts';
 import type { BotContext } from '../context.ts';
 import { forcedPrivate, installedInServer } from '../runtime/install.ts';
 import { replyWithError } from '../runtime/reply-with-error.ts';
 import type {
   InteractionSummaryJob,
   JobOrigin,
-  OptionName,
   QueuedInput,
   SummaryInteraction,
   SummaryOptions,
@@ -14,9 +14,10 @@ import type {
 import { embedsAllowed } from './reply.ts';
 
 export interface InteractionJobSpec {
-  options: SummaryOptions;
-  /** Which options the user chose; the server's defaults fill the others. */
-  given(name: OptionName): boolean;
+  /** The options the user chose (a key present was given); the server's defaults fill the others. */
+  chosen: ChosenOptions;
+  /** What stands in after the server's defaults, such as the user's Discord language. */
+  fallback?: ChosenOptions;
   /** A link known before the acknowledgement, for the server's domain lists. */
   url: string | null;
   /** The input as plain JSON, resolved after the acknowledgement (it may refuse in words). */
@@ -48,8 +49,8 @@ export function interactionJob(
   return {
     id: interaction.id,
     origin: interactionOrigin(interaction),
-    options: mustBePrivate ? { ...spec.options, ephemeral: true } : spec.options,
-    given: spec.given,
+    chosen: mustBePrivate ? { ...spec.chosen, ephemeral: true } : spec.chosen,
+    fallback: spec.fallback ?? {},
     url: spec.url,
     cooldown: spec.cooldown,
     describe: spec.describe,

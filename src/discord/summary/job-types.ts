@@ -7,7 +7,7 @@ import type {
 } from 'discord.js';
 import { z } from 'zod';
 import type { UserError } from '../../shared/errors.ts';
-import { LENGTHS, type Length, STYLES, type Style } from '../../shared/schemas.ts';
+import { type ChosenOptions, type JobOptions, JobOptionsSchema } from '../../shared/options.ts';
 import { REPLY_MODES } from '../../store/index.ts';
 
 /** The interactions that start a summary job. */
@@ -18,18 +18,9 @@ export type SummaryInteraction =
   | ButtonInteraction
   | StringSelectMenuInteraction;
 
-/** How a summary is asked for; the server's defaults fill what the user did not choose. */
-export interface SummaryOptions {
-  ephemeral: boolean;
-  length: Length;
-  style: Style;
-  /** null = the source's language. */
-  language: string | null;
-  quotesOnly: boolean;
-}
-
-/** The option names a user can choose; `private` is how Discord names `ephemeral`. */
-export type OptionName = 'length' | 'style' | 'language' | 'private';
+/** How a summary is asked for, once the user's choices and the server's defaults are resolved. */
+export type SummaryOptions = JobOptions;
+export type { OptionName } from '../../shared/options.ts';
 
 /** Who asked and where, for limits, the ledger, fairness, logs and metrics. */
 export interface JobOrigin {
@@ -90,18 +81,10 @@ const OriginSchema = z.object({
   serverInstalled: z.boolean().optional(),
 });
 
-const OptionsSchema = z.object({
-  ephemeral: z.boolean(),
-  length: z.enum(LENGTHS),
-  style: z.enum(STYLES),
-  language: z.string().nullable(),
-  quotesOnly: z.boolean(),
-});
-
 /** An interaction's summary job as the queue holds it. */
 export const QueuedSummarySchema = z.object({
   origin: OriginSchema,
-  options: OptionsSchema,
+  options: JobOptionsSchema,
   cooldown: z.boolean(),
   input: QueuedInputSchema,
   reply: WebhookTargetSchema,
@@ -128,7 +111,7 @@ export type ChannelTarget = z.infer<typeof ChannelTargetSchema>;
 export const QueuedAutoSummarySchema = z.object({
   kind: z.literal('auto'),
   origin: OriginSchema,
-  options: OptionsSchema,
+  options: JobOptionsSchema,
   links: z.array(z.object({ url: z.string(), key: z.string() })).min(1),
   post: ChannelTargetSchema,
 });
@@ -139,8 +122,10 @@ export interface InteractionSummaryJob {
   /** The interaction's id: the queue writes one job per interaction. */
   id: string;
   origin: JobOrigin;
-  options: SummaryOptions;
-  given(name: OptionName): boolean;
+  /** What the user chose; the server's defaults, then `fallback`, then the schema fill the rest. */
+  chosen: ChosenOptions;
+  /** What stands in after the server's defaults (the user's Discord language). */
+  fallback: ChosenOptions;
   /** A link known before the acknowledgement, so the server's domain lists can refuse it. */
   url: string | null;
   cooldown: boolean;
@@ -156,8 +141,6 @@ export interface AutoSummaryJob {
   /** One job per message: a live event and catch-up bringing the same message queue it once. */
   id: string;
   origin: JobOrigin;
-  /** The bot's own defaults; the server's fill them in. */
-  options: SummaryOptions;
   links: { url: string; key: string }[];
   post: ChannelTarget;
   /** A link the server's domain lists refuse: skipped without a word in the channel. */

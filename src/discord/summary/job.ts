@@ -2,6 +2,7 @@ import type { REST } from '@discordjs/rest';
 import type { JobContext, JobStage } from '../../core/pipeline.ts';
 import type { QueuedJob } from '../../queue/types.ts';
 import { isUserError, UserError } from '../../shared/errors.ts';
+import { resolveJobOptions } from '../../shared/options.ts';
 import { type Result, ResultSchema, type SummarizeInput } from '../../shared/schemas.ts';
 import type { BotContext } from '../context.ts';
 import { type ServerRules, serverRules } from '../moderation/job-rules.ts';
@@ -68,7 +69,7 @@ export async function acceptAutoJob(job: AutoSummaryJob, bot: BotContext): Promi
   const startedAt = performance.now();
   // Nobody chose an option: the server's defaults decide them all.
   const { rules, options } = await beforeAcknowledging(
-    { origin, options: job.options, given: () => false },
+    { origin, chosen: {}, fallback: {} },
     null,
     bot,
   );
@@ -236,13 +237,13 @@ export async function markDelivered(
 
 /** The server's rules and the options they make of the request; a blocked link is refused. */
 async function beforeAcknowledging(
-  job: Pick<InteractionSummaryJob, 'origin' | 'options' | 'given'>,
+  job: Pick<InteractionSummaryJob, 'origin' | 'chosen' | 'fallback'>,
   url: string | null,
   bot: BotContext,
 ): Promise<{ rules: ServerRules; options: SummaryOptions }> {
   const rules = await rulesFor(job.origin, bot);
   if (url) rules.checkDomain(url);
-  return { rules, options: rules.withDefaults(job.options, job.given) };
+  return { rules, options: resolveJobOptions(job.chosen, rules.defaults, job.fallback) };
 }
 
 async function rulesFor(origin: JobOrigin, bot: BotContext): Promise<ServerRules> {
@@ -268,35 +269,18 @@ async function summarize(
   const { origin, options } = run;
   await rules.checkLimits(bot.store, origin.userId, { cooldown: run.cooldown });
   await enforceOperatorLimits(bot.store, bot.limits, origin.userId);
-  const pipelineOptions = {
-    length: options.length,
-    style: options.style,
-    language: options.language,
-    quotesOnly: options.quotesOnly,
-    ...(rules.prompt ? { prompt: rules.prompt } : {}),
-  };
-  const signal = AbortSignal.timeout(run.deadlineMs);
   const context: JobContext = {
-    signal,
+    // An answer that arrives after the interaction's token died reaches nobody.
+    deadlineMs: run.deadlineMs,
     queueKey: fairnessKey(origin),
     ...(run.onStage ? { onStage: run.onStage } : {}),
   };
-  try {
-    return typeof source === 'function'
-      ? await bot.pipeline.summarize(await source(), pipelineOptions, context)
-      : await bot.pipeline.resummarize(source.sha256, pipelineOptions, context);
-  } catch (error) {
-    // The job's own deadline (shorter than the pipeline's when the token runs out first).
-    if (signal.aborted && !isUserError(error)) {
-      throw new UserError(
-        'deadline',
-        `The summary took longer than ${Math.round(run.deadlineMs / 1000)} s and was stopped.`,
-        {},
-        { cause: error },
-      );
-    }
-    throw error;
-  }
+  // The resolved options go on unchanged, less where the reply goes; the server may pin the prompt.
+  const { ephemeral: _where, ...chosen } = options;
+  const pipelineOptions = { ...chosen, ...(rules.prompt ? { prompt: rules.prompt } : {}) };
+  return typeof source === 'function'
+    ? bot.pipeline.summarize(await source(), pipelineOptions, context)
+    : bot.pipeline.resummarize(source.sha256, pipelineOptions, context);
 }
 
 /** A queued input as the pipeline reads it; downloads happen here, in the worker. */

@@ -6,6 +6,12 @@ import {
   TextInputStyle,
 } from 'discord.js';
 import { UserError } from '../../shared/errors.ts';
+import {
+  type ChosenOptions,
+  OPTION_NAMES,
+  type OptionName,
+  resolveJobOptions,
+} from '../../shared/options.ts';
 import type { BotContext } from '../context.ts';
 import { LIMITS } from '../render/limits.ts';
 import { decodeModalId, encodeModalId, type ModalState } from './custom-ids.ts';
@@ -17,8 +23,15 @@ const TEXT_FIELD = 'text';
 const MORE_FIELD = 'more';
 const TITLE_FIELD = 'title';
 
-/** /summarize or /quotes with no input: a form to paste long text into. */
-export function buildPasteModal(state: ModalState): ModalBuilder {
+/**
+ * /summarize or /quotes with no input: a form to paste long text into. Its id carries the
+ * options and which of them the user chose, so the server's defaults still fill the others.
+ */
+export function buildPasteModal(chosen: ChosenOptions, fallback: ChosenOptions): ModalBuilder {
+  const state: ModalState = {
+    ...resolveJobOptions(chosen, fallback),
+    given: OPTION_KEYS.filter(([, key]) => chosen[key] !== undefined).map(([name]) => name),
+  };
   return new ModalBuilder()
     .setCustomId(encodeModalId(state))
     .setTitle(state.quotesOnly ? 'Key quotes from pasted text' : 'Summarize pasted text')
@@ -67,14 +80,10 @@ export async function handlePasteModal(
   const more = optionalField(interaction, MORE_FIELD);
   const first = interaction.fields.getTextInputValue(TEXT_FIELD);
   const text = more ? `${first}\n${more}` : first;
-  const { given, ...options } = state;
   const title = optionalField(interaction, TITLE_FIELD);
   await acceptSummaryJob(
     interactionJob(interaction, bot, {
-      options,
-      // The form carries which options were chosen when it was opened; the server's defaults
-      // fill the rest (a form from before that was recorded counts them all as chosen).
-      given: (name) => given?.includes(name) ?? true,
+      ...chosenFromForm(state),
       cooldown: true,
       url: null,
       describe: () => ({ kind: 'text', text, title }),
@@ -87,4 +96,22 @@ function optionalField(interaction: ModalSubmitInteraction, id: string): string 
   if (!interaction.fields.fields.has(id)) return null;
   const value = interaction.fields.getTextInputValue(id).trim();
   return value.length > 0 ? value : null;
+}
+
+const OPTION_KEYS = Object.entries(OPTION_NAMES) as [OptionName, keyof ChosenOptions][];
+
+/**
+ * The form's options as they were when it opened: the chosen ones, and the Discord language as
+ * the fallback (a form from before the chosen ones were recorded counts them all as chosen).
+ */
+function chosenFromForm(state: ModalState): { chosen: ChosenOptions; fallback: ChosenOptions } {
+  const { given, ...options } = state;
+  const chosen: ChosenOptions = { quotesOnly: options.quotesOnly };
+  const fallback: ChosenOptions = {};
+  for (const [name, key] of OPTION_KEYS) {
+    const target = given === undefined || given.includes(name) ? chosen : fallback;
+    // Only the language falls back to the form's value; the schema fills the others again.
+    if (target === chosen || key === 'language') Object.assign(target, { [key]: options[key] });
+  }
+  return { chosen, fallback };
 }

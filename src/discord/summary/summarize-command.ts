@@ -1,5 +1,6 @@
 import { type ChatInputCommandInteraction, SlashCommandBuilder } from 'discord.js';
 import { UserError } from '../../shared/errors.ts';
+import type { ChosenOptions } from '../../shared/options.ts';
 import { LENGTHS, type Length, STYLES, type Style } from '../../shared/schemas.ts';
 import type { BotContext } from '../context.ts';
 import { LANGUAGES, SOURCE_LANGUAGE } from '../render/languages.ts';
@@ -62,31 +63,22 @@ export async function runSummarizeCommand(
   const url = interaction.options.getString('url');
   const text = interaction.options.getString('text');
   const file = interaction.options.getAttachment('file');
-  const language = interaction.options.getString('language');
-  const common = {
-    quotesOnly,
-    length: (interaction.options.getString('length') ?? 'medium') as Length,
-    style: (interaction.options.getString('style') ?? 'bullets') as Style,
-    ephemeral: interaction.options.getBoolean('private') ?? false,
-    // Discord sends the user's client language with every interaction.
-    language: language === SOURCE_LANGUAGE ? null : (language ?? interaction.locale),
-  };
+  const chosen = chosenOptions(interaction, quotesOnly);
+  // Discord sends the user's client language with every interaction; the server's comes first.
+  const fallback = { language: interaction.locale };
   const given = [url, text, file].filter((value) => value !== null).length;
   if (given > 1) {
     throw new UserError('invalid_input', 'Give one input: a url, a text or a file, not several.');
   }
   if (given === 0) {
     // showModal must be the first answer, so it replaces the deferReply here.
-    const chosen = (['length', 'style', 'language', 'private'] as const).filter(
-      (name) => interaction.options.get(name) !== null,
-    );
-    await interaction.showModal(buildPasteModal({ ...common, given: chosen }));
+    await interaction.showModal(buildPasteModal(chosen, fallback));
     return;
   }
   await acceptSummaryJob(
     interactionJob(interaction, bot, {
-      options: common,
-      given: (name) => interaction.options.get(name) !== null,
+      chosen,
+      fallback,
       cooldown: true,
       url: url?.trim() ?? null,
       // The worker downloads the file and checks the text; here only what Discord sent is kept.
@@ -98,4 +90,23 @@ export async function runSummarizeCommand(
     }),
     bot,
   );
+}
+
+/** The options the user gave, and only those: the server's defaults fill the others. */
+function chosenOptions(
+  interaction: ChatInputCommandInteraction,
+  quotesOnly: boolean,
+): ChosenOptions {
+  const { options } = interaction;
+  const length = options.getString('length');
+  const style = options.getString('style');
+  const language = options.getString('language');
+  const ephemeral = options.getBoolean('private');
+  return {
+    quotesOnly,
+    ...(length === null ? {} : { length: length as Length }),
+    ...(style === null ? {} : { style: style as Style }),
+    ...(language === null ? {} : { language: language === SOURCE_LANGUAGE ? null : language }),
+    ...(ephemeral === null ? {} : { ephemeral }),
+  };
 }
