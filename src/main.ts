@@ -1,11 +1,11 @@
 import pino from 'pino';
 import { openBotServices } from './app/bot-services.ts';
+import { serveHealth, stopOnSignal } from './app/serve.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createBot } from './discord/bot.ts';
 import { StartupError } from './discord/runtime/startup-errors.ts';
-import { startHealthServer } from './ops/health-server.ts';
 
-/** The bot's composition root: config -> store -> pipeline -> client -> login. */
+/** `npm start`: config -> the services of the one composition root -> client -> login. */
 async function main(): Promise<void> {
   const config = loadConfig();
   // Under start:sharded, discord.js tells each child process its shard in SHARDS.
@@ -15,7 +15,6 @@ async function main(): Promise<void> {
     logger.warn('OPENAI_API_KEY is not set: summaries come from the offline engine, and say so');
   }
   const services = await openBotServices(config, { shard });
-  const { store, metrics } = services;
   const bot = await createBot({
     config,
     logger,
@@ -27,35 +26,12 @@ async function main(): Promise<void> {
   await bot.start();
 
   // Each shard process serves its own port: HTTP_PORT + the shard id.
-  const health =
-    config.HTTP_PORT === undefined
-      ? null
-      : await startHealthServer({
-          port: config.HTTP_PORT + (shard ?? 0),
-          host: config.HTTP_HOST,
-          metrics,
-          health: {
-            checks: async () => ({
-              discord: bot.client.isReady(),
-              database: await store.ping().then(
-                () => true,
-                () => false,
-              ),
-            }),
-          },
-        });
+  const health = await serveHealth(config, services, {
+    portOffset: shard ?? 0,
+    checks: () => ({ discord: bot.client.isReady() }),
+  });
   if (health) logger.info({ port: health.port }, 'health and metrics listening');
-
-  const stop = (signal: string) => {
-    logger.info({ signal }, 'stopping');
-    bot
-      .stop()
-      .then(() => health?.close())
-      .then(() => services.close())
-      .finally(() => process.exit(0));
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  stopOnSignal(logger, { work: () => bot.stop(), health, services });
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
+import { openAppStore } from './app/open-store.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { type OperatorUsageReport, openStore, type UsageTotals } from './store/index.ts';
+import type { OperatorUsageReport, UsageTotals } from './store/index.ts';
 
 /**
  * `npm run usage [-- --days 7] [-- --json]`: what the bot spent, read from its ledger, for the
@@ -15,7 +16,8 @@ async function main(): Promise<void> {
     throw new ConfigError(`--days ${values.days}: expected a whole number of days from 1 to 366`);
   }
   const config = loadConfig();
-  const store = await openStore({ databaseUrl: config.DATABASE_URL ?? null });
+  // The store the bot writes, SQLITE_PATH included: opened as the composition root opens it.
+  const store = await openAppStore(config);
   try {
     const report = await store.operatorReport({ days });
     const limits = {

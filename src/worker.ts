@@ -1,10 +1,9 @@
 import pino from 'pino';
 import { openBotServices } from './app/bot-services.ts';
+import { serveHealth, stopOnSignal } from './app/serve.ts';
+import { workerContext } from './app/worker-context.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import type { BotContext } from './discord/context.ts';
-import { DEFAULT_MAX_ATTACHMENT_BYTES } from './discord/render/limits.ts';
 import { startSummaryWorker } from './discord/summary/worker.ts';
-import { startHealthServer } from './ops/health-server.ts';
 
 /**
  * `npm run worker`: takes summary jobs from the queue and answers them through each
@@ -15,48 +14,15 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.LOG_LEVEL, base: { role: 'worker', pid: process.pid } });
   const services = await openBotServices(config);
-  const context: BotContext = {
-    ...services,
-    logger,
-    fetch: globalThis.fetch,
-    maxAttachmentBytes: DEFAULT_MAX_ATTACHMENT_BYTES,
-    jobDeadlineMs: config.JOB_DEADLINE_MS,
-    limits: { userDailyTokens: config.USER_DAILY_TOKENS, dailyTokenCap: config.DAILY_TOKEN_CAP },
-  };
-  const worker = await startSummaryWorker(context, {
+  const worker = await startSummaryWorker(workerContext(config, services, logger), {
     apiUrl: config.DISCORD_API_URL,
     // Auto-summaries are posted with the bot's token; interactions need only their own.
     token: config.DISCORD_TOKEN,
     concurrency: config.WORKER_CONCURRENCY,
   });
   logger.info({ engine: services.queue.engine }, 'worker taking jobs');
-  const health =
-    config.HTTP_PORT === undefined
-      ? null
-      : await startHealthServer({
-          port: config.HTTP_PORT,
-          host: config.HTTP_HOST,
-          metrics: services.metrics,
-          health: {
-            checks: async () => ({
-              database: await services.store.ping().then(
-                () => true,
-                () => false,
-              ),
-            }),
-          },
-        });
-
-  const stop = (signal: string) => {
-    logger.info({ signal }, 'stopping');
-    worker
-      .stop()
-      .then(() => health?.close())
-      .then(() => services.close())
-      .finally(() => process.exit(0));
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  const health = await serveHealth(config, services);
+  stopOnSignal(logger, { work: () => worker.stop(), health, services });
 }
 
 main().catch((error: unknown) => {

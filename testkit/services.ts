@@ -1,4 +1,6 @@
 import { createMetrics, type Metrics } from '../src/ops/metrics.ts';
+import { openSqliteQueue } from '../src/queue/sqlite-queue.ts';
+import type { JobQueue } from '../src/queue/types.ts';
 import { type TokenPrices, ZERO_PRICES } from '../src/shared/cost.ts';
 import { openStore, type Store } from '../src/store/index.ts';
 
@@ -7,11 +9,13 @@ export interface BotServices {
   metrics: Metrics;
   prices: TokenPrices;
   textTtlHours: number;
+  queue: JobQueue;
 }
 
 /**
  * The services the bot always has, as a test or benchmark builds them: a real store in an
- * in-memory SQLite database (pass one to share it, e.g. across a restart), real metrics.
+ * in-memory SQLite database (pass one to share it, e.g. across a restart), real metrics, and a
+ * real queue in another in-memory database.
  */
 export async function createBotServices(
   overrides: Partial<BotServices> = {},
@@ -25,5 +29,6 @@ export async function createBotServices(
     metrics: overrides.metrics ?? createMetrics(),
     prices: overrides.prices ?? ZERO_PRICES,
     textTtlHours: overrides.textTtlHours ?? 24,
+    queue: overrides.queue ?? openSqliteQueue({ path: ':memory:' }),
   };
 }

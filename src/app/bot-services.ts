@@ -5,8 +5,9 @@ import { createMetrics, type Metrics } from '../ops/metrics.ts';
 import { openQueue, queueSchema } from '../queue/open-queue.ts';
 import type { JobQueue } from '../queue/types.ts';
 import type { TokenPrices } from '../shared/cost.ts';
-import { DEFAULT_SQLITE_PATH, openStore, type Store } from '../store/index.ts';
+import type { Store } from '../store/index.ts';
 import { lazyPipeline } from './lazy-pipeline.ts';
+import { openAppStore, storeTarget } from './open-store.ts';
 import { createStoreCaches } from './store-caches.ts';
 
 export interface BotServices {
@@ -27,18 +28,17 @@ export interface BotServices {
 }
 
 /**
- * What the bot runs on, as `npm start` builds it: the database (SQLite or PostgreSQL), the
- * pipeline with its caches in that database, metrics and token prices.
+ * The composition root: config -> store -> queue -> pipeline and the rest. The bot (`npm
+ * start`, each shard) and the worker build what they run on here, so they cannot disagree
+ * about the database; `npm run usage` opens the same store through `openAppStore`.
  */
 export async function openBotServices(
   config: Config,
   options: { shard?: number | null } = {},
 ): Promise<BotServices> {
-  const sqlitePath = config.SQLITE_PATH ?? DEFAULT_SQLITE_PATH;
-  const store = await openStore({ databaseUrl: config.DATABASE_URL ?? null, sqlitePath });
+  const store = await openAppStore(config);
   const queue = await openQueue({
-    databaseUrl: config.DATABASE_URL ?? null,
-    sqlitePath,
+    ...storeTarget(config),
     leaseSeconds: config.QUEUE_LEASE_SECONDS,
     jobDeadlineMs: config.JOB_DEADLINE_MS,
   });

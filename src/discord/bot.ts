@@ -1,9 +1,7 @@
 import { type Client, Events } from 'discord.js';
 import type { Logger } from 'pino';
-import type { Config } from '../config.ts';
 import type { Pipeline } from '../core/pipeline.ts';
 import type { Metrics } from '../ops/metrics.ts';
-import { openSqliteQueue } from '../queue/sqlite-queue.ts';
 import type { JobQueue, JobWorker } from '../queue/types.ts';
 import type { TokenPrices } from '../shared/cost.ts';
 import type { Store } from '../store/index.ts';
@@ -17,9 +15,17 @@ import { createInteractionRouter } from './runtime/router.ts';
 import { describeCloseCode, describeLoginError, StartupError } from './runtime/startup-errors.ts';
 import { DEFAULT_WORKER_CONCURRENCY, startSummaryWorker } from './summary/worker.ts';
 
+/** What the bot reads of the configuration; the composition root (src/app/) hands it over. */
+export interface BotSettings {
+  DISCORD_TOKEN?: string | undefined;
+  DISCORD_API_URL?: string | undefined;
+  JOB_DEADLINE_MS: number;
+  USER_DAILY_TOKENS?: number;
+  DAILY_TOKEN_CAP?: number;
+}
+
 export interface BotOptions {
-  config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL' | 'JOB_DEADLINE_MS'> &
-    Partial<Pick<Config, 'USER_DAILY_TOKENS' | 'DAILY_TOKEN_CAP'>>;
+  config: BotSettings;
   pipeline: Pipeline;
   logger: Logger;
   /** Finished jobs are counted here, for GET /metrics. */
@@ -37,8 +43,8 @@ export interface BotOptions {
   maxAttachmentBytes?: number;
   /** Ask for the message intents and summarize links in the channels moderators choose. */
   autoSummarize?: boolean;
-  /** Where accepted jobs wait; by default an in-memory SQLite queue this bot owns. */
-  queue?: JobQueue;
+  /** Where accepted jobs wait: the one beside the store, which its opener closes. */
+  queue: JobQueue;
   /** Also take jobs from the queue (npm start); false for a shard whose workers run apart. */
   worker?: boolean;
   /** Jobs this process runs at once (model calls have their own, lower limit). */
@@ -63,8 +69,7 @@ export interface Bot {
 export async function createBot(options: BotOptions): Promise<Bot> {
   const { config, logger } = options;
   const commands = options.commands ?? (await loadCommands());
-  const ownQueue = options.queue ? null : openSqliteQueue({ path: ':memory:' });
-  const queue = options.queue ?? (ownQueue as JobQueue);
+  const { queue } = options;
   const context: BotContext = {
     pipeline: options.pipeline,
     logger,
@@ -156,7 +161,6 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     // Jobs still waiting stay in the queue for the next worker; the running ones get the grace.
     await worker?.stop({ graceMs });
     await client.destroy();
-    await ownQueue?.close();
   }
 
   async function idle(): Promise<void> {

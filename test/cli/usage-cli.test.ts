@@ -21,13 +21,20 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-function usage(args: string[]) {
+function usage(args: string[], env: Record<string, string> = {}) {
   return run(
     process.execPath,
     ['--import', import.meta.resolve('tsx'), join(root, 'src/usage.ts'), ...args],
     {
       cwd: workDir,
-      env: { ...process.env, DATABASE_URL: '', USER_DAILY_TOKENS: '', DAILY_TOKEN_CAP: '' },
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        SQLITE_PATH: '',
+        USER_DAILY_TOKENS: '',
+        DAILY_TOKEN_CAP: '',
+        ...env,
+      },
     },
   );
 }
@@ -50,6 +57,23 @@ describe('npm run usage', () => {
       [null, 500],
       ['111111111111111111', 300],
     ]);
+  });
+
+  it('GIVEN SQLITE_PATH THEN the report reads that database, the one the bot writes', async () => {
+    const elsewhere = join(workDir, 'elsewhere.sqlite');
+    const store = await openStore({ sqlitePath: elsewhere });
+    await store.recordUsage({
+      guildId: '222222222222222222',
+      userId: '9',
+      tokensIn: 42,
+      tokensOut: 0,
+      costUsd: 0,
+      cached: false,
+    });
+    await store.close();
+    const { stdout } = await usage(['--days', '1'], { SQLITE_PATH: elsewhere });
+    expect(stdout).toMatch(/^ {2}all +42 tokens/m);
+    expect(stdout).toMatch(/^ {2}222222222222222222 +42 tokens/m);
   });
 
   it('GIVEN a bad --days THEN it exits 1 saying what it expects', async () => {

@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import type { Pipeline } from '../../src/core/pipeline.ts';
 import { type Bot, createBot } from '../../src/discord/bot.ts';
+import { openSqliteQueue } from '../../src/queue/sqlite-queue.ts';
 import type { JobQueue } from '../../src/queue/types.ts';
 import type { Store } from '../../src/store/index.ts';
 import { type FakeDiscord, startFakeDiscord } from '../../testkit/fake-discord.ts';
@@ -55,7 +56,8 @@ export async function startBot(
       logger,
       ...services,
       ...(options.maxAttachmentBytes ? { maxAttachmentBytes: options.maxAttachmentBytes } : {}),
-      ...(options.queue ? { queue: options.queue } : {}),
+      // Each launch gets a queue of its own unless the test shares one across the restart.
+      queue: options.queue ?? openSqliteQueue({ path: ':memory:' }),
       // Progress edits have their own test (progress.test.ts); elsewhere the first edit of a
       // reply is its answer, however slow the machine.
       progressAfterMs: options.progressAfterMs ?? 60_000,

@@ -83,7 +83,7 @@ export async function startModeratedBot(
     allowPorts: [80, 443, site.port],
   });
 
-  const queues: (JobQueue | undefined)[] = [];
+  const queues: JobQueue[] = [];
   const launch = async () => {
     const store = await location.open();
     const caches = createStoreCaches(store, { textTtlSeconds: 24 * 3600 });
@@ -101,10 +101,11 @@ export async function startModeratedBot(
         cache: caches.pipeline,
       }),
     );
-    const queue = options.wrapQueue?.(openSqliteQueue({ path: ':memory:' }));
+    const own = openSqliteQueue({ path: ':memory:' });
+    const queue = options.wrapQueue?.(own) ?? own;
     queues.push(queue);
     const bot = await createBot({
-      ...(queue ? { queue } : {}),
+      queue,
       config: {
         DISCORD_TOKEN: 'test-token',
         DISCORD_API_URL: fake.apiUrl,
@@ -148,7 +149,7 @@ export async function startModeratedBot(
     },
     async close() {
       await running.bot.stop();
-      await Promise.all(queues.map((queue) => queue?.close()));
+      await Promise.all(queues.map((queue) => queue.close()));
       await fake.close();
     },
   };
