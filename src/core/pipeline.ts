@@ -9,11 +9,11 @@ import type {
   SummarizeInput,
   SummarizeOptions,
 } from '../shared/schemas.ts';
+import { loadSource, providerOf, type SourceLoaders } from './inputs/index.ts';
 import type { LlmClient } from './llm/types.ts';
 import { OFFLINE_ENGINE_VERSION, summarizeOffline } from './offline/index.ts';
 import { loadPromptRegistry, type PromptRegistry } from './prompts/registry.ts';
-import { textFragmentLink, verifyQuotes } from './quotes/index.ts';
-import { loadSource, type SourceLoaders } from './source.ts';
+import { verifyQuotes } from './quotes/index.ts';
 import { createMemoryCache, type PipelineCache } from './summarize/cache.ts';
 import { summarizeWithLlm, type VerifiedSummary } from './summarize/llm-summary.ts';
 import { mapParts } from './summarize/map-reduce.ts';
@@ -138,13 +138,11 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       // The same text may have come from another link (an AMP copy, another server's post):
       // the answer is reused, but it must name and link to the source this user gave.
       const url = source.document.url;
+      const provider = providerOf(source.kind);
       return {
         ...hit,
         source: { ...source.document, kind: source.kind, sha256: sha },
-        quotes: hit.quotes.map((quote) => ({
-          ...quote,
-          link: url ? textFragmentLink(url, quote.text) : null,
-        })),
+        quotes: hit.quotes.map((quote) => ({ ...quote, link: provider.link(url, quote.text) })),
         meta: { ...hit.meta, cached: true, timingsMs: { ...timingsMs, totalMs: now() - started } },
       };
     }
