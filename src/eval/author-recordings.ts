@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { createAuthoredClient } from './authored-client.ts';
 import { DEFAULT_EVAL_DIR } from './eval-set.ts';
-import { DEFAULT_PROMPTS, runEval } from './run-eval.ts';
+import { defaultEvalPrompts, runEval } from './run-eval.ts';
 import { renderNotes, renderTable } from './table.ts';
 
 /** The model the answers imitate; the name goes into the recordings. */
@@ -47,7 +47,7 @@ export function authorRecordings(
     throw new Error(`No authored answers for ${missing.join(', ')} (test/fixtures/eval/authored/)`);
   }
   return runEval({
-    prompts: DEFAULT_PROMPTS,
+    prompts: defaultEvalPrompts(),
     mode: 'live',
     record: true,
     origin: 'authored',

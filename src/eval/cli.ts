@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_PROMPTS, runEval } from './run-eval.ts';
+import { defaultEvalPrompts, runEval } from './run-eval.ts';
 import { renderNotes, renderProvenance, renderTable, renderTitle } from './table.ts';
 
 const USAGE = `Usage: npm run eval -- [options]
@@ -8,7 +8,7 @@ Runs summarize prompt versions over the eval set in test/fixtures/eval and print
 with a column per version.
 
 Options:
-  --prompt <id@N>   a prompt version to evaluate; repeat to compare (default: ${DEFAULT_PROMPTS.join(', ')})
+  --prompt <id@N>   a prompt version to evaluate; repeat to compare (default: ${defaultEvalPrompts().join(', ')})
   --article <id>    only this article of the set; repeatable
   --live            call the configured endpoint (OPENAI_API_KEY, OPENAI_BASE_URL, LLM_MODEL)
                     instead of replaying the recorded answers

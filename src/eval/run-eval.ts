@@ -11,7 +11,10 @@ import { type CaseMetrics, caseMetrics, summarizeVersion, type VersionSummary } 
 import { type RecordedFrom, type Recording, readRecording, writeRecording } from './recordings.ts';
 import { createReplayClient } from './replay-client.ts';
 
-export const DEFAULT_PROMPTS = ['summarize@1', 'summarize@2'];
+/** By default, evals compare every summarize version the registry lists (not retired). */
+export function defaultEvalPrompts(promptsDir?: string): string[] {
+  return loadPromptRegistry(promptsDir).candidates('summarize');
+}
 /** The pipeline's own default context window. */
 const DEFAULT_CONTEXT_TOKENS = 128_000;
 
@@ -75,7 +78,7 @@ export async function runEval(options: RunEvalOptions = {}): Promise<EvalReport>
   const evalDir = options.evalDir ?? DEFAULT_EVAL_DIR;
   const recordingsDir = options.recordingsDir ?? join(evalDir, 'recordings');
   const registry = loadPromptRegistry(options.promptsDir);
-  const prompts = options.prompts?.length ? options.prompts : DEFAULT_PROMPTS;
+  const prompts = options.prompts?.length ? options.prompts : registry.candidates('summarize');
   const files = prompts.map((pin) => registry.resolve('summarize', pin));
   const articles = selectArticles(loadEvalSet(evalDir), options.articles);
   const live = mode === 'live' ? await liveClient(options.llm) : null;

@@ -4,16 +4,23 @@ import { fileURLToPath } from 'node:url';
 import { UserError } from '../../shared/errors.ts';
 import { isOutputSchemaName } from './output-schemas.ts';
 import { type PromptFile, PromptFileError, parsePromptFile } from './prompt-file.ts';
+import { stepMismatch } from './steps.ts';
 
 export const DEFAULT_PROMPTS_DIR = fileURLToPath(new URL('../../../prompts', import.meta.url));
 
 export interface PromptRegistry {
   readonly all: readonly PromptFile[];
+  /** `id@version` of every version of `id` not retired, oldest first: what evals compare. */
+  candidates(id: string): string[];
   /** The pinned version (`id@version`), or the highest active version of `id`. */
   resolve(id: string, pin?: string | null): PromptFile;
 }
 
-/** Loads every prompts/<id>/v<N>.md and fails loudly on the first inconsistency. */
+/**
+ * Loads every prompts/<id>/v<N>.md and fails loudly on the first inconsistency. Releasing is
+ * adding a file: the highest active version of an id is the default, so a release never
+ * edits (and so never changes the sha8 of) a version already out.
+ */
 export function loadPromptRegistry(dir: string = DEFAULT_PROMPTS_DIR): PromptRegistry {
   const files: PromptFile[] = [];
   for (const id of readdirSync(dir, { withFileTypes: true })) {
@@ -25,6 +32,8 @@ export function loadPromptRegistry(dir: string = DEFAULT_PROMPTS_DIR): PromptReg
       if (!isOutputSchemaName(prompt.output)) {
         throw new PromptFileError(path, `unknown output schema "${prompt.output}"`);
       }
+      const mismatch = stepMismatch(prompt);
+      if (mismatch) throw new PromptFileError(path, mismatch);
       files.push(prompt);
     }
   }
@@ -36,17 +45,16 @@ function createPromptRegistry(files: PromptFile[]): PromptRegistry {
   for (const prompt of files) {
     if (prompt.status !== 'active') continue;
     const other = active.get(prompt.id);
-    if (other) {
-      throw new PromptFileError(
-        prompt.path,
-        `two active versions of "${prompt.id}": v${other.version} and v${prompt.version}`,
-      );
-    }
-    active.set(prompt.id, prompt);
+    if (!other || other.version < prompt.version) active.set(prompt.id, prompt);
   }
 
   return {
     all: files,
+    candidates: (id) =>
+      files
+        .filter((prompt) => prompt.id === id && prompt.status !== 'retired')
+        .sort((a, b) => a.version - b.version)
+        .map((prompt) => `${prompt.id}@${prompt.version}`),
     resolve(id, pin) {
       if (pin) {
         const match = /^([a-z][a-z0-9-]*)@(\d+)$/.exec(pin.trim());

@@ -1,8 +1,10 @@
 import { UserError } from '../../shared/errors.ts';
-import { type Quote, type SummaryOutput, SummaryOutputSchema } from '../../shared/schemas.ts';
+import type { Quote, SummaryOutput } from '../../shared/schemas.ts';
 import type { ChatMessage, LlmClient } from '../llm/types.ts';
+import { OUTPUT_SCHEMAS } from '../prompts/output-schemas.ts';
 import type { PromptFile } from '../prompts/prompt-file.ts';
 import { renderPrompt } from '../prompts/render.ts';
+import { PROMPT_STEPS } from '../prompts/steps.ts';
 import { verifyQuotes } from '../quotes/index.ts';
 
 export interface VerifiedSummary {
@@ -58,7 +60,8 @@ export async function summarizeWithLlm(call: SummaryCall): Promise<VerifiedSumma
     const response = await call.llm
       .complete({
         messages: conversation,
-        schema: SummaryOutputSchema,
+        // The schema the step's prompts were checked against when they loaded.
+        schema: OUTPUT_SCHEMAS[PROMPT_STEPS.summarize.output],
         schemaName: call.prompt.output,
         temperature: call.prompt.model.temperature,
         maxOutputTokens: call.prompt.model.maxOutputTokens,

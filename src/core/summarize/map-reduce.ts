@@ -1,7 +1,9 @@
-import { type MapOutput, MapOutputSchema } from '../../shared/schemas.ts';
+import type { MapOutput } from '../../shared/schemas.ts';
 import type { LlmClient } from '../llm/types.ts';
+import { OUTPUT_SCHEMAS } from '../prompts/output-schemas.ts';
 import type { PromptFile } from '../prompts/prompt-file.ts';
 import { renderPrompt } from '../prompts/render.ts';
+import { PROMPT_STEPS } from '../prompts/steps.ts';
 
 export interface MapStep {
   llm: LlmClient;
@@ -38,7 +40,8 @@ export async function mapParts(
           partCount: String(step.parts.length),
           title: step.title,
         }),
-        schema: MapOutputSchema,
+        // The schema the step's prompts were checked against when they loaded.
+        schema: OUTPUT_SCHEMAS[PROMPT_STEPS.map.output],
         schemaName: step.prompt.output,
         temperature: step.prompt.model.temperature,
         maxOutputTokens: step.prompt.model.maxOutputTokens,
