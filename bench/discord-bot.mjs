@@ -5,7 +5,9 @@
 // loader at all, as `npm start` does; BENCH_LAYOUT=src loads the sources through tsx.
 const layout = process.env.BENCH_LAYOUT === 'src' ? 'src' : 'dist';
 const ext = layout === 'src' ? 'ts' : 'js';
-const load = (path) => import(new URL(`../${layout}/${path}.${ext}`, import.meta.url).href);
+// The build mirrors the checkout (dist/src/, dist/commands/), so the sources sit one level deeper.
+const dir = layout === 'src' ? 'src' : 'dist/src';
+const load = (path) => import(new URL(`../${dir}/${path}.${ext}`, import.meta.url).href);
 
 const [{ default: pino }, { openBotServices }, { loadConfig }, { createBot }] = await Promise.all([
   import('pino'),

@@ -26,8 +26,10 @@ function builtAt() {
 
 // What the emitted JavaScript is made from, and the lock file, whose changes (newer type
 // definitions) are worth a rebuild when one is possible but do not change the output.
-const sources = ['src', 'tsconfig.json', 'tsconfig.build.json'];
-const sourcesChanged = Math.max(...sources.map((path) => newest(join(root, path))));
+const sources = ['src', 'commands', 'tsconfig.json', 'tsconfig.build.json']
+  .map((path) => join(root, path))
+  .filter((path) => existsSync(path));
+const sourcesChanged = Math.max(...sources.map(newest));
 const changed = Math.max(sourcesChanged, newest(join(root, 'package-lock.json')));
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
 if (!existsSync(tsc)) {

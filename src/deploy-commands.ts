@@ -53,7 +53,7 @@ function describeDeployError(error: unknown, guildId: string | undefined): unkno
   if (code === 50001) {
     return new ConfigError(
       guildId
-        ? `Discord answered Missing Access (50001) for server ${guildId}: invite the bot to that server with the applications.commands scope (SETUP.md, step 4), or check DISCORD_GUILD_ID.`
+        ? `Discord answered Missing Access (50001) for server ${guildId}: invite the bot to that server with the applications.commands scope (docs/SETUP.md, step 4), or check DISCORD_GUILD_ID.`
         : 'Discord answered Missing Access (50001): check that DISCORD_TOKEN belongs to this application.',
     );
   }

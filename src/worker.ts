@@ -1,8 +1,9 @@
 import pino from 'pino';
 import { openBotServices } from './app/bot-services.ts';
 import { serveHealth, stopOnSignal } from './app/serve.ts';
-import { workerContext } from './app/worker-context.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import type { BotContext } from './discord/context.ts';
+import { DEFAULT_MAX_ATTACHMENT_BYTES } from './discord/render/limits.ts';
 import { startSummaryWorker } from './discord/summary/worker.ts';
 
 /**
@@ -14,7 +15,15 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.LOG_LEVEL, base: { role: 'worker', pid: process.pid } });
   const services = await openBotServices(config);
-  const worker = await startSummaryWorker(workerContext(config, services, logger), {
+  const context: BotContext = {
+    ...services,
+    logger,
+    fetch: globalThis.fetch,
+    maxAttachmentBytes: DEFAULT_MAX_ATTACHMENT_BYTES,
+    jobDeadlineMs: config.JOB_DEADLINE_MS,
+    limits: { userDailyTokens: config.USER_DAILY_TOKENS, dailyTokenCap: config.DAILY_TOKEN_CAP },
+  };
+  const worker = await startSummaryWorker(context, {
     apiUrl: config.DISCORD_API_URL,
     // Auto-summaries are posted with the bot's token; interactions need only their own.
     token: config.DISCORD_TOKEN,

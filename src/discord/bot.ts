@@ -38,7 +38,7 @@ export interface BotOptions {
   textTtlHours: number;
   /** For attachment downloads; defaults to the global fetch. */
   fetch?: typeof globalThis.fetch;
-  /** Defaults to every module in src/commands/. */
+  /** Defaults to every module in commands/. */
   commands?: Map<string, Command>;
   maxAttachmentBytes?: number;
   /** Ask for the message intents and summarize links in the channels moderators choose. */

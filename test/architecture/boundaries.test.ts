@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { importCycles, readImportGraph } from './import-graph.ts';
 import { violations } from './rules.ts';
 
-const edges = readImportGraph(['src', 'bench', 'testkit', 'test']);
+const edges = readImportGraph(['src', 'commands', 'bench', 'testkit', 'test']);
 
 describe('the import graph', () => {
-  it('GIVEN every file in src, bench, testkit and test THEN no import crosses a forbidden boundary', () => {
+  it('GIVEN every file in src, commands, bench, testkit and test THEN no import crosses a forbidden boundary', () => {
     expect(violations(edges)).toEqual([]);
   });
 
@@ -19,7 +19,9 @@ describe('the import graph', () => {
       'src/core/',
       'src/store/',
       'src/discord/',
-      'src/commands/',
+      'commands/',
+      'src/app/',
+      'src/core/inputs/',
       'src/shared/',
       'src/eval/',
       'src/preview/',
@@ -59,6 +61,38 @@ describe('the rules', () => {
     expect(
       violations([{ from: 'bench/cache.ts', to: 'test/pipeline/helpers.ts', external: false }]),
     ).toHaveLength(1);
+  });
+
+  it('GIVEN the Discord layer importing the configuration THEN that is a violation', () => {
+    expect(
+      violations([{ from: 'src/discord/bot.ts', to: 'src/config.ts', external: false }]),
+    ).toHaveLength(1);
+  });
+
+  it('GIVEN code in src importing a command THEN that is a violation; the loader finds them', () => {
+    expect(
+      violations([
+        { from: 'src/discord/runtime/router.ts', to: 'commands/help.ts', external: false },
+      ]),
+    ).not.toEqual([]);
+  });
+
+  it('GIVEN a command importing the composition root or the queue THEN that is a violation', () => {
+    expect(
+      violations([
+        { from: 'commands/usage.ts', to: 'src/app/bot-services.ts', external: false },
+        { from: 'commands/usage.ts', to: 'src/queue/types.ts', external: false },
+      ]),
+    ).toHaveLength(2);
+  });
+
+  it('GIVEN a command using the Discord layer and the core THEN that is allowed', () => {
+    expect(
+      violations([
+        { from: 'commands/help.ts', to: 'src/discord/context.ts', external: false },
+        { from: 'commands/help.ts', to: 'src/core/pipeline.ts', external: false },
+      ]),
+    ).toEqual([]);
   });
 
   it('GIVEN core importing the shared vocabulary THEN that is allowed', () => {

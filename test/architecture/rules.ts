@@ -55,27 +55,50 @@ export const RULES: Rule[] = [
   {
     from: 'src/discord/',
     why: 'the Discord layer is used by commands and entry points, never the other way round',
-    forbids: local(['src/commands/', 'src/app/', 'src/cli/', 'src/eval/', 'src/preview/']),
+    forbids: local(['commands/', 'src/app/', 'src/cli/', 'src/eval/', 'src/preview/']),
+  },
+  {
+    from: 'src/discord/',
+    why: 'the Discord layer is handed its settings by the composition root; it does not read the environment',
+    forbids: local(['src/config.ts']),
+  },
+  {
+    from: 'src/core/inputs/',
+    why: 'an input provider reads one kind of input; it does not know the pipeline around it',
+    forbids: local(['src/core/pipeline.ts', 'src/core/summarize/', 'src/core/llm/']),
+  },
+  {
+    from: 'commands/',
+    why: 'a command uses the Discord layer, the pipeline and the shared vocabulary; services come from the composition root',
+    forbids: (edge) =>
+      local(['commands/', 'src/app/', 'src/queue/', 'src/cli/', 'src/eval/', 'src/preview/'])(
+        edge,
+      ) || ENTRY_POINTS.includes(edge.to),
+  },
+  {
+    from: 'src/',
+    why: 'commands are found by the loader at start; no code imports one',
+    forbids: local(['commands/']),
   },
   {
     from: 'src/cli/',
     why: 'the terminal needs no Discord code',
-    forbids: (edge) => local(['src/discord/', 'src/commands/'])(edge) || discordPackage(edge),
+    forbids: (edge) => local(['src/discord/', 'commands/'])(edge) || discordPackage(edge),
   },
   {
     from: 'src/eval/',
     why: 'evals measure the pipeline, not the bot',
-    forbids: (edge) => local(['src/discord/', 'src/commands/'])(edge) || discordPackage(edge),
+    forbids: (edge) => local(['src/discord/', 'commands/'])(edge) || discordPackage(edge),
   },
   {
     from: 'src/app/',
     why: 'the composition root builds services; the bot is started by main',
-    forbids: local(['src/discord/', 'src/commands/']),
+    forbids: local(['src/discord/', 'commands/']),
   },
   {
     from: 'src/preview/',
     why: 'the preview renders replies; it does not run commands',
-    forbids: local(['src/commands/']),
+    forbids: local(['commands/']),
   },
   {
     from: 'src/',

@@ -29,14 +29,14 @@ afterAll(async () => {
 });
 
 describe('the production build', () => {
-  it('GIVEN npm start THEN the sources are built if needed and plain node runs dist/main.js to gateway ready with every command', async () => {
+  it('GIVEN npm start THEN the sources are built if needed and plain node runs dist/src/main.js to gateway ready with every command', async () => {
     expect(scripts.prestart).toBe('node scripts/build-if-stale.mjs');
     // The flags every other way of starting the bot uses (shards, the benchmark).
-    expect(scripts.start).toBe(`node ${BOT_EXEC_ARGV.join(' ')} dist/main.js`);
+    expect(scripts.start).toBe(`node ${BOT_EXEC_ARGV.join(' ')} dist/src/main.js`);
     execFileSync(process.execPath, [join(root, 'scripts/build-if-stale.mjs')], {
       stdio: 'inherit',
     });
-    const started = spawn(process.execPath, [...BOT_EXEC_ARGV, join(root, 'dist/main.js')], {
+    const started = spawn(process.execPath, [...BOT_EXEC_ARGV, join(root, 'dist/src/main.js')], {
       cwd: workDir,
       env: {
         ...process.env,

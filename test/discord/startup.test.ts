@@ -167,7 +167,7 @@ describe('deploying commands', () => {
     });
     expect(code).toBe(1);
     expect(stderr.trim()).toBe(
-      `Discord answered Missing Access (50001) for server ${fake.guildId}: invite the bot to that server with the applications.commands scope (SETUP.md, step 4), or check DISCORD_GUILD_ID.`,
+      `Discord answered Missing Access (50001) for server ${fake.guildId}: invite the bot to that server with the applications.commands scope (docs/SETUP.md, step 4), or check DISCORD_GUILD_ID.`,
     );
   });
 });

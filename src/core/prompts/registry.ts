@@ -1,12 +1,20 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../../shared/errors.ts';
 import { isOutputSchemaName } from './output-schemas.ts';
 import { type PromptFile, PromptFileError, parsePromptFile } from './prompt-file.ts';
 import { stepMismatch } from './steps.ts';
 
-export const DEFAULT_PROMPTS_DIR = fileURLToPath(new URL('../../../prompts', import.meta.url));
+/** prompts/ beside package.json, found the same way from the sources and from the build. */
+export const DEFAULT_PROMPTS_DIR = join(packageRoot(fileURLToPath(import.meta.url)), 'prompts');
+
+function packageRoot(file: string): string {
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${file}`);
+  }
+}
 
 export interface PromptRegistry {
   readonly all: readonly PromptFile[];

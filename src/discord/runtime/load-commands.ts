@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { type Command, CommandModuleSchema } from '../command.ts';
 
-const COMMANDS_DIR = new URL('../../commands/', import.meta.url);
+const COMMANDS_DIR = new URL('../../../commands/', import.meta.url);
 
 /**
  * Imports every commands/*.ts and checks its shape. A module that does not match is a startup
@@ -23,14 +23,14 @@ export async function loadCommands(dir: URL = COMMANDS_DIR): Promise<Map<string,
     const parsed = CommandModuleSchema.safeParse(module);
     if (!parsed.success) {
       throw new Error(
-        `src/commands/${file} is not a command module (expected a default export of { data, execute }):\n${z.prettifyError(parsed.error)}`,
+        `commands/${file} is not a command module (expected a default export of { data, execute }):\n${z.prettifyError(parsed.error)}`,
       );
     }
     // The module itself, not Zod's copy: a copy of a builder loses its prototype.
     const command = (module as { default: Command }).default;
     if (commands.has(command.data.name)) {
       throw new Error(
-        `src/commands/${file}: a command named "${command.data.name}" is already defined`,
+        `commands/${file}: a command named "${command.data.name}" is already defined`,
       );
     }
     commands.set(command.data.name, command);

@@ -5,17 +5,17 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
 } from 'discord.js';
-import type { Command } from '../discord/command.ts';
-import type { BotContext } from '../discord/context.ts';
-import { autoSummarizeProblem } from '../discord/moderation/message-content.ts';
-import { requireManageGuild } from '../discord/moderation/permissions.ts';
-import { forgetGuildSettings } from '../discord/moderation/settings-cache.ts';
-import { renderSettingsEmbed } from '../discord/moderation/settings-embed.ts';
-import { requireStore, SETUP_CHANGES } from '../discord/moderation/setup-changes.ts';
-import { LANGUAGES, SOURCE_LANGUAGE } from '../discord/render/languages.ts';
-import { SERVER_ONLY } from '../discord/runtime/install.ts';
-import { LENGTHS, STYLES } from '../shared/schemas.ts';
-import { DEFAULT_EMOJI, REPLY_MODES, TRIGGERS } from '../store/index.ts';
+import type { Command } from '../src/discord/command.ts';
+import type { BotContext } from '../src/discord/context.ts';
+import { autoSummarizeProblem } from '../src/discord/moderation/message-content.ts';
+import { requireManageGuild } from '../src/discord/moderation/permissions.ts';
+import { forgetGuildSettings } from '../src/discord/moderation/settings-cache.ts';
+import { renderSettingsEmbed } from '../src/discord/moderation/settings-embed.ts';
+import { requireStore, SETUP_CHANGES } from '../src/discord/moderation/setup-changes.ts';
+import { LANGUAGES, SOURCE_LANGUAGE } from '../src/discord/render/languages.ts';
+import { SERVER_ONLY } from '../src/discord/runtime/install.ts';
+import { LENGTHS, STYLES } from '../src/shared/schemas.ts';
+import { DEFAULT_EMOJI, REPLY_MODES, TRIGGERS } from '../src/store/index.ts';
 
 /** The language choice that means "each user's own Discord language" (stored as null). */
 const USER_LANGUAGE = 'user';

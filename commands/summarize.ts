@@ -1,10 +1,10 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import type { Command } from '../discord/command.ts';
-import type { BotContext } from '../discord/context.ts';
+import type { Command } from '../src/discord/command.ts';
+import type { BotContext } from '../src/discord/context.ts';
 import {
   buildSummarizeCommand,
   runSummarizeCommand,
-} from '../discord/summary/summarize-command.ts';
+} from '../src/discord/summary/summarize-command.ts';
 
 export default {
   data: buildSummarizeCommand('summarize', 'Summarize an article: a link, pasted text or a file'),

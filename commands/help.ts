@@ -1,8 +1,8 @@
 import { type ChatInputCommandInteraction, MessageFlags, SlashCommandBuilder } from 'discord.js';
-import type { Command } from '../discord/command.ts';
-import type { BotContext } from '../discord/context.ts';
-import { buildHelpText } from '../discord/render/help-text.ts';
-import { ANYWHERE } from '../discord/runtime/install.ts';
+import type { Command } from '../src/discord/command.ts';
+import type { BotContext } from '../src/discord/context.ts';
+import { buildHelpText } from '../src/discord/render/help-text.ts';
+import { ANYWHERE } from '../src/discord/runtime/install.ts';
 
 export default {
   data: new SlashCommandBuilder()

@@ -3,12 +3,12 @@ import {
   ContextMenuCommandBuilder,
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
-import type { Command } from '../discord/command.ts';
-import type { BotContext } from '../discord/context.ts';
-import { ANYWHERE } from '../discord/runtime/install.ts';
-import { interactionJob } from '../discord/summary/interaction-job.ts';
-import { acceptSummaryJob } from '../discord/summary/job.ts';
-import { describeMessage } from '../discord/summary/message-input.ts';
+import type { Command } from '../src/discord/command.ts';
+import type { BotContext } from '../src/discord/context.ts';
+import { ANYWHERE } from '../src/discord/runtime/install.ts';
+import { interactionJob } from '../src/discord/summary/interaction-job.ts';
+import { acceptSummaryJob } from '../src/discord/summary/job.ts';
+import { describeMessage } from '../src/discord/summary/message-input.ts';
 
 /** Right-click a message → Apps → Summarize message. Private at first; "Make public" shares it. */
 export default {

@@ -4,12 +4,12 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
 } from 'discord.js';
-import type { Command } from '../discord/command.ts';
-import type { BotContext } from '../discord/context.ts';
-import { requireManageGuild } from '../discord/moderation/permissions.ts';
-import { requireStore } from '../discord/moderation/setup-changes.ts';
-import { renderUsageEmbed } from '../discord/moderation/usage-embed.ts';
-import { SERVER_ONLY } from '../discord/runtime/install.ts';
+import type { Command } from '../src/discord/command.ts';
+import type { BotContext } from '../src/discord/context.ts';
+import { requireManageGuild } from '../src/discord/moderation/permissions.ts';
+import { requireStore } from '../src/discord/moderation/setup-changes.ts';
+import { renderUsageEmbed } from '../src/discord/moderation/usage-embed.ts';
+import { SERVER_ONLY } from '../src/discord/runtime/install.ts';
 
 export default {
   data: new SlashCommandBuilder()
