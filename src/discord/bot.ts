@@ -8,6 +8,7 @@ import type { Store } from '../store/index.ts';
 import { startAutoSummarize } from './auto/listeners.ts';
 import type { Command } from './command.ts';
 import type { BotContext } from './context.ts';
+import { interactionHandlers } from './interaction-handlers.ts';
 import { DEFAULT_MAX_ATTACHMENT_BYTES } from './render/limits.ts';
 import { createDiscordClient } from './runtime/client.ts';
 import { loadCommands } from './runtime/load-commands.ts';
@@ -92,7 +93,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const client = createDiscordClient(config.DISCORD_API_URL, {
     autoSummarize: options.autoSummarize ?? false,
   });
-  const route = createInteractionRouter(commands, context);
+  const route = createInteractionRouter(interactionHandlers(commands), context);
   // Answers in progress, so stop() can let them finish instead of leaving users "thinking…".
   const inFlight = new Set<Promise<void>>();
   client.on(Events.InteractionCreate, (interaction) => {

@@ -63,6 +63,16 @@ export const RULES: Rule[] = [
     forbids: local(['src/config.ts']),
   },
   {
+    from: 'src/discord/runtime/router.ts',
+    why: 'the router takes a handler list; it never imports what it routes to',
+    forbids: local([
+      'src/discord/summary/',
+      'src/discord/auto/',
+      'src/discord/moderation/',
+      'commands/',
+    ]),
+  },
+  {
     from: 'src/core/inputs/',
     why: 'an input provider reads one kind of input; it does not know the pipeline around it',
     forbids: local(['src/core/pipeline.ts', 'src/core/summarize/', 'src/core/llm/']),
