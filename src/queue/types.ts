@@ -27,11 +27,22 @@ export interface JobWorker {
   stop(options?: { graceMs?: number }): Promise<void>;
 }
 
-export interface JobQueue {
+/** Queueing: what the accepting process writes and what a worker takes. */
+export interface JobQueueing {
   readonly engine: 'sqlite' | 'pg-boss';
   enqueue(job: NewJob): Promise<void>;
   /** Runs jobs with `handler`, at most `concurrency` at once in this process. */
   work(handler: JobHandler, options: { concurrency: number }): Promise<JobWorker>;
+  /** Resolves once no job is waiting and none runs in this process (tests and benches). */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The delivery ledger kept with each job, so a job run again after a crash neither posts twice
+ * nor asks the model again.
+ */
+export interface DeliveryLedger {
   /**
    * Records that a job's answer reached Discord. False when it already had, so a job retried
    * after a crash between delivering and finishing does not post twice.
@@ -45,10 +56,10 @@ export interface JobQueue {
   keepResult(id: string, part: number, result: unknown): Promise<void>;
   /** The answer kept by an earlier run of the job, or null. */
   keptResult(id: string, part: number): Promise<unknown | null>;
-  /** Resolves once no job is waiting and none runs in this process (tests and benches). */
-  idle(): Promise<void>;
-  close(): Promise<void>;
 }
+
+/** Both halves, as each engine implements them in its own database. */
+export interface JobQueue extends JobQueueing, DeliveryLedger {}
 
 /** Who holds a job: enough to tell, on the same machine, that its holder has died. */
 export function workerIdentity(hostname: string, pid: number): string {
