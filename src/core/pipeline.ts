@@ -9,6 +9,7 @@ import type {
   SummarizeInput,
   SummarizeOptions,
 } from '../shared/schemas.ts';
+import { type Deadline, startDeadline } from './deadline.ts';
 import { loadSource, providerOf, type SourceLoaders } from './inputs/index.ts';
 import type { LlmClient } from './llm/types.ts';
 import { OFFLINE_ENGINE_VERSION, summarizeOffline } from './offline/index.ts';
@@ -25,8 +26,8 @@ export interface JobContext {
   signal?: AbortSignal;
   /** Who the job is for (a server id), so model calls are shared fairly between servers. */
   queueKey?: string;
-  /** This job's own deadline when it is shorter than the pipeline's (its reply expires first). */
-  deadlineMs?: number;
+  /** The job's one deadline, started by whoever runs the job; without it the pipeline starts its own. */
+  deadline?: Deadline;
   /**
    * Told as the job moves on, so a slow job can show where it is. A returned promise is
    * awaited before a step that holds the thread (checking the quotes of a long source), so the
@@ -257,23 +258,12 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 
   /** The one deadline of a job: fetch, extraction and every model call run under it. */
   async function withDeadline<T>(context: JobContext | undefined, work: (job: Job) => Promise<T>) {
-    const limitMs = Math.min(deadlineMs, context?.deadlineMs ?? deadlineMs);
-    const deadline = AbortSignal.timeout(limitMs);
-    const signal = context?.signal ? AbortSignal.any([context.signal, deadline]) : deadline;
+    const deadline = context?.deadline ?? startDeadline(deadlineMs, context?.signal);
     try {
       const onStage = context?.onStage ?? (() => {});
-      return await work({ signal, queueKey: context?.queueKey, onStage });
+      return await work({ signal: deadline.signal, queueKey: context?.queueKey, onStage });
     } catch (error) {
-      // Whatever failed once the deadline passed failed because of it.
-      if (deadline.aborted) {
-        throw new UserError(
-          'deadline',
-          `The summary took longer than ${Math.round(limitMs / 1000)} s and was stopped.`,
-          {},
-          { cause: error },
-        );
-      }
-      throw error;
+      throw deadline.explain(error);
     }
   }
 

@@ -1,4 +1,5 @@
 import type { REST } from '@discordjs/rest';
+import { startDeadline } from '../../core/deadline.ts';
 import type { JobContext, JobStage } from '../../core/pipeline.ts';
 import type { QueuedJob } from '../../queue/types.ts';
 import { isUserError, UserError } from '../../shared/errors.ts';
@@ -269,18 +270,25 @@ async function summarize(
   const { origin, options } = run;
   await rules.checkLimits(bot.store, origin.userId, { cooldown: run.cooldown });
   await enforceOperatorLimits(bot.store, bot.limits, origin.userId);
+  // The job's one deadline: shorter than the configured one when the interaction's token runs
+  // out first, since an answer that arrives after it reaches nobody.
+  const deadline = startDeadline(run.deadlineMs);
   const context: JobContext = {
-    // An answer that arrives after the interaction's token died reaches nobody.
-    deadlineMs: run.deadlineMs,
+    signal: deadline.signal,
+    deadline,
     queueKey: fairnessKey(origin),
     ...(run.onStage ? { onStage: run.onStage } : {}),
   };
   // The resolved options go on unchanged, less where the reply goes; the server may pin the prompt.
   const { ephemeral: _where, ...chosen } = options;
   const pipelineOptions = { ...chosen, ...(rules.prompt ? { prompt: rules.prompt } : {}) };
-  return typeof source === 'function'
-    ? bot.pipeline.summarize(await source(), pipelineOptions, context)
-    : bot.pipeline.resummarize(source.sha256, pipelineOptions, context);
+  try {
+    return typeof source === 'function'
+      ? await bot.pipeline.summarize(await source(), pipelineOptions, context)
+      : await bot.pipeline.resummarize(source.sha256, pipelineOptions, context);
+  } catch (error) {
+    throw deadline.explain(error);
+  }
 }
 
 /** A queued input as the pipeline reads it; downloads happen here, in the worker. */
