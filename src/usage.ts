@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
+import { OperatorError } from './shared/errors.ts';
 import { type OperatorUsageReport, openStore, type UsageTotals } from './store/index.ts';
 
 /**
@@ -64,6 +65,6 @@ function formatReport(
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof OperatorError ? error.message : error);
   process.exitCode = 1;
 });

@@ -60,6 +60,14 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * A start-up problem the operator fixes (a bad variable, an unreachable database, a rejected
+ * token): its message is the whole story, so entry points print it alone, with no stack.
+ */
+export class OperatorError extends Error {
+  override readonly name: string = 'OperatorError';
+}
+
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
