@@ -50,6 +50,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       language: args.language,
       prompt: args.prompt,
     });
+    if (args.language && result.meta.engine === 'offline') {
+      io.stderr(
+        `precis: the offline engine cannot translate, so the summary is in the source's language; set OPENAI_API_KEY to have it in ${args.language}.\n`,
+      );
+    }
     io.stdout(args.json ? `${JSON.stringify(result, null, 2)}\n` : renderResultText(result));
     return 0;
   } catch (error) {

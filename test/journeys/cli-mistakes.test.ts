@@ -114,6 +114,15 @@ describe('the mistakes a person makes with npm run summarize', () => {
     );
   });
 
+  it('GIVEN --language fr and no key THEN it says the offline engine cannot translate, and the Result does not claim French', async () => {
+    const run = await cli([EXAMPLE, '--language', 'fr', '--json']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(
+      "precis: the offline engine cannot translate, so the summary is in the source's language; set OPENAI_API_KEY to have it in fr.\n",
+    );
+    expect(JSON.parse(run.stdout).meta).toMatchObject({ engine: 'offline', language: null });
+  });
+
   it('GIVEN Markdown on standard input THEN its heading is the title and its ** are gone', async () => {
     const markdown =
       '# Cycle lanes open on Main Street\n\nThe city opened **new** lanes on Monday. The mayor said "they will cut traffic by a third" in a statement.\n';
