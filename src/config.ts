@@ -203,6 +203,9 @@ const ConfigSchema = z.object({
 
 export type Config = z.infer<typeof ConfigSchema>;
 
+/** Every variable the configuration reads; .env.example names each one. */
+export const CONFIG_VARIABLES = Object.keys(ConfigSchema.shape) as (keyof Config)[];
+
 export class ConfigError extends OperatorError {
   override readonly name = 'ConfigError';
 }
