@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readInput } from '../../src/cli/read-input.ts';
 import { runCli } from '../../src/cli/run.ts';
+import { runScript } from '../../testkit/run-script.ts';
 
 /** The CLI run in-process: what it printed and the exit code it would end with. */
 async function cli(argv: string[], env: NodeJS.ProcessEnv = {}, stdin = '') {
@@ -122,6 +126,22 @@ describe('the mistakes a person makes with npm run summarize', () => {
     );
     expect(JSON.parse(run.stdout).meta).toMatchObject({ engine: 'offline', language: null });
   });
+
+  it('GIVEN a .pdf that is really a saved web page THEN one line says so, with no pdf.js warnings', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'precis-cli-'));
+    const file = join(folder, 'report.pdf');
+    writeFileSync(
+      file,
+      `<!doctype html><html><body>${'<p>A web page, <b>not</b> a PDF.</p>'.repeat(200)}</body></html>`,
+    );
+    const run = await runScript('src/cli.ts', { args: [file], env: { PATH: process.env.PATH } });
+    rmSync(folder, { recursive: true, force: true });
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      "precis: Could not read this file: it is named or sent as a PDF but is not one. Save the article's text to a file and pass that file, or pipe it in with -.\n",
+    );
+    expect(run.code).toBe(1);
+  }, 60_000);
 
   it('GIVEN Markdown on standard input THEN its heading is the title and its ** are gone', async () => {
     const markdown =
