@@ -135,7 +135,7 @@ async function withBot<T>(
     env: {
       ...process.env,
       BENCH_LAYOUT: layout,
-      DISCORD_TOKEN: 'bench-token',
+      DISCORD_TOKEN: 'MTAwMDAwMDAwMDAwMDAwMDAw.GfakeT.loopback-discord-token-for-tests',
       DISCORD_API_URL: fake.apiUrl,
       DISCORD_GUILD_ID: '',
       OPENAI_API_KEY: '',

@@ -2,6 +2,7 @@ import 'dotenv/config';
 import { z } from 'zod';
 import { EXTRACT_LIMITS } from './core/extract/limits.ts';
 import { allowHostProblem, parseAllowHosts } from './core/fetch/allow-list.ts';
+import { OperatorError } from './shared/errors.ts';
 
 /**
  * The whole environment, validated once at startup. A bad value stops the process with one
@@ -17,7 +18,8 @@ const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional
 
 const ConfigSchema = z.object({
   OPENAI_API_KEY: optionalString,
-  OPENAI_BASE_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  // The SDK speaks HTTP only; another scheme would fail every call as "try again later".
+  OPENAI_BASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   LLM_MODEL: z.preprocess(emptyToUndefined, z.string().default('gpt-4o-mini')),
   LLM_STRUCTURED_OUTPUT: z.preprocess(
     emptyToUndefined,
@@ -92,12 +94,22 @@ const ConfigSchema = z.object({
             z
               .string()
               .regex(/^\d{1,5}$/)
-              .transform(Number),
+              .transform(Number)
+              // A port past 65535 would not fail: WHATWG URLs drop it and every link reads as port 80.
+              .pipe(z.number().int().min(1).max(65535)),
           )
           .min(1),
       ),
   ),
-  DISCORD_TOKEN: optionalString,
+  // Checked here so a mistyped token ends with one line instead of a login attempt's stack.
+  DISCORD_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^[\w-]{17,}\.[\w-]{5,}\.[\w-]{20,}$/)
+      .optional(),
+  ),
   DISCORD_API_URL: z.preprocess(emptyToUndefined, z.url().optional()),
   DISCORD_GUILD_ID: z.preprocess(
     emptyToUndefined,
@@ -106,7 +118,14 @@ const ConfigSchema = z.object({
       .regex(/^\d{15,21}$/)
       .optional(),
   ),
-  DATABASE_URL: optionalString,
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .refine((value) => /^postgres(ql)?:\/\//i.test(value) && URL.canParse(value))
+      .optional(),
+  ),
   /** The SQLite file when DATABASE_URL is unset; the job queue lives in it too. */
   SQLITE_PATH: optionalString,
   /** Take jobs in this process (npm start); false on shards whose workers run apart. */
@@ -184,12 +203,22 @@ const ConfigSchema = z.object({
 
 export type Config = z.infer<typeof ConfigSchema>;
 
-export class ConfigError extends Error {
+/** Every variable the configuration reads; .env.example names each one. */
+export const CONFIG_VARIABLES = Object.keys(ConfigSchema.shape) as (keyof Config)[];
+
+export class ConfigError extends OperatorError {
   override readonly name = 'ConfigError';
 }
 
+const PORTAL = 'https://discord.com/developers/applications';
+
+/** Variables whose value is a secret, or may hold one: an error names them, never shows them. */
+const SECRETS = new Set<string>(['OPENAI_API_KEY', 'DISCORD_TOKEN']);
+
 const EXPECTS: Partial<Record<keyof Config, string>> = {
-  OPENAI_BASE_URL: 'a URL such as https://api.openai.com/v1',
+  OPENAI_BASE_URL: 'an http:// or https:// URL such as https://api.openai.com/v1',
+  DISCORD_TOKEN: `a bot token (three parts separated by dots): copy it from ${PORTAL} → your application → Bot → Reset Token`,
+  DATABASE_URL: 'a URL such as postgres://user:password@host:5432/precis, or empty for SQLite',
   LLM_STRUCTURED_OUTPUT: 'json_schema or json_object',
   LLM_CONTEXT_TOKENS: 'a whole number of tokens, at least 2048',
   LLM_TIMEOUT_MS: 'milliseconds, at least 1000',
@@ -200,7 +229,7 @@ const EXPECTS: Partial<Record<keyof Config, string>> = {
   HTTP_PORT: 'a port number',
   USER_DAILY_TOKENS: 'a whole number of tokens (0 = no limit)',
   DAILY_TOKEN_CAP: 'a whole number of tokens (0 = no cap)',
-  FETCH_ALLOW_PORTS: 'comma-separated port numbers, e.g. 80,443,8080',
+  FETCH_ALLOW_PORTS: 'comma-separated port numbers from 1 to 65535, e.g. 80,443,8080',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
   ARTICLE_TEXT_TTL_HOURS: 'a number of hours, e.g. 24',
   AUTO_SUMMARIZE: 'true or false',
@@ -217,6 +246,16 @@ const EXPECTS: Partial<Record<keyof Config, string>> = {
   DISCORD_API_URL: 'a URL such as https://discord.com/api',
   DISCORD_GUILD_ID: 'a server id (a number of 15 to 21 digits)',
 };
+
+function shown(name: string, value: string): string {
+  if (SECRETS.has(name)) return '(hidden)';
+  return JSON.stringify(name === 'DATABASE_URL' ? withoutPassword(value) : value);
+}
+
+/** postgres://admin:hunter2@db/x -> postgres://admin:***@db/x, even in a URL that does not parse. */
+export function withoutPassword(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/?#@]*):[^@/?#]*@/i, '$1:***@');
+}
 
 /** The extraction pool's limits, as the environment sets them. */
 export function extractionPoolOptions(config: Config) {
@@ -235,7 +274,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const lines = parsed.error.issues.map((issue) => {
     const name = String(issue.path[0]) as keyof Config;
     const expects = EXPECTS[name];
-    return `  ${name}=${JSON.stringify(env[name] ?? '')}: ${expects ? `expected ${expects}` : issue.message}`;
+    return `  ${name}=${shown(name, env[name] ?? '')}: ${expects ? `expected ${expects}` : issue.message}`;
   });
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
 }

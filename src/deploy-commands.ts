@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { deployCommands } from './discord/runtime/deploy.ts';
 import { loadCommands } from './discord/runtime/load-commands.ts';
 import { describeLoginError } from './discord/runtime/startup-errors.ts';
+import { OperatorError } from './shared/errors.ts';
 
 /**
  * npm run deploy-commands: registers commands/ to DISCORD_GUILD_ID, or globally without it.
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
 function describeDeployError(error: unknown, guildId: string | undefined): unknown {
   const { status, code } = error as { status?: number; code?: number };
   if (status === 401) return describeLoginError({ code: 'TokenInvalid' });
+  if (status === undefined) return describeLoginError(error);
   if (code === 50001) {
     return new ConfigError(
       guildId
@@ -61,6 +63,7 @@ function describeDeployError(error: unknown, guildId: string | undefined): unkno
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  // Operator mistakes get one clear sentence; anything else is a bug and keeps its stack.
+  console.error(error instanceof OperatorError ? error.message : error);
   process.exitCode = 1;
 });

@@ -1,13 +1,16 @@
 import pino from 'pino';
 import { openBotServices } from './app/bot-services.ts';
 import { serveHealth, stopOnSignal } from './app/serve.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { loadConfig } from './config.ts';
 import { createBot } from './discord/bot.ts';
-import { StartupError } from './discord/runtime/startup-errors.ts';
+import { OperatorError } from './shared/errors.ts';
 
 /** `npm start`: config -> the services of the one composition root -> client -> login. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // discord.js reads SHARD_COUNT from the environment as its own shard count. Ours (from .env)
+  // is start:sharded's total, and "auto" there would stop a single process before it starts.
+  if (!process.env.SHARDING_MANAGER) delete process.env.SHARD_COUNT;
   // Under start:sharded, discord.js tells each child process its shard in SHARDS.
   const shard = process.env.SHARDS ? Number(process.env.SHARDS) : null;
   const logger = pino({ level: config.LOG_LEVEL, base: shard === null ? {} : { shard } });
@@ -36,7 +39,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Operator mistakes get one clear sentence; anything else is a bug and keeps its stack.
-  if (error instanceof ConfigError || error instanceof StartupError) console.error(error.message);
+  if (error instanceof OperatorError) console.error(error.message);
   else console.error(error);
   process.exit(1);
 });

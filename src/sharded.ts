@@ -3,6 +3,7 @@ import { ShardingManager } from 'discord.js';
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config.ts';
 import { entryPoint } from './runtime-flags.ts';
+import { OperatorError } from './shared/errors.ts';
 
 /**
  * `npm run start:sharded`: one process per shard, each running main (built or from source). All state lives
@@ -13,7 +14,8 @@ const logger = pino({ level: process.env.LOG_LEVEL || 'info' });
 
 try {
   const config = loadConfig();
-  if (!config.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN is required to run the bot.');
+  if (!config.DISCORD_TOKEN)
+    throw new ConfigError('DISCORD_TOKEN is required to run the bot; put the bot token in .env.');
   const main = entryPoint('main', import.meta.url);
   const manager = new ShardingManager(fileURLToPath(main.url), {
     token: config.DISCORD_TOKEN,
@@ -48,10 +50,9 @@ try {
   await manager.spawn({ amount, delay: config.SHARD_SPAWN_DELAY_MS });
   logger.info({ shards: manager.totalShards }, 'all shards spawned');
 } catch (error) {
-  logger.fatal(
-    { err: error },
-    error instanceof ConfigError ? error.message : 'could not start the shards',
-  );
+  // Operator mistakes get one clear sentence; anything else is a bug and keeps its stack.
+  if (error instanceof OperatorError) console.error(error.message);
+  else logger.fatal({ err: error }, 'could not start the shards');
   process.exitCode = 1;
 }
 

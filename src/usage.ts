@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { openAppStore } from './app/open-store.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { OperatorError } from './shared/errors.ts';
 import type { OperatorUsageReport, UsageTotals } from './store/index.ts';
 
 /**
@@ -66,6 +67,6 @@ function formatReport(
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof OperatorError ? error.message : error);
   process.exitCode = 1;
 });

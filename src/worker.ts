@@ -1,10 +1,11 @@
 import pino from 'pino';
 import { openBotServices } from './app/bot-services.ts';
 import { serveHealth, stopOnSignal } from './app/serve.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { loadConfig } from './config.ts';
 import type { BotContext } from './discord/context.ts';
 import { DEFAULT_MAX_ATTACHMENT_BYTES } from './discord/render/limits.ts';
 import { startSummaryWorker } from './discord/summary/worker.ts';
+import { OperatorError } from './shared/errors.ts';
 
 /**
  * `npm run worker`: takes summary jobs from the queue and answers them through each
@@ -35,7 +36,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(error.message);
+  // Operator mistakes get one clear sentence; anything else is a bug and keeps its stack.
+  if (error instanceof OperatorError) console.error(error.message);
   else console.error(error);
   process.exit(1);
 });

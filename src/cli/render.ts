@@ -14,6 +14,7 @@ export function renderResultText(result: Result): string {
     source.url,
   ].filter(Boolean);
   if (about.length > 0) lines.push(about.join(' · '));
+  for (const note of source.notes ?? []) lines.push(`Note: ${note}`);
   lines.push('', `TL;DR: ${summary.tldr}`, '');
 
   const number = new Map(quotes.map((quote, index) => [quote.id, index + 1]));
@@ -59,5 +60,6 @@ export function renderDocumentText(document: ArticleDocument): string {
     ['URL', document.url],
   ];
   const header = fields.filter(([, value]) => value).map(([name, value]) => `${name}: ${value}`);
+  for (const note of document.notes ?? []) header.push(`Note: ${note}`);
   return terminalSafe(`${header.join('\n')}\n\n${document.text}\n`);
 }

@@ -2,7 +2,8 @@ import { createAppPipeline, createLoaders } from '../app/pipeline.ts';
 import { extractionPoolOptions, loadConfig } from '../config.ts';
 import { createExtractionPool, type ExtractionPool } from '../core/extract/pool.ts';
 import type { ArticleDocument, SummarizeInput } from '../shared/schemas.ts';
-import { parseCliArgs, USAGE } from './args.ts';
+import { parseCliArgs, USAGE, UsageError } from './args.ts';
+import { cliNextSteps } from './next-steps.ts';
 import { readInput } from './read-input.ts';
 import { renderDocumentText, renderResultText } from './render.ts';
 import { reportCliError } from './shared-flags.ts';
@@ -34,6 +35,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       );
       return 0;
     }
+    const offline = args.offline || !config.OPENAI_API_KEY;
+    // The offline engine has no prompt to pin; ignoring the pin would print a summary the user
+    // believes came from the version they asked for.
+    if (offline && args.prompt) {
+      throw new UsageError(
+        `--prompt ${args.prompt} pins the model's prompt, and the offline engine uses none; drop --prompt, or set OPENAI_API_KEY to summarize with the model.`,
+      );
+    }
     const pipeline = createAppPipeline(config, { offline: args.offline, extractionPool });
     const result = await pipeline.summarize(input, {
       length: args.length,
@@ -41,10 +50,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       language: args.language,
       prompt: args.prompt,
     });
+    if (args.language && result.meta.engine === 'offline') {
+      io.stderr(
+        `precis: the offline engine cannot translate, so the summary is in the source's language; set OPENAI_API_KEY to have it in ${args.language}.\n`,
+      );
+    }
     io.stdout(args.json ? `${JSON.stringify(result, null, 2)}\n` : renderResultText(result));
     return 0;
   } catch (error) {
-    return reportCliError(error, io.stderr, USAGE);
+    return reportCliError(error, io.stderr, USAGE, cliNextSteps(io.env));
   } finally {
     await extractionPool?.close();
   }

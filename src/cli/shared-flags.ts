@@ -1,8 +1,9 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ConfigError } from '../config.ts';
-import { describeUserError, isUserError } from '../shared/errors.ts';
+import { describeUserError, isUserError, type NextSteps } from '../shared/errors.ts';
 import { LENGTHS, STYLES } from '../shared/schemas.ts';
+import { nearestFlag } from './nearest-flag.ts';
 
 /** A mistake in how the command was called: exit 2 with the usage. */
 export class UsageError extends Error {
@@ -58,7 +59,7 @@ export function parseCommandLine<S extends z.ZodType>(
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: spec.flags });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(describeParseError(error, Object.keys(spec.flags)));
   }
   const { values, positionals } = parsed;
   if (values.help) return null;
@@ -76,6 +77,31 @@ export function parseCommandLine<S extends z.ZodType>(
   return result.data;
 }
 
+/** node:util's parse errors in the CLI's words, with the flag the user probably meant. */
+function describeParseError(error: unknown, flags: string[]): string {
+  const { code, message } = error as { code?: string; message: string };
+  const option = message.match(/'(-{1,2}[^' ]+)/)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const near = nearestFlag(option.replace(/^-+/, ''), flags);
+    return near
+      ? `Unknown option ${option}; did you mean --${near}?`
+      : `Unknown option ${option}; the options are listed below.`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return `${option} needs a value, e.g. ${option} ${EXAMPLE_VALUES[option.replace(/^-+/, '')] ?? '<value>'}.`;
+  }
+  return message;
+}
+
+const EXAMPLE_VALUES: Record<string, string> = {
+  length: 'short',
+  language: 'fr',
+  style: 'prose',
+  prompt: 'summarize@1',
+  out: 'reply.html',
+  png: 'reply.png',
+};
+
 /**
  * What a failed command prints and returns: 2 for a usage or configuration mistake, 1 for a
  * problem with the input (a refused link, an unreadable page, the model failing), 3 for a bug.
@@ -84,6 +110,7 @@ export function reportCliError(
   error: unknown,
   stderr: (text: string) => void,
   usage: string,
+  nextSteps: NextSteps = {},
 ): number {
   if (error instanceof UsageError) {
     stderr(`${error.message}\n\n${usage}\n`);
@@ -94,7 +121,7 @@ export function reportCliError(
     return 2;
   }
   if (isUserError(error)) {
-    stderr(`precis: ${describeUserError(error)}\n`);
+    stderr(`precis: ${describeUserError(error, nextSteps)}\n`);
     return 1;
   }
   stderr(`precis: unexpected error (a bug): ${(error as Error)?.stack ?? String(error)}\n`);

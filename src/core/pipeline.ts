@@ -129,7 +129,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       promptRef,
       model,
       options.length,
-      options.language ?? '-',
+      // The offline engine cannot translate: every language asked of it gives the same summary.
+      (llm && options.language) || '-',
       options.style,
       options.quotesOnly,
     ].join('|');
@@ -169,7 +170,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         droppedQuotes: verified.dropped,
         unverifiedSpeakers: verified.unverifiedSpeakers,
         reasks: verified.reasks,
-        language: options.language,
+        // Null is the source's language, which is all the offline engine writes in.
+        language: llm ? options.language : null,
         length: options.length,
         style: options.style,
         timingsMs: { ...timingsMs, totalMs: now() - started },

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createAppPipeline } from '../app/pipeline.ts';
+import { cliNextSteps } from '../cli/next-steps.ts';
 import { readInput } from '../cli/read-input.ts';
 import type { CliIo } from '../cli/run.ts';
 import { reportCliError } from '../cli/shared-flags.ts';
@@ -45,6 +46,6 @@ export async function runPreview(argv: string[], io: CliIo): Promise<number> {
     }
     return 0;
   } catch (error) {
-    return reportCliError(error, io.stderr, PREVIEW_USAGE);
+    return reportCliError(error, io.stderr, PREVIEW_USAGE, cliNextSteps(io.env));
   }
 }

@@ -60,12 +60,23 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * A start-up problem the operator fixes (a bad variable, an unreachable database, a rejected
+ * token): its message is the whole story, so entry points print it alone, with no stack.
+ */
+export class OperatorError extends Error {
+  override readonly name: string = 'OperatorError';
+}
+
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
 
-/** What the user should do next, by code. The error's own message says what went wrong. */
-const NEXT_STEP: Partial<Record<UserErrorCode, string>> = {
+/** What to do next, by code; each place that shows errors may say it in its own words. */
+export type NextSteps = Partial<Record<UserErrorCode, string>>;
+
+/** What a Discord user should do next, by code. The error's own message says what went wrong. */
+const NEXT_STEP: NextSteps = {
   invalid_url: 'Check the link and try again.',
   blocked_address: 'Precis only reads public web pages.',
   blocked_scheme: 'Send an http:// or https:// link.',
@@ -90,14 +101,17 @@ const NEXT_STEP: Partial<Record<UserErrorCode, string>> = {
   unknown_prompt: 'Use a prompt id@version that exists in prompts/.',
 };
 
-/** One or two sentences for the user: what went wrong, then what to do next. */
-export function describeUserError(error: UserError): string {
+/**
+ * One or two sentences for the user: what went wrong, then what to do next. `nextSteps`
+ * replaces the Discord wording where another place (the CLI) offers other ways out.
+ */
+export function describeUserError(error: UserError, nextSteps: NextSteps = {}): string {
   // A provider that says how long to wait is taken at its word, not "a minute".
   const wait = error.details.retryAfterMs;
   const next =
     typeof wait === 'number' && Number.isFinite(wait)
       ? `Try again in ${formatWait(wait)}.`
-      : NEXT_STEP[error.code];
+      : (nextSteps[error.code] ?? NEXT_STEP[error.code]);
   const message = sentence(error.message);
   return next ? `${message} ${next}` : message;
 }
@@ -106,7 +120,9 @@ export function describeUserError(error: UserError): string {
 function sentence(text: string): string {
   const trimmed = text.trim();
   const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
-  return /[.!?…)]$/.test(capital) ? capital : `${capital}.`;
+  // A closing bracket or quote ends a sentence only after a stop inside it: "(status 404)" does
+  // not, "(see SETUP.md.)" does.
+  return /[.!?…]["'”’)\]]*$/.test(capital) ? capital : `${capital}.`;
 }
 
 /** 9999000 -> "about 2 h 47 min"; 45000 -> "45 s". */

@@ -19,6 +19,8 @@ export const ArticleDocumentSchema = z.object({
   lang: z.string().nullable(),
   publishedAt: z.string().nullable(),
   text: z.string(),
+  /** What the reader should know about how the text was read ("only the first 200 pages"). */
+  notes: z.array(z.string()).optional(),
 });
 export type ArticleDocument = z.infer<typeof ArticleDocumentSchema>;
 

@@ -127,7 +127,7 @@ describe('GIVEN a file larger than the file cap', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toBe(
-      'precis: The file "huge.txt" is larger than 8 MB. Paste the part you want summarized instead.\n',
+      'precis: The file "huge.txt" is larger than 8 MB. Pass a file holding only the part you want summarized.\n',
     );
   });
 });
@@ -146,7 +146,7 @@ describe('GIVEN standard input', () => {
     const { code, stderr } = await summarizeStdin(Buffer.alloc(9 * 1024 * 1024, 'a'));
     expect(code).toBe(1);
     expect(stderr).toBe(
-      'precis: Standard input is larger than 8 MB. Paste the part you want summarized instead.\n',
+      'precis: Standard input is larger than 8 MB. Pass a file holding only the part you want summarized.\n',
     );
   });
 

@@ -45,6 +45,16 @@ function labels(body: {
 
 const lastCall = () => run.pipeline.calls.at(-1);
 
+/** The next `count` answers are marked as the model's: only the model can translate. */
+function fromModel(count = 1): void {
+  for (let i = 0; i < count; i++) {
+    run.pipeline.transformNext((result) => ({
+      ...result,
+      meta: { ...result.meta, engine: 'llm' },
+    }));
+  }
+}
+
 describe('summary buttons, pressed by the person who asked', () => {
   it('Shorter re-summarizes the same source shorter and edits the message in place', async () => {
     const message = await summary();
@@ -54,7 +64,8 @@ describe('summary buttons, pressed by the person who asked', () => {
     expect(lastCall()).toMatchObject({ method: 'resummarize', options: { length: 'short' } });
     expect(lastCall()?.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(labels(body)).toEqual(['Longer', 'Key quotes', 'Delete']);
-    expect(run.fake.messages.get(message.id)?.components).toHaveLength(2);
+    // The offline engine's reply has no Translate row.
+    expect(run.fake.messages.get(message.id)?.components).toHaveLength(1);
   });
 
   it('Longer asks for the long version', async () => {
@@ -64,13 +75,20 @@ describe('summary buttons, pressed by the person who asked', () => {
     expect(labels(body)).toEqual(['Shorter', 'Key quotes', 'Delete']);
   });
 
+  it('GIVEN an offline summary THEN Translate is not offered, since that engine cannot translate', async () => {
+    const message = await summary();
+    expect(() => control(message, 'Translate')).toThrow('no Translate control');
+  });
+
   it('Translate re-summarizes in the language picked', async () => {
+    fromModel(2);
     const message = await summary();
     await run.fake.select(control(message, 'Translate'), ['es'], message).edit();
     expect(lastCall()?.options).toMatchObject({ language: 'es', length: 'medium' });
   });
 
   it('GIVEN a translation THEN Original language in the same list goes back to the source’s language', async () => {
+    fromModel(3);
     const message = await summary();
     await run.fake.select(control(message, 'Translate'), ['es'], message).edit();
     const translated = run.fake.messages.get(message.id) as APIMessage;

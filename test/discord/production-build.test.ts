@@ -40,7 +40,7 @@ describe('the production build', () => {
       cwd: workDir,
       env: {
         ...process.env,
-        DISCORD_TOKEN: 'test-token',
+        DISCORD_TOKEN: 'MTAwMDAwMDAwMDAwMDAwMDAw.GfakeT.loopback-discord-token-for-tests',
         DISCORD_API_URL: fake.apiUrl,
         DISCORD_GUILD_ID: '',
         OPENAI_API_KEY: '',

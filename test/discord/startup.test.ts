@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/discord/bot.ts';
@@ -11,6 +13,9 @@ import {
   ScriptedPipeline,
 } from '../../testkit/scripted-pipeline.ts';
 import { createBotServices } from '../../testkit/services.ts';
+
+/** Shaped like a real bot token, so the configuration accepts it; only the fake reads it. */
+const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAw.GfakeT.loopback-discord-token-for-tests';
 
 let fake: FakeDiscord;
 beforeEach(async () => {
@@ -66,7 +71,7 @@ describe('starting the bot', () => {
   it('GIVEN npm start with a rejected token THEN the process exits 1 with one clear line', async () => {
     fake.rejectToken = true;
     const { code, stderr } = await runBotScript('src/main.ts', {
-      DISCORD_TOKEN: 'wrong',
+      DISCORD_TOKEN: TOKEN,
       DISCORD_API_URL: fake.apiUrl,
     });
     expect(code).toBe(1);
@@ -74,13 +79,70 @@ describe('starting the bot', () => {
   });
 });
 
+describe('starting the bot with a mistake in .env', () => {
+  it('GIVEN DISCORD_TOKEN=abc THEN npm start exits 1 saying where to copy a token, without showing it', async () => {
+    const { code, stderr } = await runBotScript('src/main.ts', {
+      DISCORD_TOKEN: 'abc',
+      DISCORD_API_URL: fake.apiUrl,
+    });
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe(
+      'Invalid configuration:\n  DISCORD_TOKEN=(hidden): expected a bot token (three parts separated by dots): copy it from https://discord.com/developers/applications → your application → Bot → Reset Token',
+    );
+    expect(fake.requests).toEqual([]);
+  });
+
+  it('GIVEN npm run deploy-commands with DISCORD_TOKEN=abc THEN it exits 1 with the same line', async () => {
+    const { code, stderr } = await runBotScript('src/deploy-commands.ts', {
+      DISCORD_TOKEN: 'abc',
+      DISCORD_API_URL: fake.apiUrl,
+    });
+    expect(code).toBe(1);
+    expect(stderr.trim()).toMatch(
+      /^Invalid configuration:\n {2}DISCORD_TOKEN=\(hidden\): expected a bot token/,
+    );
+  });
+
+  it('GIVEN Discord cannot be reached THEN npm start and deploy-commands say so in one line, with no stack', async () => {
+    const closed = await closedPortUrl();
+    for (const script of ['src/main.ts', 'src/deploy-commands.ts']) {
+      const { code, stderr } = await runBotScript(script, {
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_API_URL: closed,
+      });
+      expect(code).toBe(1);
+      expect(stderr.trim()).toBe(
+        "Could not reach Discord (ECONNREFUSED); check this machine's network connection, and DISCORD_API_URL if you set it.",
+      );
+    }
+  });
+
+  it('GIVEN npm run start:sharded without a token THEN it exits 1 with one line, not a JSON stack', async () => {
+    const { code, stdout, stderr } = await runBotScript('src/sharded.ts', { DISCORD_TOKEN: '' });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trim()).toBe(
+      'DISCORD_TOKEN is required to run the bot; put the bot token in .env.',
+    );
+  });
+});
+
+/** A loopback URL nothing listens on: a port the system gave out and took back. */
+async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}/api`;
+}
+
 describe('stopping the bot', () => {
   it('GIVEN an answer in progress WHEN the bot stops THEN the answer is delivered before it logs out', async () => {
     const pipeline = new ScriptedPipeline(createOfflinePipeline());
     const hold = pipeline.holdNext();
     const bot = await createBot({
       config: {
-        DISCORD_TOKEN: 'test-token',
+        DISCORD_TOKEN: TOKEN,
         DISCORD_API_URL: fake.apiUrl,
         JOB_DEADLINE_MS: 60_000,
       },
@@ -127,7 +189,7 @@ describe('deploying commands', () => {
 
   it('GIVEN npm run deploy-commands without a server id THEN they are registered globally', async () => {
     const { code, stdout } = await runBotScript('src/deploy-commands.ts', {
-      DISCORD_TOKEN: 'test-token',
+      DISCORD_TOKEN: TOKEN,
       DISCORD_API_URL: fake.apiUrl,
     });
     expect(code).toBe(0);
@@ -139,7 +201,7 @@ describe('deploying commands', () => {
     const { code, stdout } = await runBotScript(
       'src/deploy-commands.ts',
       {
-        DISCORD_TOKEN: 'test-token',
+        DISCORD_TOKEN: TOKEN,
         DISCORD_API_URL: fake.apiUrl,
         DISCORD_GUILD_ID: fake.guildId,
       },
@@ -161,7 +223,7 @@ describe('deploying commands', () => {
       times: 1,
     });
     const { code, stderr } = await runBotScript('src/deploy-commands.ts', {
-      DISCORD_TOKEN: 'test-token',
+      DISCORD_TOKEN: TOKEN,
       DISCORD_API_URL: fake.apiUrl,
       DISCORD_GUILD_ID: fake.guildId,
     });

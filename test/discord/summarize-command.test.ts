@@ -78,7 +78,16 @@ describe('/summarize', () => {
       'Key quotes',
       'Delete',
     ]);
-    // The 20 languages, and the way back to the source's own.
+    // The offline engine cannot translate: no language menu under its reply.
+    expect(body.components).toHaveLength(1);
+  });
+
+  it("GIVEN the model's reply THEN the language menu lists 20 languages and the way back", async () => {
+    run.pipeline.transformNext((result) => ({
+      ...result,
+      meta: { ...result.meta, engine: 'llm' },
+    }));
+    const body = sent(await run.fake.slash('summarize', { url: ARTICLE_URL }).edit());
     expect(body.components?.[1]?.components[0]?.options).toHaveLength(21);
   });
 

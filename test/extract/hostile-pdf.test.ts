@@ -25,6 +25,16 @@ describe('GIVEN a PDF of 20,000 pages that fits the attachment cap', () => {
     expect(text.split('\n\n')).toHaveLength(last);
     expect(text.endsWith(`Page ${last} of the long report.`)).toBe(true);
   });
+
+  it('THEN the document says that only the first pages were read', async () => {
+    const bytes = buildPdf({
+      pages: Array.from({ length: 20_000 }, (_, i) => [`Page ${i + 1} of the long report.`]),
+    });
+    const { notes } = await pdf(bytes);
+    expect(notes).toEqual([
+      `Only the first ${EXTRACT_LIMITS.pdfMaxPages} of 20000 pages were read.`,
+    ]);
+  });
 });
 
 describe('GIVEN a PDF whose one stream inflates to 300 MB', () => {

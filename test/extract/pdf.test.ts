@@ -36,13 +36,13 @@ describe('GIVEN a PDF with a text layer', () => {
     expect(doc.byline).toBe('Estuary Monitoring Unit');
   });
 
-  it('THEN the publication time is the creation date', () => {
-    expect(doc.publishedAt).toBe('2024-06-11T09:30:00.000Z');
+  it('THEN the file’s creation date is not taken for the publication date', () => {
+    expect(doc.publishedAt).toBeNull();
   });
 
-  it('THEN lines of a page keep their order', () => {
+  it('THEN the lines of a paragraph are reflowed into one, in their order', () => {
     expect(doc.text).toContain(
-      'Samples were taken monthly at twelve sites along the estuary.\nNitrate levels fell at nine of them (see table 3).',
+      'Samples were taken monthly at twelve sites along the estuary. Nitrate levels fell at nine of them (see table 3).',
     );
   });
 
@@ -107,5 +107,49 @@ describe('GIVEN a PDF whose Title is a word-processor file name', () => {
     });
     const doc = await extractDocument({ bytes: pdf, contentType: 'application/pdf', url: null });
     expect(doc.title).toBe('Minutes of the harbour board, May 2024');
+  });
+});
+
+describe('GIVEN a printed web page saved as PDF', () => {
+  const PRINTED = buildPdf({
+    title: 'Cycle lanes',
+    pages: [
+      [
+        'Accept all   Manage',
+        'City news · Published 14 March 2025',
+        'The city will open two new cycle lanes on Main Street next',
+        'month, the transport office said on Tuesday. "If the paint dries in',
+        'time, a litre we will have in September," said the planner, Anna Weiss,',
+        'about the last coat of the road markings.',
+        '',
+        'ADVERTISEMENT — Get 50% off your first month',
+        '',
+        'Work on the second lane starts in the spring and will take about',
+        'three months, according to the schedule published by the office.',
+        'Residents can comment on the plans until the end of April this year.',
+      ],
+    ],
+  });
+  let doc: ArticleDocument;
+  beforeAll(async () => {
+    doc = await extractDocument({ bytes: PRINTED, contentType: 'application/pdf', url: null });
+  });
+
+  it('THEN a quote that crossed a line break reads as one run of words', () => {
+    expect(doc.text).toContain(
+      '"If the paint dries in time, a litre we will have in September," said the planner',
+    );
+  });
+
+  it('THEN paragraphs stay apart', () => {
+    expect(doc.text).toMatch(/road markings\.\n\nWork on the second lane/);
+  });
+
+  it('THEN the cookie buttons and the advertisement are gone', () => {
+    expect(doc.text).not.toMatch(/Accept all|ADVERTISEMENT|50% off/);
+  });
+
+  it('THEN the date is the one the page prints, not the file’s creation date', () => {
+    expect(doc.publishedAt).toBe('2025-03-14T00:00:00.000Z');
   });
 });

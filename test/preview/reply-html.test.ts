@@ -71,11 +71,21 @@ describe('buildReplyPage', () => {
     for (const label of ['Shorter', 'Longer', 'Key quotes']) {
       expect(html).toContain(`<discord-button type="secondary">${label}</discord-button>`);
     }
+    // The offline engine cannot translate, so its reply offers no language menu.
+    expect(html).not.toContain('Translate…');
+  });
+
+  it("GIVEN the model's reply THEN the page offers the language menu", async () => {
+    const result = await offlineResult(EXAMPLE_PATH);
+    const html = page(
+      summaryReplyPayload({ ...result, meta: { ...result.meta, engine: 'llm' } }, null),
+    );
     expect(html).toContain('placeholder="Translate…"');
   });
 
   it('GIVEN a reply in a chosen language THEN the menu shows that language instead of the placeholder', async () => {
-    const result = await offlineResult(EXAMPLE_PATH);
+    const offline = await offlineResult(EXAMPLE_PATH);
+    const result = { ...offline, meta: { ...offline.meta, engine: 'llm' as const } };
     const html = page(summaryReplyPayload(result, 'fr'));
     expect(html).toMatch(/<discord-string-select-menu placeholder="(French|Français)"/);
   });

@@ -110,7 +110,7 @@ for (const database of SKIP_PG ? [sqlite()] : [sqlite(), postgres()]) {
       const port = new URL(site.url).port;
       env = {
         ...(await database.env()),
-        DISCORD_TOKEN: 'test-token',
+        DISCORD_TOKEN: 'MTAwMDAwMDAwMDAwMDAwMDAw.GfakeT.loopback-discord-token-for-tests',
         DISCORD_API_URL: discord.apiUrl,
         OPENAI_API_KEY: 'sk-test',
         OPENAI_BASE_URL: model.url,

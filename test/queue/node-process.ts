@@ -20,10 +20,15 @@ export interface NodeProcess {
   readonly alive: boolean;
 }
 
-export function startScript(script: string, env: Record<string, string>): NodeProcess {
+export function startScript(
+  script: string,
+  env: Record<string, string>,
+  /** Where it runs (this repository by default) and the environment `env` is added to. */
+  options: { cwd?: string; baseEnv?: NodeJS.ProcessEnv } = {},
+): NodeProcess {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
+    cwd: options.cwd ?? ROOT,
+    env: { ...(options.baseEnv ?? process.env), ...env },
     // Its own process group, so it can be killed with its children and nothing else.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -62,7 +62,7 @@ beforeAll(async () => {
   guilds.push(discord.addGuild([0, 2]), discord.addGuild([1, 2]));
   database = await createTestSchema();
   env = {
-    DISCORD_TOKEN: 'test-token',
+    DISCORD_TOKEN: 'MTAwMDAwMDAwMDAwMDAwMDAw.GfakeT.loopback-discord-token-for-tests',
     DISCORD_API_URL: discord.apiUrl,
     DATABASE_URL: database.url,
     OPENAI_API_KEY: 'sk-test',

@@ -13,7 +13,7 @@ beforeAll(async () => {
   fake.recommendedShards = 2;
   database = await createTestSchema();
   sharded = startSharded({
-    DISCORD_TOKEN: 'test-token',
+    DISCORD_TOKEN: 'MTAwMDAwMDAwMDAwMDAwMDAw.GfakeT.loopback-discord-token-for-tests',
     DISCORD_API_URL: fake.apiUrl,
     DATABASE_URL: database.url,
     SHARD_COUNT: 'auto',

@@ -27,7 +27,7 @@ beforeAll(async () => {
   guilds.push(fake.addGuild([0, 2]), fake.addGuild([1, 2]));
   database = await createTestSchema();
   sharded = startSharded({
-    DISCORD_TOKEN: 'test-token',
+    DISCORD_TOKEN: 'MTAwMDAwMDAwMDAwMDAwMDAw.GfakeT.loopback-discord-token-for-tests',
     DISCORD_API_URL: fake.apiUrl,
     DATABASE_URL: database.url,
     SHARD_COUNT: '2',

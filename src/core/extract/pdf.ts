@@ -3,6 +3,11 @@ import { UserError } from '../../shared/errors.ts';
 import type { ArticleDocument } from '../../shared/schemas.ts';
 import { EXTRACT_LIMITS, tooComplex } from './limits.ts';
 import { pdfStreamsWithin } from './pdf-streams.ts';
+import { dropPrintedFurniture, printedDate, reflowLines } from './pdf-text.ts';
+
+// pdf.js's level for errors only: its warnings ("getHexString…", dozens for a file that is not
+// really a PDF) would otherwise go straight to the terminal and the bot's stdout.
+const PDFJS_ERRORS_ONLY = 0;
 
 /**
  * PDF -> text, one page after another separated by a blank line. Pages are read one at a
@@ -14,13 +19,23 @@ export async function extractPdf(
   url: string | null,
   limits = EXTRACT_LIMITS,
 ): Promise<ArticleDocument> {
+  // Readers accept the header anywhere in the first kilobyte; a saved web page has none.
+  if (!Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-')) {
+    throw new UserError(
+      'could_not_read',
+      'could not read this file: it is named or sent as a PDF but is not one',
+      { reason: 'not_pdf' },
+    );
+  }
   if (!pdfStreamsWithin(bytes, limits.pdfMaxDecodedBytes)) throw tooComplex('pdf_streams', 'PDF');
-  let pages: string[];
+  let pages: string[][];
+  let pageCount = 0;
   let info: Record<string, unknown> = {};
   try {
     // pdf.js transfers (detaches) the buffer it is given; the caller's bytes stay usable.
-    const pdf = await getDocumentProxy(new Uint8Array(bytes));
+    const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: PDFJS_ERRORS_ONLY });
     try {
+      pageCount = pdf.numPages;
       pages = await readPages(pdf, limits);
       info = await getMeta(pdf)
         .then((meta) => meta.info ?? {})
@@ -36,13 +51,11 @@ export async function extractPdf(
       { cause: error },
     );
   }
-  const text = pages
-    .map((page) =>
-      page
-        .replace(/\r\n?/g, '\n')
-        .replace(/[ \t]+\n/g, '\n')
-        .trim(),
-    )
+  const byline = metaString(info.Author);
+  const lines = pages.map((page) => reflowLines(page));
+  const title = usefulTitle(metaString(info.Title)) ?? firstLine(lines.flat());
+  const text = lines
+    .map((paragraphs) => dropPrintedFurniture(paragraphs, { byline }).join('\n\n'))
     .filter(Boolean)
     .join('\n\n');
   if (text.replace(/\s+/g, '').length < 20) {
@@ -54,19 +67,23 @@ export async function extractPdf(
   }
   return {
     url,
-    title: usefulTitle(metaString(info.Title)) ?? firstLine(text),
-    byline: metaString(info.Author),
+    title,
+    byline,
     siteName: null,
     lang: metaString(info.Language),
-    publishedAt: pdfDate(info.CreationDate),
+    publishedAt: printedDate(lines.flat()),
     text,
+    ...(pages.length < pageCount
+      ? { notes: [`Only the first ${pages.length} of ${pageCount} pages were read.`] }
+      : {}),
   };
 }
 
 type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
 
-async function readPages(pdf: PdfDocument, limits: typeof EXTRACT_LIMITS): Promise<string[]> {
-  const pages: string[] = [];
+/** Each page's lines, up to the page and text caps. */
+async function readPages(pdf: PdfDocument, limits: typeof EXTRACT_LIMITS): Promise<string[][]> {
+  const pages: string[][] = [];
   let chars = 0;
   const last = Math.min(pdf.numPages, limits.pdfMaxPages);
   for (let number = 1; number <= last && chars < limits.maxTextChars; number++) {
@@ -80,7 +97,7 @@ async function readPages(pdf: PdfDocument, limits: typeof EXTRACT_LIMITS): Promi
     if (chars + text.length > limits.maxTextChars)
       text = text.slice(0, limits.maxTextChars - chars);
     chars += text.length;
-    pages.push(text);
+    pages.push(text.replace(/\r\n?/g, '\n').split('\n'));
   }
   return pages;
 }
@@ -102,20 +119,7 @@ function usefulTitle(title: string | null): string | null {
   return title;
 }
 
-function firstLine(text: string): string | null {
-  const line = text.split('\n')[0]?.trim();
+function firstLine(paragraphs: string[]): string | null {
+  const line = paragraphs[0]?.trim();
   return line && line.length <= 120 ? line : null;
-}
-
-/** PDF dates look like D:20240305120000+01'00'. */
-function pdfDate(value: unknown): string | null {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
-  if (typeof value !== 'string') return null;
-  const m = /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(Z|[+-]\d{2}'?\d{2}'?)?/.exec(value);
-  if (!m) return null;
-  const zone =
-    !m[7] || m[7] === 'Z' ? 'Z' : `${m[7].slice(0, 3)}:${m[7].replace(/'/g, '').slice(3, 5)}`;
-  const iso = `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}T${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}${zone}`;
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
 }

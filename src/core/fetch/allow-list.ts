@@ -45,6 +45,11 @@ export function allowHostProblem(raw: string): string | null {
   if (name === '' || !labels.every((label) => LABEL.test(label))) {
     return `"${raw}" is not a host name (wiki.corp or *.corp), an IP address or a CIDR range`;
   }
+  // No top-level domain is all digits, so such a name can only match IP addresses: `*.1`
+  // would allow 127.0.0.1 and `*.254` the cloud metadata address.
+  if (/^\d+$/.test(labels.at(-1) ?? '')) {
+    return `"${raw}" would match IP addresses, not host names; list the address or a CIDR range such as 10.2.0.0/16 instead`;
+  }
   return null;
 }
 

@@ -72,7 +72,6 @@ const FOLLOWS_NAME = new Set(
 );
 // A name after these is in a clause about the subject, not the subject ("the boy, who wore …").
 const RELATIVES = new Set(['who', 'which', 'that', 'whose', 'whom', 'qui', 'quien']);
-const CITED_FIRST = process.env.NOCF !== '1';
 const OFFICES =
   'campaign|office|team|spokesman|spokeswoman|spokesperson|camp|aides?|staff|lawyers?|attorneys?';
 // "said Trump: “", "a déclaré Étienne Marchand : «": the name sits right before the quote.
@@ -169,7 +168,7 @@ export function attributeQuotes(
             subjectBefore(before, book, people) ??
             accordingTo(frame, book));
         if (found === null) return;
-        if ('pronoun' in found.subject && CITED_FIRST) {
+        if ('pronoun' in found.subject) {
           people.citedEarlier(frame.slice(0, span.open - sentence.start));
         }
         const speaker = people.resolve(found.subject, span.open);

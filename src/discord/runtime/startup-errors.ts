@@ -1,7 +1,8 @@
 import { GatewayCloseCodes } from 'discord.js';
+import { OperatorError } from '../../shared/errors.ts';
 
 /** A startup failure the operator can fix; main prints the message and exits. */
-export class StartupError extends Error {
+export class StartupError extends OperatorError {
   override readonly name = 'StartupError';
 }
 
@@ -20,6 +21,13 @@ export function describeLoginError(error: unknown): Error {
   if (code === 'DisallowedIntents' || /disallowed intents/i.test(message))
     return disallowedIntents(error);
   if (/authentication failed/i.test(message)) return describeLoginError({ code: 'TokenInvalid' });
+  const network = networkCode(error);
+  if (network) {
+    return new StartupError(
+      `Could not reach Discord (${network}); check this machine's network connection, and DISCORD_API_URL if you set it.`,
+      { cause: error },
+    );
+  }
   return error instanceof Error ? error : new Error(String(error));
 }
 
@@ -37,6 +45,16 @@ export function describeCloseCode(closeCode: number): Error | null {
     default:
       return null;
   }
+}
+
+/** ENOTFOUND, ECONNREFUSED…: undici wraps the socket's error in a "fetch failed" TypeError. */
+function networkCode(error: unknown): string | null {
+  for (let at = error, depth = 0; at && depth < 3; depth++) {
+    const code = (at as { code?: unknown }).code;
+    if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+    at = (at as { cause?: unknown }).cause;
+  }
+  return null;
 }
 
 function disallowedIntents(cause: unknown): StartupError {

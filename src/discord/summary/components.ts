@@ -11,7 +11,11 @@ import { encodeSummaryId, type SummaryState } from './custom-ids.ts';
 /** The buttons under a summary; only those that make sense for this reply. */
 export function buildSummaryComponents(
   state: SummaryState,
-  { ephemeral, canShare = true }: { ephemeral: boolean; canShare?: boolean },
+  {
+    ephemeral,
+    canShare = true,
+    canTranslate = true,
+  }: { ephemeral: boolean; canShare?: boolean; canTranslate?: boolean },
 ): ActionRowBuilder<MessageActionRowComponentBuilder>[] {
   const buttons: ButtonBuilder[] = [];
   if (state.length !== 'short') {
@@ -46,7 +50,9 @@ export function buildSummaryComponents(
     ]);
   return [
     new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(buttons),
-    new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(translate),
+    ...(canTranslate
+      ? [new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(translate)]
+      : []),
   ];
 }
 

@@ -32,6 +32,8 @@ export function buildSummaryReply(
     ? buildSummaryComponents(stateOf(result, options), {
         ephemeral: options.ephemeral,
         canShare: options.canShare ?? true,
+        // The offline engine answers in the source's language only.
+        canTranslate: result.meta.engine === 'llm',
       })
     : [];
   const base = { components, allowedMentions: { parse: [] } };
