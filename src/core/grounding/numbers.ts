@@ -155,7 +155,7 @@ export function findNumbers(
 
 function parseStart(word: Word): { value: number; weak: boolean } | null {
   if (word.digits) {
-    const raw = word.norm;
+    const raw = word.norm.replaceAll(', ', ',');
     // "10:30" is a time; compare it as written.
     if (raw.includes(':')) return { value: Number(raw.replaceAll(':', '')), weak: false };
     // "1,000" and "1,000,000" are thousands; "2.5" is a decimal. Ordinals ("12th") are their number.

@@ -1,6 +1,6 @@
 import { splitSentences } from '../offline/sentences.ts';
 import { findNumbers } from './numbers.ts';
-import { isNegation, splitWords, type Word } from './words.ts';
+import { isNegation, splitWords, startsClause, type Word } from './words.ts';
 
 /** One source sentence, with what the checker compares against it. */
 /** The search term of a number value. */
@@ -98,11 +98,12 @@ function createBuilder(text: string) {
         }
         totalStems += sentence.stemAt.length;
         let previous = '';
-        for (const word of words) {
+        for (const [k, word] of words.entries()) {
           index.words.add(word.norm);
           if (!word.digits) {
             letters++;
-            if (word.capital) {
+            // Any word takes a capital at the start of a sentence; only one inside says "name".
+            if (word.capital && !startsClause(text, words, k)) {
               capitals++;
               if (!lowerSeen.has(word.norm)) index.capitalOnly.add(word.norm);
             } else {

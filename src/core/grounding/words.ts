@@ -14,9 +14,10 @@ export interface Word {
   digits: boolean;
 }
 
-// Acronyms with dots first ("U.S."), then numbers with their separators ("1,000", "2.5"), then
+// Acronyms with dots first ("U.S."), then numbers with their separators ("1,000", "2.5", and
+// "1, 000" as tokenised corpora write it), then
 // words joined across one apostrophe ("don't", "Germany's").
-const WORD = /(?:\p{L}\.){2,}|\d+(?:[.,:]\d+)*|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
+const WORD = /(?:\p{L}\.){2,}|\d+(?:[.,:]\d+|, \d{3}(?!\d))*|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
 
 // Function words that say nothing about what a claim is about. Negations are kept out of this
 // list on purpose: they are hard facts, checked on their own.
@@ -31,7 +32,7 @@ const STOP = new Set(
   the their theirs them themselves then there these they this those though through thus to too
   toward towards under until up upon us very was we well were what whatever when where whether
   which while who whom whose why will with within would yet you your yours according told added
-  mr mrs ms dr s t also its it's will would year years time new`.split(/\s+/),
+  mr mrs ms dr s t st nd rd th also its it's will would year years time new`.split(/\s+/),
 );
 
 export function isStopWord(norm: string): boolean {
@@ -94,4 +95,12 @@ export const NEGATIONS: ReadonlySet<string> = new Set([
 
 export function isNegation(norm: string): boolean {
   return NEGATIONS.has(norm) || norm.endsWith("n't");
+}
+
+const CLAUSE_START = /[.:;!?"“”‘([—–•*-]|^\s*$/;
+
+/** Whether word i opens a sentence or clause, where any word may take a capital. */
+export function startsClause(text: string, words: readonly Word[], i: number): boolean {
+  if (i === 0) return true;
+  return CLAUSE_START.test(text.slice(words[i - 1]!.end, words[i]!.start));
 }
