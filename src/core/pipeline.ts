@@ -8,7 +8,9 @@ import {
   type SummarizeInput,
   type SummarizeOptions,
   SummarizeOptionsSchema,
+  type SummaryOutput,
 } from '../shared/schemas.ts';
+import { groundingFor, relinkEvidence } from './grounding/apply.ts';
 import type { LlmClient } from './llm/types.ts';
 import { OFFLINE_ENGINE_VERSION, summarizeOffline } from './offline/index.ts';
 import { loadPromptRegistry, type PromptRegistry } from './prompts/registry.ts';
@@ -139,6 +141,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       return {
         ...hit,
         source: { ...source.document, kind: source.kind, sha256: sha },
+        summary: relinkEvidence(hit.summary, url, source.document.text),
         quotes: hit.quotes.map((quote) => ({
           ...quote,
           link: url ? textFragmentLink(url, quote.text) : null,
@@ -149,15 +152,20 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 
     const summarizeStarted = now();
     job.onStage({ stage: 'summarizing' });
+    // Every summary sentence is checked against the source; unsupported ones are re-asked, then dropped.
+    const grounder = groundingFor(source.document, options.language);
     const verified = llm
-      ? await summarizeDocument(llm, source.document, options, job)
+      ? await summarizeDocument(llm, source.document, options, job, grounder.reaskLines)
       : await offlineSummary(source.document, options, announceCheck(source.document.text, job));
     timingsMs.summarizeMs = now() - summarizeStarted;
 
     const preset = LENGTH_PRESETS[options.length];
+    const grounded = await grounder.apply(
+      tidySummary(verified.output, verified.quotes, source.document.text, preset.bullets),
+    );
     const result: Result = {
       source: { ...source.document, kind: source.kind, sha256: sha },
-      summary: tidySummary(verified.output, verified.quotes, source.document.text, preset.bullets),
+      summary: grounded.summary,
       quotes: verified.quotes,
       meta: {
         engine: llm ? 'llm' : 'offline',
@@ -168,6 +176,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         droppedQuotes: verified.dropped,
         unverifiedSpeakers: verified.unverifiedSpeakers,
         reasks: verified.reasks,
+        droppedClaims: grounded.droppedClaims,
+        grounding: grounded.grounding,
         language: options.language,
         length: options.length,
         style: options.style,
@@ -183,6 +193,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     document: ArticleDocument,
     options: ResolvedOptions,
     job: Job,
+    checkClaims: (output: SummaryOutput) => Promise<string[]>,
   ): Promise<VerifiedSummary> {
     const prompt = prompts.resolve('summarize', options.prompt);
     const preset = LENGTH_PRESETS[options.quotesOnly ? 'long' : options.length];
@@ -209,6 +220,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         ...job,
         onCheck: announceCheck(document.text, job),
         onRecheck: () => job.onStage({ stage: 'checking' }),
+        checkClaims,
       }).then((summary) => ({
         ...summary,
         // The prompt asks for at most this many; an answer with hundreds keeps the first ones.

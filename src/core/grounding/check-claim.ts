@@ -158,8 +158,6 @@ function dateWord(word: Word): string | null {
   return month;
 }
 
-const CLAUSE_START = /[.:;!?"“”‘([—–•*-]|^\s*$/;
-
 /**
  * A proper name: a capitalised word inside a sentence; at the start of one, only a word the
  * source itself writes only with a capital. In a lower-cased claim, any word the source writes

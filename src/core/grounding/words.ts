@@ -97,7 +97,7 @@ export function isNegation(norm: string): boolean {
   return NEGATIONS.has(norm) || norm.endsWith("n't");
 }
 
-const CLAUSE_START = /[.:;!?"“”‘([—–•*-]|^\s*$/;
+const CLAUSE_START = /[.:;!?"“”‘([•*—–]|\s-\s/;
 
 /** Whether word i opens a sentence or clause, where any word may take a capital. */
 export function startsClause(text: string, words: readonly Word[], i: number): boolean {
