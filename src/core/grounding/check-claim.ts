@@ -12,6 +12,8 @@ const MAX_EVIDENCE = 3;
 const EVIDENCE_SHARE = 0.4;
 /** A sentence sharing this many of the claim's terms is about the same thing. */
 const RELATED_TERMS = 2;
+/** The best-matching passages whose neighbours are related too. */
+const ANCHORS = 2;
 /**
  * Weak: a lexical score below this (the mean of the shares of content words and of word pairs
  * found in the source). Chosen on the dev sets' val rows; XSum's abstractive summaries sit low.
@@ -58,12 +60,11 @@ export function checkClaim(
     : [];
   // Across languages the words differ, so ranking says nothing: figures and names are looked
   // up in the whole source.
+  const factTerms = new Set(
+    words.filter((word, i) => word.stem && isName(index, text, words, i)).map((word) => word.stem),
+  );
   const related = lexical
-    ? relatedSentences(
-        index,
-        ranked,
-        evidence.map((r) => r.at),
-      )
+    ? relatedSentences(index, ranked, factTerms)
     : [{ words: index.words, values: index.values }];
 
   const reasons: Reason[] = [];
@@ -89,7 +90,10 @@ export function checkClaim(
     // capitalised words, like a person's full name, is taken for a name there.
     if (!lexical && !inCapitalRun(words, i)) return;
     const found = (set: ReadonlySet<string>) => aliasesOf(word.norm).some((a) => set.has(a));
-    if (!related.some((sentence) => found(sentence.words))) {
+    // A lower-cased claim cannot say which of its words are names: only ones the source lacks
+    // altogether are counted, never one it uses elsewhere.
+    const where = word.capital ? related : [index];
+    if (!where.some((sentence) => found(sentence.words))) {
       reasons.push({ kind: 'name', text: slice(i, i) });
     }
   });
@@ -125,19 +129,29 @@ export function checkClaim(
 
 /**
  * Where a claim's figures and names must be found: its evidence and the sentences next to it,
- * and any sentence sharing several of its terms. A name that the source uses only in an
+ * and any sentence sharing several of its other words. A name that the source uses only in an
  * unrelated passage (another person of the same article) does not support it.
  */
 function relatedSentences(
   index: GroundingIndex,
   ranked: ReturnType<typeof rankSentences>,
-  evidence: number[],
+  factTerms: ReadonlySet<string>,
 ): FactSet[] {
   const chosen = new Set<number>();
-  for (const at of evidence) {
-    for (let k = at - 1; k <= at + 1; k++) if (k >= 0 && k < index.sentences.length) chosen.add(k);
+  // Shared names and figures do not make a passage related: a swapped name would find its own.
+  const context = (term: string) => !factTerms.has(term) && !term.startsWith('#');
+  let anchors = 0;
+  for (const r of ranked) {
+    const shared = r.terms.filter(context).length;
+    if (shared >= RELATED_TERMS) chosen.add(r.at);
+    // The best passages and their neighbours ("He said …" continues the sentence before).
+    if (shared >= 1 && anchors < ANCHORS) {
+      anchors++;
+      for (let k = r.at - 1; k <= r.at + 1; k++) {
+        if (k >= 0 && k < index.sentences.length) chosen.add(k);
+      }
+    }
   }
-  for (const r of ranked) if (r.matched >= RELATED_TERMS) chosen.add(r.at);
   return [...chosen].map((at) => index.sentences[at]!);
 }
 

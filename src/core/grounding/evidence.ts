@@ -4,8 +4,8 @@ export interface RankedSentence {
   /** Index into GroundingIndex.sentences. */
   at: number;
   score: number;
-  /** How many of the claim's distinct terms it holds. */
-  matched: number;
+  /** The claim's distinct terms it holds. */
+  terms: string[];
 }
 
 // BM25 with the usual constants; a sentence holds a term or not (sentences rarely repeat one).
@@ -32,8 +32,8 @@ export function rankSentences(index: GroundingIndex, terms: readonly string[]): 
       const entry = scores.get(at);
       if (entry) {
         entry.score += gain;
-        entry.matched++;
-      } else scores.set(at, { at, score: gain, matched: 1 });
+        entry.terms.push(term);
+      } else scores.set(at, { at, score: gain, terms: [term] });
     }
   }
   return [...scores.values()].sort((a, b) => b.score - a.score || a.at - b.at);
