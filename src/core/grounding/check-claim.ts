@@ -141,8 +141,11 @@ function relatedSentences(
   // Shared names and figures do not make a passage related: a swapped name would find its own.
   const context = (term: string) => !factTerms.has(term) && !term.startsWith('#');
   let anchors = 0;
+  // A claim that shares no other word with the source cannot be placed: its names and figures
+  // are then looked up wherever they rank best.
+  const placeable = ranked.some((r) => r.terms.some(context));
   for (const r of ranked) {
-    const shared = r.terms.filter(context).length;
+    const shared = placeable ? r.terms.filter(context).length : 1;
     if (shared >= RELATED_TERMS) chosen.add(r.at);
     // The best passages and their neighbours ("He said …" continues the sentence before).
     if (shared >= 1 && anchors < ANCHORS) {

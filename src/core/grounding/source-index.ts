@@ -45,14 +45,20 @@ export interface GroundingIndex {
 /** Sentences beyond this are not indexed: a claim's evidence is searched in the first ones. */
 export const MAX_INDEXED_SENTENCES = 20_000;
 
-/** Builds the index in slices, awaiting `pause` between them so a long source yields the thread. */
+/** Text is cut into sentences this many characters at a time, at a paragraph break. */
+const CHUNK_CHARS = 16_000;
+
+/**
+ * Builds the index in slices of about `sliceMs`, awaiting `pause` between them, so a source of
+ * a million characters never holds the thread for long.
+ */
 export async function indexForGroundingAsync(
   text: string,
   pause: () => Promise<void>,
-  sliceSentences = 500,
+  sliceMs = 8,
 ): Promise<GroundingIndex> {
   const builder = createBuilder(text);
-  while (builder.step(sliceSentences)) await pause();
+  while (builder.step(sliceMs)) await pause();
   return builder.index;
 }
 
@@ -62,8 +68,20 @@ export function indexForGrounding(text: string): GroundingIndex {
   return builder.index;
 }
 
+/** The end of the chunk that starts at `from`: a paragraph break, else a line, else a space. */
+function chunkEnd(text: string, from: number): number {
+  if (text.length - from <= CHUNK_CHARS) return text.length;
+  const limit = from + CHUNK_CHARS;
+  for (const mark of ['\n\n', '\n', '. ', ' ']) {
+    const at = text.lastIndexOf(mark, limit);
+    if (at > from + CHUNK_CHARS / 4) return at + mark.length;
+  }
+  return limit;
+}
+
 function createBuilder(text: string) {
-  const spans = splitSentences(text).slice(0, MAX_INDEXED_SENTENCES);
+  const spans: Array<{ start: number; end: number }> = [];
+  let chunkStart = 0;
   const index: GroundingIndex = {
     text,
     sentences: [],
@@ -82,11 +100,22 @@ function createBuilder(text: string) {
   let next = 0;
   return {
     index,
-    /** Indexes up to `count` more sentences; false when done. */
-    step(count: number): boolean {
-      const stop = Math.min(spans.length, next + count);
-      for (; next < stop; next++) {
-        const span = spans[next]!;
+    /** Indexes sentences for about `budgetMs`; false when done. */
+    step(budgetMs: number): boolean {
+      const started = performance.now();
+      for (;;) {
+        if (next === spans.length) {
+          if (chunkStart >= text.length || spans.length >= MAX_INDEXED_SENTENCES) break;
+          const end = chunkEnd(text, chunkStart);
+          for (const sentence of splitSentences(text.slice(chunkStart, end))) {
+            spans.push({ start: sentence.start + chunkStart, end: sentence.end + chunkStart });
+          }
+          chunkStart = end;
+          continue;
+        }
+        if (next >= MAX_INDEXED_SENTENCES) break;
+        if (performance.now() - started > budgetMs) return true;
+        const span = spans[next++]!;
         const words = splitWords(text, span.start, span.end);
         const sentence = indexSentence(text, span.start, span.end, words);
         const at = index.sentences.length;
@@ -103,9 +132,11 @@ function createBuilder(text: string) {
           if (!word.digits) {
             letters++;
             // Any word takes a capital at the start of a sentence; only one inside says "name".
-            if (word.capital && !startsClause(text, words, k)) {
-              capitals++;
-              if (!lowerSeen.has(word.norm)) index.capitalOnly.add(word.norm);
+            if (word.capital) {
+              if (!startsClause(text, words, k)) {
+                capitals++;
+                if (!lowerSeen.has(word.norm)) index.capitalOnly.add(word.norm);
+              }
             } else {
               lowerSeen.add(word.norm);
               index.capitalOnly.delete(word.norm);
@@ -121,7 +152,7 @@ function createBuilder(text: string) {
       index.averageLength = Math.max(1, totalStems / Math.max(1, index.sentences.length));
       // A lower-cased text (some corpora, some pasted text) has a capital only in "I".
       index.cased = letters < 20 || capitals / letters > 0.02;
-      return next < spans.length;
+      return false;
     },
   };
 }
