@@ -12,8 +12,9 @@ const MAX_EVIDENCE = 3;
 const EVIDENCE_SHARE = 0.4;
 /** A sentence sharing this many of the claim's terms is about the same thing. */
 const RELATED_TERMS = 2;
-/** The best-matching passages whose neighbours are related too. */
-const ANCHORS = 2;
+/** The best-matching passages, and how many sentences either side of each, that count too. */
+const ANCHORS = 3;
+const NEIGHBOURS = 2;
 /**
  * Weak: a lexical score below this (the mean of the shares of content words and of word pairs
  * found in the source). Chosen on the dev sets' val rows; XSum's abstractive summaries sit low.
@@ -71,6 +72,8 @@ export function checkClaim(
   const slice = (from: number, to: number) => text.slice(words[from]!.start, words[to]!.end);
 
   for (const fact of numbers) {
+    // Number words are language-specific ("two" / "zwei"): across languages only digits count.
+    if (!lexical && !words[fact.from]!.digits) continue;
     if (!numberFound(fact, related)) {
       reasons.push({ kind: fact.kind, text: slice(fact.from, fact.to) });
     }
@@ -150,7 +153,7 @@ function relatedSentences(
     // The best passages and their neighbours ("He said …" continues the sentence before).
     if (shared >= 1 && anchors < ANCHORS) {
       anchors++;
-      for (let k = r.at - 1; k <= r.at + 1; k++) {
+      for (let k = r.at - NEIGHBOURS; k <= r.at + NEIGHBOURS; k++) {
         if (k >= 0 && k < index.sentences.length) chosen.add(k);
       }
     }
