@@ -15,7 +15,11 @@ export function renderResultText(result: Result): string {
   ].filter(Boolean);
   if (about.length > 0) lines.push(about.join(' · '));
   for (const note of source.notes ?? []) lines.push(`Note: ${note}`);
-  lines.push('', `TL;DR: ${summary.tldr}`, '');
+  lines.push(
+    '',
+    `TL;DR: ${summary.tldr}${summary.tldrSupport === 'weak' ? ' (weak support)' : ''}`,
+    '',
+  );
 
   const number = new Map(quotes.map((quote, index) => [quote.id, index + 1]));
   const evidence = (ids: string[]) =>
@@ -24,11 +28,17 @@ export function renderResultText(result: Result): string {
       .filter((n) => n !== undefined)
       .map((n) => `[${n}]`)
       .join('');
+  // A weak sentence is shown, but the reader is told little of its wording is in the source.
+  const weak = (support: string | undefined) => (support === 'weak' ? ' (weak support)' : '');
   if (meta.style === 'prose') {
-    lines.push(summary.bullets.map((b) => `${b.text}${evidence(b.quoteIds)}`).join(' '));
+    lines.push(
+      summary.bullets.map((b) => `${b.text}${evidence(b.quoteIds)}${weak(b.support)}`).join(' '),
+    );
   } else {
     for (const bullet of summary.bullets)
-      lines.push(`• ${bullet.text} ${evidence(bullet.quoteIds)}`.trimEnd());
+      lines.push(
+        `• ${`${bullet.text} ${evidence(bullet.quoteIds)}`.trimEnd()}${weak(bullet.support)}`,
+      );
   }
 
   if (quotes.length > 0) {
@@ -41,11 +51,14 @@ export function renderResultText(result: Result): string {
   }
   const dropped =
     meta.droppedQuotes > 0 ? ` · ${meta.droppedQuotes} unverifiable quote(s) dropped` : '';
+  const claims = meta.droppedClaims ?? 0;
+  const droppedClaims =
+    claims > 0 ? ` · ${claims} unsupported claim(s) dropped (not found in the source)` : '';
   const tokens =
     meta.engine === 'llm' ? ` · ${meta.tokens.input}+${meta.tokens.output} tokens` : '';
   lines.push(
     '',
-    `${meta.engine === 'offline' ? 'offline engine' : meta.model} · ${meta.prompt}${tokens}${meta.cached ? ' · cached' : ''}${dropped}`,
+    `${meta.engine === 'offline' ? 'offline engine' : meta.model} · ${meta.prompt}${tokens}${meta.cached ? ' · cached' : ''}${dropped}${droppedClaims}`,
   );
   return terminalSafe(`${lines.join('\n')}\n`);
 }

@@ -8,8 +8,10 @@ import type {
   Result,
   SummarizeInput,
   SummarizeOptions,
+  SummaryOutput,
 } from '../shared/schemas.ts';
 import { type Deadline, startDeadline } from './deadline.ts';
+import { groundingFor, relinkEvidence } from './grounding/apply.ts';
 import { loadSource, providerOf, type SourceLoaders } from './inputs/index.ts';
 import type { LlmClient } from './llm/types.ts';
 import { OFFLINE_ENGINE_VERSION, summarizeOffline } from './offline/index.ts';
@@ -144,6 +146,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       return {
         ...hit,
         source: { ...source.document, kind: source.kind, sha256: sha },
+        summary: relinkEvidence(hit.summary, url, source.document.text),
         quotes: hit.quotes.map((quote) => ({ ...quote, link: provider.link(url, quote.text) })),
         meta: { ...hit.meta, cached: true, timingsMs: { ...timingsMs, totalMs: now() - started } },
       };
@@ -151,15 +154,20 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 
     const summarizeStarted = now();
     job.onStage({ stage: 'summarizing' });
+    // Every summary sentence is checked against the source; unsupported ones are re-asked, then dropped.
+    const grounder = groundingFor(source.document, options.language);
     const verified = llm
-      ? await summarizeDocument(llm, source.document, options, job)
+      ? await summarizeDocument(llm, source.document, options, job, grounder.reaskLines)
       : await offlineSummary(source.document, options, announceCheck(source.document.text, job));
     timingsMs.summarizeMs = now() - summarizeStarted;
 
     const preset = LENGTH_PRESETS[options.length];
+    const grounded = await grounder.apply(
+      tidySummary(verified.output, verified.quotes, source.document.text, preset.bullets),
+    );
     const result: Result = {
       source: { ...source.document, kind: source.kind, sha256: sha },
-      summary: tidySummary(verified.output, verified.quotes, source.document.text, preset.bullets),
+      summary: grounded.summary,
       quotes: verified.quotes,
       meta: {
         engine: llm ? 'llm' : 'offline',
@@ -170,6 +178,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         droppedQuotes: verified.dropped,
         unverifiedSpeakers: verified.unverifiedSpeakers,
         reasks: verified.reasks,
+        droppedClaims: grounded.droppedClaims,
+        grounding: grounded.grounding,
         // Null is the source's language, which is all the offline engine writes in.
         language: llm ? options.language : null,
         length: options.length,
@@ -186,6 +196,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     document: ArticleDocument,
     options: ResolvedOptions,
     job: Job,
+    checkClaims: (output: SummaryOutput) => Promise<string[]>,
   ): Promise<VerifiedSummary> {
     const prompt = prompts.resolve('summarize', options.prompt);
     const preset = LENGTH_PRESETS[options.quotesOnly ? 'long' : options.length];
@@ -212,6 +223,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         ...job,
         onCheck: announceCheck(document.text, job),
         onRecheck: () => job.onStage({ stage: 'checking' }),
+        checkClaims,
       }).then((summary) => ({
         ...summary,
         // The prompt asks for at most this many; an answer with hundreds keeps the first ones.

@@ -26,6 +26,10 @@ export interface CaseMetrics {
   quotesWithSpeaker: number;
   bullets: number;
   bulletsCiting: number;
+  /** Bullets the grounding check found well supported by the source (not weak). */
+  bulletsSupported: number;
+  /** Summary sentences dropped because a fact they state is not in the source. */
+  claimsDropped: number;
   length: { ok: boolean; problems: string[] };
   language: { expected: EvalLanguage; detected: string; ok: boolean };
   tokens: { input: number; output: number };
@@ -51,6 +55,8 @@ export function caseMetrics(run: CaseRun): CaseMetrics {
     quotesWithSpeaker: result?.quotes.filter((quote) => quote.speaker !== null).length ?? 0,
     bullets: result?.summary.bullets.length ?? 0,
     bulletsCiting: result?.summary.bullets.filter((b) => b.quoteIds.length > 0).length ?? 0,
+    bulletsSupported: result?.summary.bullets.filter((b) => b.support === 'supported').length ?? 0,
+    claimsDropped: result?.meta.droppedClaims ?? 0,
     length: result
       ? lengthCompliance(result, lastAnswer(summaryCalls), run.article.length)
       : { ok: false, problems: ['no summary'] },
@@ -147,6 +153,8 @@ export interface VersionSummary {
   quotesDropped: number;
   quotesWithSpeaker: Ratio;
   bulletsCiting: Ratio;
+  bulletsSupported: Ratio;
+  claimsDropped: number;
   lengthOk: Ratio;
   languageOk: Ratio;
   outputClean: Ratio;
@@ -167,6 +175,8 @@ export function summarizeVersion(prompt: string, cases: readonly CaseMetrics[]):
     quotesDropped: sum((c) => c.quotesDropped),
     quotesWithSpeaker: { count: sum((c) => c.quotesWithSpeaker), total: quotesShown },
     bulletsCiting: { count: sum((c) => c.bulletsCiting), total: sum((c) => c.bullets) },
+    bulletsSupported: { count: sum((c) => c.bulletsSupported), total: sum((c) => c.bullets) },
+    claimsDropped: sum((c) => c.claimsDropped),
     lengthOk: { count: count((c) => c.length.ok), total: cases.length },
     languageOk: { count: count((c) => c.language.ok), total: cases.length },
     outputClean: { count: count((c) => c.outputHits.length === 0), total: cases.length },

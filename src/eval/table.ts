@@ -12,6 +12,9 @@ const ROWS: Array<[string, (v: VersionSummary) => string]> = [
   ['quotes dropped (not verbatim)', (v) => String(v.quotesDropped)],
   ['quotes with a speaker', (v) => pct(v.quotesWithSpeaker)],
   ['bullets citing a quote', (v) => pct(v.bulletsCiting)],
+  // A prompt that invents more shows it here: fewer supported bullets, more claims dropped.
+  ['bullets supported by the source', (v) => pct(v.bulletsSupported)],
+  ['claims dropped (not in the source)', (v) => String(v.claimsDropped)],
   ['length within preset', (v) => pct(v.lengthOk)],
   ['language as expected', (v) => pct(v.languageOk)],
   ['no injected link / @everyone', (v) => pct(v.outputClean)],

@@ -39,9 +39,28 @@ export const QuoteSchema = z.object({
 });
 export type Quote = z.infer<typeof QuoteSchema>;
 
+/** A source passage that supports a summary sentence: offsets into source.text, and a link. */
+export const EvidenceSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** The source URL with a text fragment pointing at the passage; null for non-URL sources. */
+  link: z.string().nullable(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+/**
+ * How well the source backs a shown sentence. Unsupported sentences are never shown, so only
+ * these two remain: `weak` means little of its wording is in the source (shown, and marked).
+ */
+export const SupportSchema = z.enum(['supported', 'weak']);
+export type Support = z.infer<typeof SupportSchema>;
+
 export const BulletSchema = z.object({
   text: z.string(),
   quoteIds: z.array(z.string()),
+  /** Absent in Results made before the grounding check. */
+  support: SupportSchema.optional(),
+  evidence: z.array(EvidenceSchema).optional(),
 });
 export type Bullet = z.infer<typeof BulletSchema>;
 
@@ -51,6 +70,8 @@ export const ResultSchema = z.object({
   summary: z.object({
     tldr: z.string(),
     bullets: z.array(BulletSchema),
+    tldrSupport: SupportSchema.optional(),
+    tldrEvidence: z.array(EvidenceSchema).optional(),
   }),
   quotes: z.array(QuoteSchema),
   meta: z.object({
@@ -64,6 +85,21 @@ export const ResultSchema = z.object({
     /** Quotes shown without the speaker given for them, because the source does not name them. */
     unverifiedSpeakers: z.number().int().nonnegative().default(0),
     reasks: z.number().int().nonnegative(),
+    /** Summary sentences not shown because a fact they state is not in the source. */
+    droppedClaims: z.number().int().nonnegative().optional(),
+    /**
+     * What the grounding check found, sentence by sentence (TL;DR and bullets), before the
+     * unsupported ones were dropped. `lexical: false`: the summary's language differs from the
+     * source's, so only numbers, dates and names were compared, not wording.
+     */
+    grounding: z
+      .object({
+        supported: z.number().int().nonnegative(),
+        weak: z.number().int().nonnegative(),
+        unsupported: z.number().int().nonnegative(),
+        lexical: z.boolean(),
+      })
+      .optional(),
     language: z.string().nullable(),
     length: z.enum(LENGTHS),
     style: z.enum(STYLES),

@@ -134,7 +134,11 @@ describe('the pipeline with a model', () => {
 
   it('GIVEN more bullets than the length allows THEN the extra bullets are cut', async () => {
     const answer = structuredClone(GOOD_ANSWER);
-    answer.bullets = Array.from({ length: 9 }, (_, i) => ({ text: `Point ${i}.`, quoteIds: [] }));
+    // Letters, not numbers: a number the article lacks would be re-asked by the grounding check.
+    answer.bullets = Array.from('abcdefghi', (letter) => ({
+      text: `Point ${letter}.`,
+      quoteIds: [],
+    }));
     fake.push(fakeSteps.json(answer));
     const result = await pipelineAgainst(fake).summarize(input, { length: 'short' });
     expect(result.summary.bullets).toHaveLength(3);

@@ -32,6 +32,11 @@ interface SummaryCall {
   onCheck?: () => Promise<void>;
   /** Told when quotes failed the word-for-word check and the model is asked again. */
   onRecheck?: () => void;
+  /**
+   * The answer's sentences that state facts the source does not hold, one line each with why
+   * (the grounding check); any makes the model be asked again.
+   */
+  checkClaims?: (output: SummaryOutput) => Promise<string[]>;
 }
 
 /** The model's invalid answer, as the OpenAI client reports it (see InvalidOutputError). */
@@ -106,14 +111,15 @@ export async function summarizeWithLlm(call: SummaryCall): Promise<VerifiedSumma
   }
 
   const checked = await check(first.value.quotes);
+  const claims = (await call.checkClaims?.(first.value)) ?? [];
   const tooFew = checked.rejected.length > 0 && checked.quotes.length < call.minQuotes;
-  if (!tooFew) return finish(first.value, 0, first.model, checked);
+  if (!tooFew && claims.length === 0) return finish(first.value, 0, first.model, checked);
 
-  const rejected = checked.rejected.map((quote) => quote.text);
+  const rejected = tooFew ? checked.rejected.map((quote) => quote.text) : [];
   call.onRecheck?.();
   const second = await ask([
     ...messages,
-    ...reask(JSON.stringify(first.value), [], rejected),
+    ...reask(JSON.stringify(first.value), [], rejected, claims),
   ]).catch((error: unknown) => {
     // A broken re-ask must not lose the verified part of a good first answer.
     if (invalidAnswer(error)) return null;
@@ -121,8 +127,13 @@ export async function summarizeWithLlm(call: SummaryCall): Promise<VerifiedSumma
   });
   if (!second) return finish(first.value, 1, first.model, checked);
   const recheck = await check(second.value.quotes);
-  // Keep whichever answer has more verified quotes.
-  return recheck.quotes.length >= checked.quotes.length
+  const claimsAgain = (await call.checkClaims?.(second.value)) ?? [];
+  // Keep the answer with fewer unsupported claims, then the one with more verified quotes.
+  const secondBetter =
+    claimsAgain.length !== claims.length
+      ? claimsAgain.length < claims.length
+      : recheck.quotes.length >= checked.quotes.length;
+  return secondBetter
     ? finish(second.value, 1, second.model, recheck)
     : finish(first.value, 1, first.model, checked);
 
@@ -144,7 +155,12 @@ export async function summarizeWithLlm(call: SummaryCall): Promise<VerifiedSumma
   }
 }
 
-function reask(previous: string, issues: string[], rejectedQuotes: string[]): ChatMessage[] {
+function reask(
+  previous: string,
+  issues: string[],
+  rejectedQuotes: string[],
+  rejectedClaims: string[] = [],
+): ChatMessage[] {
   const lines = [
     'Your answer has problems. Fix them and answer again with the complete JSON object.',
   ];
@@ -156,6 +172,13 @@ function reask(previous: string, issues: string[], rejectedQuotes: string[]): Ch
       '',
       'These quotes are not in the article word for word. Copy quotes exactly, character for character, or leave them out:',
       ...rejectedQuotes.map((quote) => `- ${JSON.stringify(quote)}`),
+    );
+  }
+  if (rejectedClaims.length > 0) {
+    lines.push(
+      '',
+      'These sentences state facts that are not in the article. Correct them from the article or leave them out:',
+      ...rejectedClaims,
     );
   }
   return [

@@ -1,6 +1,6 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { inQuotationMarks } from '../../shared/quote-marks.ts';
-import type { Quote, Result } from '../../shared/schemas.ts';
+import type { Bullet, Quote, Result } from '../../shared/schemas.ts';
 import { footerParts } from './footer.ts';
 import { LIMITS, truncate, truncateProse } from './limits.ts';
 import { breakMentions, escapeUntrusted, safeLink } from './markdown.ts';
@@ -100,12 +100,30 @@ function describe(result: Result, quoteNumbers: Map<string, number>, quotesOnly:
       .filter((n): n is number => n !== undefined)
       .map((n) => evidenceMarker(n, result.quotes[n - 1]))
       .join('');
-    return `• ${escapeUntrusted(bullet.text.trim())}${markers ? ` ${markers}` : ''}`;
+    const cite = markers || passageMarker(result, bullet);
+    const weak = bullet.support === 'weak' ? ' *(weak support)*' : '';
+    return `• ${escapeUntrusted(bullet.text.trim())}${cite ? ` ${cite}` : ''}${weak}`;
   });
   const style = result.meta.style;
   const body = style === 'prose' ? bullets.map((b) => b.slice(2)).join(' ') : bullets.join('\n');
   return [tldr ? `**TL;DR** ${tldr}` : '', body].filter((part) => part.length > 0).join('\n\n');
 }
+
+/**
+ * A bullet without a quote points at the passage it rests on: a link to it for a web page, or
+ * its opening words for pasted text and files.
+ */
+function passageMarker(result: Result, bullet: Bullet): string {
+  const evidence = bullet.evidence?.[0];
+  if (!evidence) return '';
+  const link = safeLink(evidence.link, 300);
+  if (link) return `[\\[source\\]](${link})`;
+  const words = result.source.text.slice(evidence.start, evidence.end).split(/\s+/);
+  const opening = words.slice(0, PASSAGE_WORDS).join(' ');
+  const more = words.length > PASSAGE_WORDS ? '…' : '';
+  return `(source: “${escapeUntrusted(opening)}${more}”)`;
+}
+const PASSAGE_WORDS = 6;
 
 function evidenceMarker(n: number, quote: Quote | undefined): string {
   const link = safeLink(quote?.link, 300);

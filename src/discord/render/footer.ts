@@ -20,6 +20,10 @@ export function footerParts(result: Result, extras: string[] = []): string[] {
     `${readingMinutes(source.text)} min read`,
     meta.cached ? 'cached' : null,
     meta.engine === 'offline' ? 'offline engine' : null,
+    // Never silent: a reader learns that sentences the source does not back were left out.
+    meta.droppedClaims
+      ? `${meta.droppedClaims} unsupported claim${meta.droppedClaims === 1 ? '' : 's'} dropped`
+      : null,
     ...extras,
   ];
   return parts.filter((part): part is string => typeof part === 'string' && part.length > 0);

@@ -1,0 +1,250 @@
+import { aliasesOf } from './aliases.ts';
+import { rankSentences } from './evidence.ts';
+import { findNumbers, type NumberFact } from './numbers.ts';
+import { type GroundingIndex, type IndexedSentence, numberTerm } from './source-index.ts';
+import type { CheckOptions, ClaimCheck, Reason } from './types.ts';
+import { isNegation, isStopWord, splitWords, startsClause, type Word } from './words.ts';
+
+/** A claim longer than this many words is checked on its first ones only. */
+const MAX_CLAIM_WORDS = 200;
+/** Evidence: up to this many sentences scoring at least this share of the best. */
+const MAX_EVIDENCE = 3;
+const EVIDENCE_SHARE = 0.4;
+/** A sentence sharing this many of the claim's terms is about the same thing. */
+const RELATED_TERMS = 2;
+/** The best-matching passages, and how many sentences either side of each, that count too. */
+const ANCHORS = 3;
+const NEIGHBOURS = 2;
+/**
+ * Weak: a lexical score below this (the mean of the shares of content words and of word pairs
+ * found in the source). Chosen on the dev sets' val rows; XSum's abstractive summaries sit low.
+ */
+export const WEAK_BELOW = 0.4;
+
+const MONTHS = new Map<string, string>([
+  ...'january february march april may june july august september october november december'
+    .split(' ')
+    .flatMap(
+      (month): Array<[string, string]> => [
+        [month, month],
+        [month.slice(0, 3), month],
+      ],
+    ),
+  ['sept', 'september'],
+]);
+const WEEKDAYS = new Map<string, string>(
+  'monday tuesday wednesday thursday friday saturday sunday'.split(' ').flatMap(
+    (day): Array<[string, string]> => [
+      [day, day],
+      [day.slice(0, 3), day],
+    ],
+  ),
+);
+// "May" is a month only with a capital; "mar", "sun", "wed" and friends too.
+const NEEDS_CAPITAL = new Set(['may', 'mar', 'sun', 'sat', 'wed', 'mon', 'jan', 'dec', 'aug']);
+
+/** Checks one summary sentence against an indexed source. */
+export function checkClaim(
+  index: GroundingIndex,
+  text: string,
+  options: CheckOptions = {},
+): ClaimCheck {
+  const lexical = options.lexical ?? true;
+  const words = splitWords(text, 0, text.length, MAX_CLAIM_WORDS);
+  const numbers = findNumbers(words, text);
+  const terms = [...new Set(words.map((word) => word.stem).filter(Boolean))];
+  for (const fact of numbers) for (const value of fact.values) terms.push(numberTerm(value));
+  const ranked = rankSentences(index, terms);
+  const best = ranked[0];
+  const evidence = best
+    ? ranked.filter((r) => r.score >= best.score * EVIDENCE_SHARE).slice(0, MAX_EVIDENCE)
+    : [];
+  // Across languages the words differ, so ranking says nothing: figures and names are looked
+  // up in the whole source.
+  const factTerms = new Set(
+    words.filter((word, i) => word.stem && isName(index, text, words, i)).map((word) => word.stem),
+  );
+  const related = lexical
+    ? relatedSentences(index, ranked, factTerms)
+    : [{ words: index.words, values: index.values }];
+
+  const reasons: Reason[] = [];
+  const slice = (from: number, to: number) => text.slice(words[from]!.start, words[to]!.end);
+
+  for (const fact of numbers) {
+    // Number words are language-specific ("two" / "zwei"): across languages only digits count.
+    if (!lexical && !words[fact.from]!.digits) continue;
+    if (!numberFound(fact, related)) {
+      reasons.push({ kind: fact.kind, text: slice(fact.from, fact.to) });
+    }
+  }
+  const inNumber = new Set(numbers.flatMap((fact) => range(fact.from, fact.to)));
+  words.forEach((word, i) => {
+    if (inNumber.has(i) || word.digits) return;
+    const date = dateWord(word);
+    if (date !== null) {
+      if (!index.words.has(date) && !index.words.has(date.slice(0, 3))) {
+        reasons.push({ kind: 'date', text: slice(i, i) });
+      }
+      return;
+    }
+    if (!isName(index, text, words, i)) return;
+    // Other languages capitalise nouns (German) and translate country names: only a run of
+    // capitalised words, like a person's full name, is taken for a name there.
+    if (!lexical && !inCapitalRun(words, i)) return;
+    const found = (set: ReadonlySet<string>) => aliasesOf(word.norm).some((a) => set.has(a));
+    // A lower-cased claim cannot say which of its words are names: only ones the source lacks
+    // altogether are counted, never one it uses elsewhere.
+    const where = word.capital ? related : [index];
+    if (!where.some((sentence) => found(sentence.words))) {
+      reasons.push({ kind: 'name', text: slice(i, i) });
+    }
+  });
+
+  const negation = lexical
+    ? negationProblem(
+        index,
+        words,
+        text,
+        evidence.map((r) => r.at),
+      )
+    : null;
+  if (negation) reasons.push(negation);
+
+  const { newPairShare, newWordShare, newWords } = novelty(index, words);
+  const hard = reasons.length > 0;
+  let score = lexical ? 1 - (newPairShare + newWordShare) / 2 : 1;
+  if (lexical && !hard && score < WEAK_BELOW) {
+    reasons.push({ kind: 'words', text: newWords.join(' ') });
+  }
+  if (hard) score /= 2;
+  return {
+    text,
+    status: hard ? 'unsupported' : reasons.length > 0 ? 'weak' : 'supported',
+    reasons,
+    evidence: evidence.map((r) => {
+      const sentence = index.sentences[r.at]!;
+      return { start: sentence.start, end: sentence.end };
+    }),
+    score: Math.max(0, Math.min(1, score)),
+  };
+}
+
+/**
+ * Where a claim's figures and names must be found: its evidence and the sentences next to it,
+ * and any sentence sharing several of its other words. A name that the source uses only in an
+ * unrelated passage (another person of the same article) does not support it.
+ */
+function relatedSentences(
+  index: GroundingIndex,
+  ranked: ReturnType<typeof rankSentences>,
+  factTerms: ReadonlySet<string>,
+): FactSet[] {
+  const chosen = new Set<number>();
+  // Shared names and figures do not make a passage related: a swapped name would find its own.
+  const context = (term: string) => !factTerms.has(term) && !term.startsWith('#');
+  let anchors = 0;
+  // A claim that shares no other word with the source cannot be placed: its names and figures
+  // are then looked up wherever they rank best.
+  const placeable = ranked.some((r) => r.terms.some(context));
+  for (const r of ranked) {
+    const shared = placeable ? r.terms.filter(context).length : 1;
+    if (shared >= RELATED_TERMS) chosen.add(r.at);
+    // The best passages and their neighbours ("He said …" continues the sentence before).
+    if (shared >= 1 && anchors < ANCHORS) {
+      anchors++;
+      for (let k = r.at - NEIGHBOURS; k <= r.at + NEIGHBOURS; k++) {
+        if (k >= 0 && k < index.sentences.length) chosen.add(k);
+      }
+    }
+  }
+  return [...chosen].map((at) => index.sentences[at]!);
+}
+
+type FactSet = Pick<IndexedSentence, 'words' | 'values'>;
+
+function inCapitalRun(words: readonly Word[], i: number): boolean {
+  return Boolean(words[i]?.capital && (words[i - 1]?.capital || words[i + 1]?.capital));
+}
+
+function numberFound(fact: NumberFact, related: readonly FactSet[]): boolean {
+  return related.some((sentence) => fact.values.some((value) => sentence.values.has(value)));
+}
+
+function dateWord(word: Word): string | null {
+  const month = MONTHS.get(word.norm) ?? WEEKDAYS.get(word.norm);
+  if (month === undefined) return null;
+  if (NEEDS_CAPITAL.has(word.norm) && !word.capital) return null;
+  return month;
+}
+
+/**
+ * A proper name: a capitalised word inside a sentence; at the start of one, only a word the
+ * source itself writes only with a capital. In a lower-cased claim, any word the source writes
+ * only with a capital.
+ */
+function isName(index: GroundingIndex, text: string, words: readonly Word[], i: number): boolean {
+  const word = words[i]!;
+  if (word.norm.length < 2 || isStopWord(word.norm) || isNegation(word.norm)) return false;
+  if (!word.capital) return index.cased && index.capitalOnly.has(word.norm);
+  if (!startsClause(text, words, i)) return true;
+  return index.capitalOnly.has(word.norm) || (!index.words.has(word.norm) && !index.cased);
+}
+
+/**
+ * A negation the claim adds (no evidence sentence has one), or one it drops (its best evidence
+ * negates inside the very words the claim repeats).
+ */
+function negationProblem(
+  index: GroundingIndex,
+  words: readonly Word[],
+  text: string,
+  evidence: readonly number[],
+): Reason | null {
+  const first = evidence[0];
+  if (first === undefined) return null;
+  const negation = words.find((word) => isNegation(word.norm));
+  if (negation) {
+    const top = evidence.slice(0, 2).map((at) => index.sentences[at]!);
+    if (top.some((sentence) => sentence.negations.length > 0)) return null;
+    return { kind: 'negation', text: text.slice(negation.start, negation.end) };
+  }
+  const sentence = index.sentences[first]!;
+  if (sentence.negations.length === 0) return null;
+  const claimed = new Set(words.map((word) => word.stem).filter(Boolean));
+  // The claim repeats the words on both sides of the source's negation ("did not win" →
+  // "did win"): it states the opposite of that passage.
+  for (const at of sentence.negations) {
+    const before = sentence.stemAt.findLast(([, offset]) => offset < at);
+    const after = sentence.stemAt.find(([, offset]) => offset > at);
+    if (!before || !after || !claimed.has(before[0]) || !claimed.has(after[0])) continue;
+    const end = index.text.slice(at).search(/[^\p{L}'’]/u);
+    return {
+      kind: 'negation',
+      text: `leaves out "${index.text.slice(at, end === -1 ? undefined : at + end)}"`,
+    };
+  }
+  return null;
+}
+
+/** How much of the claim's wording is new to the source: content words and their pairs. */
+function novelty(index: GroundingIndex, words: readonly Word[]) {
+  const stems = words.filter((word) => word.stem);
+  if (stems.length === 0) return { newPairShare: 0, newWordShare: 0, newWords: [] };
+  const newWords = stems.filter((word) => !index.postings.has(word.stem)).map((w) => w.norm);
+  let pairs = 0;
+  let newPairs = 0;
+  for (let k = 1; k < stems.length; k++) {
+    pairs++;
+    if (!index.pairs.has(`${stems[k - 1]!.stem} ${stems[k]!.stem}`)) newPairs++;
+  }
+  return {
+    newPairShare: pairs === 0 ? newWords.length / stems.length : newPairs / pairs,
+    newWordShare: newWords.length / stems.length,
+    newWords,
+  };
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, k) => from + k);
+}

@@ -1,0 +1,43 @@
+import { splitSentences } from '../offline/sentences.ts';
+import { checkClaim } from './check-claim.ts';
+import type { GroundingIndex } from './source-index.ts';
+import type { CheckOptions, ClaimCheck, ClaimStatus } from './types.ts';
+
+/** A summary longer than this many sentences is checked on its first ones only. */
+export const MAX_SUMMARY_SENTENCES = 200;
+
+export interface SummaryCheck {
+  verdict: ClaimStatus;
+  score: number;
+  sentences: ClaimCheck[];
+}
+
+const RANK: Record<ClaimStatus, number> = { supported: 0, weak: 1, unsupported: 2 };
+
+/** The claim's sentences: a summary, a TL;DR or a bullet may hold several. */
+export function claimSentences(text: string): string[] {
+  return splitSentences(text)
+    .slice(0, MAX_SUMMARY_SENTENCES)
+    .map((sentence) => sentence.text)
+    .filter((sentence) => /[\p{L}\p{N}]/u.test(sentence));
+}
+
+/** Checks every sentence of a summary; the summary is as good as its worst sentence. */
+export function checkSummary(
+  index: GroundingIndex,
+  summary: string,
+  options: CheckOptions = {},
+): SummaryCheck {
+  const sentences = claimSentences(summary).map((text) => checkClaim(index, text, options));
+  return { verdict: worst(sentences.map((s) => s.status)), score: lowest(sentences), sentences };
+}
+
+export function worst(statuses: readonly ClaimStatus[]): ClaimStatus {
+  let result: ClaimStatus = 'supported';
+  for (const status of statuses) if (RANK[status] > RANK[result]) result = status;
+  return result;
+}
+
+function lowest(sentences: readonly ClaimCheck[]): number {
+  return sentences.length === 0 ? 1 : Math.min(...sentences.map((s) => s.score));
+}

@@ -1,0 +1,27 @@
+/**
+ * Grounding: every summary sentence checked against the source, deterministically, without a
+ * model. Each sentence gets its evidence (the source sentences that support it best) and a
+ * status: `unsupported` when it states a hard fact (a number, date, quantity, proper name or
+ * negation) that the source does not hold near the passage it rests on; `weak` when almost
+ * none of its wording is in the source; `supported` otherwise.
+ *
+ * Forgiven, as a reader would: "five" = "5", "1,000" = "one thousand", "£80m" = "80 million",
+ * "U.S." = "US", "Germany's" = "Germany", a surname alone, a demonym for its country, a month
+ * or weekday in short form, stemming of ordinary words.
+ */
+
+export { checkClaim } from './check-claim.ts';
+export { checkSummary, claimSentences, type SummaryCheck, worst } from './check-summary.ts';
+export {
+  type GroundingIndex,
+  indexForGrounding,
+  indexForGroundingAsync,
+} from './source-index.ts';
+export type {
+  CheckOptions,
+  ClaimCheck,
+  ClaimStatus,
+  EvidenceSpan,
+  Reason,
+  ReasonKind,
+} from './types.ts';
