@@ -12,7 +12,8 @@ import {
 import type { LlmClient } from './llm/types.ts';
 import { OFFLINE_ENGINE_VERSION, summarizeOffline } from './offline/index.ts';
 import { loadPromptRegistry, type PromptRegistry } from './prompts/registry.ts';
-import { textFragmentLink, verifyQuotes } from './quotes/index.ts';
+import { createQuoteChecker, type QuoteChecker } from './quotes/checker.ts';
+import { textFragmentLink } from './quotes/index.ts';
 import { loadSource, type SourceLoaders } from './source.ts';
 import { createMemoryCache, type PipelineCache } from './summarize/cache.ts';
 import { summarizeWithLlm, type VerifiedSummary } from './summarize/llm-summary.ts';
@@ -65,10 +66,10 @@ interface Job {
 }
 
 /**
- * From this many characters of source on, checking the quotes is a stage of its own. The check
- * runs on this thread and its time grows with the source: about 0.2-0.4 s at this size on the
- * 2-core development machine and about a second at the 1,000,000-character cap. Below it the
- * check is over in milliseconds, before any edit could show it.
+ * From this many characters of source on, checking the quotes is a stage of its own: the check
+ * (in a worker thread, see createQuoteChecker) takes about 0.2-0.4 s at this size on the 2-core
+ * development machine and about a second at the 1,000,000-character cap. Below it the check is
+ * over before any edit could show it.
  */
 export const CHECKING_STAGE_FROM_CHARS = 200_000;
 
@@ -86,6 +87,8 @@ export interface PipelineDeps extends SourceLoaders {
   cache?: PipelineCache;
   /** The model's context window; a source beyond what fits is summarized map-reduce. */
   contextTokens?: number;
+  /** Checks quotes against the source; long sources off the thread (see createQuoteChecker). */
+  quoteChecker?: QuoteChecker;
   /** One deadline for the whole job, fetch and every model call included. */
   deadlineMs?: number;
   /** A source needing more parts than this is refused as too long. */
@@ -102,6 +105,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   const cache = deps.cache ?? createMemoryCache();
   const now = deps.now ?? (() => performance.now());
   const deadlineMs = deps.deadlineMs ?? 90_000;
+  const quoteChecker = deps.quoteChecker ?? createQuoteChecker();
 
   async function run(
     source: KeptSource,
@@ -151,7 +155,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     job.onStage({ stage: 'summarizing' });
     const verified = llm
       ? await summarizeDocument(llm, source.document, options, job)
-      : await offlineSummary(source.document, options, announceCheck(source.document.text, job));
+      : await offlineSummary(source.document, options, job, quoteChecker);
     timingsMs.summarizeMs = now() - summarizeStarted;
 
     const preset = LENGTH_PRESETS[options.length];
@@ -205,6 +209,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         },
         sourceText: document.text,
         url: document.url,
+        checker: quoteChecker,
         minQuotes: Math.min(2, preset.quotes),
         ...job,
         onCheck: announceCheck(document.text, job),
@@ -260,7 +265,10 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     const signal = context?.signal ? AbortSignal.any([context.signal, deadline]) : deadline;
     try {
       const onStage = context?.onStage ?? (() => {});
-      return await work({ signal, queueKey: context?.queueKey, onStage });
+      const result = await work({ signal, queueKey: context?.queueKey, onStage });
+      // The deadline ends the job: a step that finished after it passed does not count.
+      signal.throwIfAborted();
+      return result;
     } catch (error) {
       // Whatever failed once the deadline passed failed because of it.
       if (deadline.aborted) {
@@ -303,7 +311,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 async function offlineSummary(
   document: ArticleDocument,
   options: ResolvedOptions,
-  beforeCheck: () => Promise<void>,
+  job: Job,
+  checker: QuoteChecker,
 ): Promise<VerifiedSummary> {
   const output = summarizeOffline(document.text, {
     length: options.length,
@@ -311,8 +320,11 @@ async function offlineSummary(
     quotesOnly: options.quotesOnly,
     title: document.title,
   });
-  await beforeCheck();
-  const verified = verifyQuotes(document.text, output.quotes, { url: document.url });
+  await announceCheck(document.text, job)();
+  const verified = await checker.check(document.text, output.quotes, {
+    url: document.url,
+    signal: job.signal,
+  });
   return {
     output,
     quotes: verified.quotes,
