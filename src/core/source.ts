@@ -23,7 +23,7 @@ export async function loadSource(
 ): Promise<{ kind: SourceKind; document: ArticleDocument }> {
   const document = await loadDocument(input, loaders, signal);
   const text = normalizeText(document.text);
-  const words = text.split(/\s+/).filter(Boolean).length;
+  const words = countWordsUpTo(text, MIN_WORDS);
   if (words === 0) throw new UserError('empty_input', 'There is no text to summarize.');
   if (words < MIN_WORDS) {
     throw new UserError(
@@ -32,6 +32,17 @@ export async function loadSource(
     );
   }
   return { kind: input.kind, document: { ...document, text } };
+}
+
+/**
+ * Words in the text, counted up to `limit`: splitting a 1,000,000-character text into words
+ * only to learn it has twenty held the event loop for a quarter of a second.
+ */
+function countWordsUpTo(text: string, limit: number): number {
+  const word = /\S+/g;
+  let count = 0;
+  while (count < limit && word.exec(text) !== null) count++;
+  return count;
 }
 
 async function loadDocument(
