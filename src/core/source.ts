@@ -31,7 +31,27 @@ export async function loadSource(
       `The text is too short to summarize (${words} words; at least ${MIN_WORDS} are needed).`,
     );
   }
-  return { kind: input.kind, document: { ...document, text } };
+  return {
+    kind: input.kind,
+    document: { ...document, text, url: withoutCredentials(document.url) },
+  };
+}
+
+/**
+ * The link without `user:pass@`: it is shown in the title and every quote's link, and kept
+ * with the cached source, so credentials in what the user pasted must not travel with it.
+ */
+export function withoutCredentials(url: string | null): string | null {
+  if (url === null || !url.includes('@')) return url;
+  try {
+    const parsed = new URL(url);
+    if (!parsed.username && !parsed.password) return url;
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.href;
+  } catch {
+    return url;
+  }
 }
 
 /**
