@@ -3,6 +3,7 @@ import { attributeSource } from '../offline/index.ts';
 import { locateQuote } from './find-quote.ts';
 import { QUOTE_LIMITS } from './limits.ts';
 import { indexSource } from './source-index.ts';
+import { statedSpeaker } from './stated-speaker.ts';
 import { textFragmentLink } from './text-fragment.ts';
 import { chooseSpeaker, type SourceAttribution } from './verify-speaker.ts';
 
@@ -70,10 +71,14 @@ export function verifyQuotes(
     seenIds.add(candidate.id);
     const text = sourceText.slice(start, end);
     attributions ??= sourceAttributions(sourceText);
+    // A speaker stated right beside the quote is as good as one the attributor read as named.
+    const stated = statedSpeaker(sourceText, start, end);
     const checked = chooseSpeaker(
       sourceText,
       candidate.speaker,
-      overlapping(attributions, start, end),
+      stated === null
+        ? overlapping(attributions, start, end)
+        : { start, end, speaker: stated, named: true },
     );
     if (checked.unverified) unverifiedSpeakers++;
     const link = options.url === null ? null : textFragmentLink(options.url, text);
