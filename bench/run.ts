@@ -6,6 +6,7 @@ import { benchPipeline } from './pipeline.ts';
 import { benchQueue } from './queue.ts';
 import { benchQuotes } from './quotes.ts';
 import { benchQuotesDev } from './quotes-dev.ts';
+import { benchQuotesHostile } from './quotes-hostile.ts';
 import { rssMb } from './stats.ts';
 
 /**
@@ -95,6 +96,21 @@ rows.push({
   value: `${quotes.medianMs.toFixed(2)} / ${quotes.p95Ms.toFixed(2)} ms`,
   target: '',
 });
+
+const quoteAttacks = await benchQuotesHostile();
+record.quoteAttacks = quoteAttacks;
+for (const row of quoteAttacks) {
+  rows.push({
+    figure: `quote check under attack, ${row.name}: slowest /help ack of ${row.helps}`,
+    value: `${row.helpAckMaxMs.toFixed(0)} ms (job ${(row.jobMs / 1000).toFixed(1)} s)`,
+    target: '< 1000 ms',
+  });
+  rows.push({
+    figure: `quote check under attack, ${row.name}: event-loop delay p99 / max (idle p99)`,
+    value: `${row.loopP99Ms.toFixed(1)} / ${row.loopMaxMs.toFixed(0)} ms (${row.idleLoopP99Ms.toFixed(1)} ms)`,
+    target: 'p99 ≤ 20 ms',
+  });
+}
 
 const queue = await benchQueue();
 record.queue = queue;

@@ -33,12 +33,20 @@ export function createUrlLoader(deps: LoadUrlDeps) {
 
     const page = await deps.guardedFetch(url, { signal });
     const byContent = `sha256:${createHash('sha256').update(page.bytes).digest('hex')}`;
-    const document =
-      (await cache.get(byContent)) ??
-      (await extractDocument(
-        { bytes: page.bytes, contentType: page.contentType, charset: page.charset, url: page.url },
-        { pool: deps.pool, signal },
-      ));
+    const sameBytes = await cache.get(byContent);
+    // Another link served these bytes: reuse its extraction, but the document is this link's,
+    // or every link in the reply would point at the other host.
+    const document = sameBytes
+      ? { ...sameBytes, url: page.url }
+      : await extractDocument(
+          {
+            bytes: page.bytes,
+            contentType: page.contentType,
+            charset: page.charset,
+            url: page.url,
+          },
+          { pool: deps.pool, signal },
+        );
     if (!page.noStore) {
       const ttl = Math.min(defaultTtl, page.maxAgeSeconds ?? defaultTtl);
       if (ttl > 0) {

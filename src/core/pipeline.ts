@@ -16,7 +16,7 @@ import { loadSource, providerOf, type SourceLoaders } from './inputs/index.ts';
 import type { LlmClient } from './llm/types.ts';
 import { OFFLINE_ENGINE_VERSION, summarizeOffline } from './offline/index.ts';
 import { loadPromptRegistry, type PromptRegistry } from './prompts/registry.ts';
-import { verifyQuotes } from './quotes/index.ts';
+import { createQuoteChecker, type QuoteChecker } from './quotes/checker.ts';
 import { createMemoryCache, type PipelineCache } from './summarize/cache.ts';
 import { summarizeWithLlm, type VerifiedSummary } from './summarize/llm-summary.ts';
 import { mapParts } from './summarize/map-reduce.ts';
@@ -70,10 +70,10 @@ interface Job {
 }
 
 /**
- * From this many characters of source on, checking the quotes is a stage of its own. The check
- * runs on this thread and its time grows with the source: about 0.2-0.4 s at this size on the
- * 2-core development machine and about a second at the 1,000,000-character cap. Below it the
- * check is over in milliseconds, before any edit could show it.
+ * From this many characters of source on, checking the quotes is a stage of its own: the check
+ * (in a worker thread, see createQuoteChecker) takes about 0.2-0.4 s at this size on the 2-core
+ * development machine and about a second at the 1,000,000-character cap. Below it the check is
+ * over before any edit could show it.
  */
 export const CHECKING_STAGE_FROM_CHARS = 200_000;
 
@@ -91,6 +91,8 @@ export interface PipelineDeps extends SourceLoaders {
   cache?: PipelineCache;
   /** The model's context window; a source beyond what fits is summarized map-reduce. */
   contextTokens?: number;
+  /** Checks quotes against the source; long sources off the thread (see createQuoteChecker). */
+  quoteChecker?: QuoteChecker;
   /** One deadline for the whole job, fetch and every model call included. */
   deadlineMs?: number;
   /** A source needing more parts than this is refused as too long. */
@@ -107,6 +109,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   const cache = deps.cache ?? createMemoryCache();
   const now = deps.now ?? (() => performance.now());
   const deadlineMs = deps.deadlineMs ?? 90_000;
+  const quoteChecker = deps.quoteChecker ?? createQuoteChecker();
 
   async function run(
     source: KeptSource,
@@ -158,7 +161,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     const grounder = groundingFor(source.document, options.language);
     const verified = llm
       ? await summarizeDocument(llm, source.document, options, job, grounder.reaskLines)
-      : await offlineSummary(source.document, options, announceCheck(source.document.text, job));
+      : await offlineSummary(source.document, options, job, quoteChecker);
     timingsMs.summarizeMs = now() - summarizeStarted;
 
     const preset = LENGTH_PRESETS[options.length];
@@ -219,6 +222,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         },
         sourceText: document.text,
         url: document.url,
+        checker: quoteChecker,
         minQuotes: Math.min(2, preset.quotes),
         ...job,
         onCheck: announceCheck(document.text, job),
@@ -275,7 +279,10 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     const deadline = context?.deadline ?? startDeadline(deadlineMs, context?.signal);
     try {
       const onStage = context?.onStage ?? (() => {});
-      return await work({ signal: deadline.signal, queueKey: context?.queueKey, onStage });
+      const result = await work({ signal: deadline.signal, queueKey: context?.queueKey, onStage });
+      // The deadline ends the job: a step that finished after it passed does not count.
+      deadline.signal.throwIfAborted();
+      return result;
     } catch (error) {
       throw deadline.explain(error);
     }
@@ -309,7 +316,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 async function offlineSummary(
   document: ArticleDocument,
   options: ResolvedOptions,
-  beforeCheck: () => Promise<void>,
+  job: Job,
+  checker: QuoteChecker,
 ): Promise<VerifiedSummary> {
   const output = summarizeOffline(document.text, {
     length: options.length,
@@ -317,8 +325,11 @@ async function offlineSummary(
     quotesOnly: options.quotesOnly,
     title: document.title,
   });
-  await beforeCheck();
-  const verified = verifyQuotes(document.text, output.quotes, { url: document.url });
+  await announceCheck(document.text, job)();
+  const verified = await checker.check(document.text, output.quotes, {
+    url: document.url,
+    signal: job.signal,
+  });
   return {
     output,
     quotes: verified.quotes,

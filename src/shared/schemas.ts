@@ -138,7 +138,8 @@ export type SummarizeInput =
 export const OUTPUT_LIMITS = {
   tldr: 1500,
   bullet: 800,
-  quote: 1000,
+  /** A real quote past 1,000 characters is cut to its first words (QUOTE_LIMITS), not refused. */
+  quote: 20_000,
   speaker: 120,
   id: 40,
   point: 1000,

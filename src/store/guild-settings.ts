@@ -64,6 +64,8 @@ export interface GuildSettingsStore {
   getGuildSettings(guildId: string): Promise<GuildSettings>;
   /** Changes only the given fields. Throws UserError('invalid_input') on a bad value. */
   updateGuildSettings(guildId: string, patch: GuildSettingsPatch): Promise<GuildSettings>;
+  /** What a server that never ran /setup gets; DMs take their cooldown from it. */
+  defaultGuildSettings(): GuildSettings;
 }
 
 type SettingsColumns = Omit<GuildSettingsTable, 'guild_id' | 'updated_at'>;
@@ -142,5 +144,9 @@ export function guildSettingsStore(
     return getGuildSettings(guildId);
   }
 
-  return { getGuildSettings, updateGuildSettings };
+  return {
+    getGuildSettings,
+    updateGuildSettings,
+    defaultGuildSettings: () => structuredClone(defaults),
+  };
 }

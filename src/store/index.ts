@@ -12,6 +12,7 @@ import { type DialectName, migrationProvider } from './migrations.ts';
 import { type SummaryPostStore, summaryPostStore } from './summary-posts.ts';
 import { type Clock, systemClock } from './time.ts';
 import { type UsageStore, usageStore } from './usage.ts';
+import { type UsageReservationStore, usageReservationStore } from './usage-reservations.ts';
 
 export type { CacheOptions } from './cache.ts';
 export {
@@ -31,6 +32,7 @@ export { compareSnowflakes } from './snowflake.ts';
 export type { SummaryPost, SummaryPostInput } from './summary-posts.ts';
 export type { Clock } from './time.ts';
 export type { OperatorUsageReport, UsageInput, UsageReport, UsageTotals } from './usage.ts';
+export type { Reservation, ReservationRequest } from './usage-reservations.ts';
 
 export interface StoreOptions {
   /** A postgres:// or postgresql:// URL; unset or null = SQLite. */
@@ -49,6 +51,7 @@ export interface Store
     ChannelRuleStore,
     CacheStore,
     UsageStore,
+    UsageReservationStore,
     SummaryPostStore {
   readonly dialect: DialectName;
   /** Resolves when the database answers a trivial query (for /healthz). */
@@ -73,6 +76,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     ...channelRuleStore(db, clock),
     ...cacheStore(db, clock),
     ...usageStore(db, clock),
+    ...usageReservationStore(db, dialect, clock),
     ...summaryPostStore(db, clock),
     ping: async () => {
       await sql`select 1`.execute(db);

@@ -113,7 +113,16 @@ export function usageStore(db: Kysely<Database>, clock: Clock): UsageStore {
         at: (usage.at ?? clock()).toISOString(),
         job_id: usage.jobId ?? null,
       })
-      .onConflict((conflict) => conflict.column('job_id').doNothing())
+      // The job's reservation (see usage-reservations.ts) becomes its real count; a job run
+      // again after a crash writes the same row again.
+      .onConflict((conflict) =>
+        conflict.column('job_id').doUpdateSet({
+          tokens_in: usage.tokensIn,
+          tokens_out: usage.tokensOut,
+          cost_usd: usage.costUsd,
+          cached: usage.cached ? 1 : 0,
+        }),
+      )
       .execute();
   }
 

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createGuardedFetch } from '../../src/core/fetch/index.ts';
+import { loadSource } from '../../src/core/inputs/index.ts';
 import { createMemoryDocumentCache, createUrlLoader } from '../../src/core/load-url.ts';
 
 const paragraph =
@@ -16,7 +17,9 @@ const server = createServer((request, response) => {
   const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8' };
   if (path.startsWith('/private')) headers['cache-control'] = 'no-store';
   if (path.startsWith('/short')) headers['cache-control'] = 'max-age=60';
-  response.writeHead(200, headers).end(page(`Ferry news ${path}`));
+  // Two links, one page: the same bytes under both.
+  const title = path.startsWith('/mirror') ? 'Ferry news mirrored' : `Ferry news ${path}`;
+  response.writeHead(200, headers).end(page(title));
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -55,5 +58,22 @@ describe('loading a link', () => {
     now += 1_000;
     await load(`${base}/short`);
     expect(hits.get('/short')).toBe(2);
+  });
+
+  it('GIVEN two links serving the same bytes THEN each document links the one that was asked for', async () => {
+    const load = createUrlLoader({ guardedFetch });
+    await load(`${base}/mirror-a`);
+    const second = await load(`${base}/mirror-b`);
+    expect(second.url).toBe(`${base}/mirror-b`);
+    expect(await load(`${base}/mirror-b`)).toMatchObject({ url: `${base}/mirror-b` });
+  });
+
+  it('GIVEN a link with user:pass@ THEN the source keeps the link without them', async () => {
+    const text = paragraph.repeat(4);
+    const source = await loadSource(
+      { kind: 'message', text, url: 'https://admin:hunter2@news.example/talks#top' },
+      {},
+    );
+    expect(source.document.url).toBe('https://news.example/talks#top');
   });
 });

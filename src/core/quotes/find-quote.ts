@@ -1,18 +1,21 @@
 import { balanceSpan } from './balance-span.ts';
-import { matchWords, patternOf } from './match-words.ts';
+import { type MatchBudget, matchWords, patternOf, TOO_COSTLY } from './match-words.ts';
 import { indexSource, type SourceIndex } from './source-index.ts';
 
 /** Fewer words than this could match almost anywhere, so it proves nothing. */
 export const MIN_QUOTE_WORDS = 3;
 
 export type Span = { start: number; end: number };
-export type Located = { span: Span } | { reason: 'too short' | 'not found in the source' };
+export type Located =
+  | { span: Span }
+  | { reason: 'too short' | 'not found in the source' | 'too costly to check' };
 
-/** Finds a quote in an already indexed source; says why when it cannot. */
-export function locateQuote(source: SourceIndex, quoteText: string): Located {
+/** Finds a quote in an already indexed source within a budget; says why when it cannot. */
+export function locateQuote(source: SourceIndex, quoteText: string, budget?: MatchBudget): Located {
   const pattern = patternOf(quoteText);
   if (pattern.norms.length < MIN_QUOTE_WORDS) return { reason: 'too short' };
-  const words = matchWords(source, pattern);
+  const words = matchWords(source, pattern, budget);
+  if (words === TOO_COSTLY) return { reason: 'too costly to check' };
   if (!words) return { reason: 'not found in the source' };
   const start = source.tokens[words.first]!.start;
   const end = source.tokens[words.last]!.end;

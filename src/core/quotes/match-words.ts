@@ -23,6 +23,14 @@ export function patternOf(quoteText: string): QuotePattern {
   return { norms: tokens.map((token) => token.norm), omits };
 }
 
+/** Word comparisons a search may still spend; shared by the quotes of one answer. */
+export interface MatchBudget {
+  steps: number;
+}
+
+/** The search ran out of its budget before it could say whether the quote is there. */
+export const TOO_COSTLY = 'too costly';
+
 /**
  * The first place in the source where the quote's words occur in order: contiguous, except
  * where the model wrote an ellipsis (skip up to MAX_OMITTED_WORDS) or where the source breaks
@@ -31,12 +39,15 @@ export function patternOf(quoteText: string): QuotePattern {
  *
  * Only the places where the first word occurs are tried, and each attempt walks forward word
  * by word, branching only at an ellipsis or a quotation mark; dead ends are remembered, so the
- * cost stays near linear in the quote's length per candidate start.
+ * cost stays near linear in the quote's length per candidate start. Every comparison is paid
+ * from `budget`; a repetitive source and quote can still need billions, so the search gives up
+ * with TOO_COSTLY when the budget is spent.
  */
 export function matchWords(
   source: SourceIndex,
   quote: QuotePattern,
-): { first: number; last: number } | null {
+  budget: MatchBudget = { steps: Number.POSITIVE_INFINITY },
+): { first: number; last: number } | null | typeof TOO_COSTLY {
   const q = quote.norms;
   const s = source.norms;
   const m = q.length;
@@ -48,6 +59,7 @@ export function matchWords(
   // Matches q[qi..] starting at s[sj]; returns the index of the last matched source word or -1.
   const walk = (qi: number, sj: number): number => {
     while (qi < m) {
+      if (--budget.steps < 0) return -1;
       if (quote.omits[qi] || source.marksBefore[sj]) return branch(qi, sj);
       if (s[sj] !== q[qi]) return -1;
       qi++;
@@ -62,6 +74,7 @@ export function matchWords(
     const want = q[qi];
     if (quote.omits[qi]) {
       for (let j = sj; j < n && j <= sj + MAX_OMITTED_WORDS; j++) {
+        if (--budget.steps < 0) return -1;
         if (s[j] !== want) continue;
         const last = walk(qi + 1, j + 1);
         if (last >= 0) return last;
@@ -82,8 +95,10 @@ export function matchWords(
   };
 
   for (const start of source.positions.get(first) ?? []) {
+    if (--budget.steps < 0) return TOO_COSTLY;
     const last = walk(1, start + 1);
     if (last >= 0) return { first: start, last };
+    if (budget.steps < 0) return TOO_COSTLY;
   }
   return null;
 }

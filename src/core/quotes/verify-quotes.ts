@@ -1,7 +1,9 @@
 import type { Quote } from '../../shared/schemas.ts';
 import { attributeSource } from '../offline/index.ts';
 import { locateQuote } from './find-quote.ts';
+import { QUOTE_LIMITS } from './limits.ts';
 import { indexSource } from './source-index.ts';
+import { statedSpeaker } from './stated-speaker.ts';
 import { textFragmentLink } from './text-fragment.ts';
 import { chooseSpeaker, type SourceAttribution } from './verify-speaker.ts';
 
@@ -29,6 +31,9 @@ export interface VerifiedQuotes {
  * source's own characters with their offsets. The rest are reported with a reason, so the
  * caller can count them and re-ask the model. A kept quote's speaker is checked too (see
  * chooseSpeaker): one the source does not name is dropped and counted.
+ *
+ * The work is bounded (see QUOTE_LIMITS): only the first quotes are checked, a long quote is
+ * cut to its first words, and a quote whose search spends its budget is rejected as too costly.
  */
 export function verifyQuotes(
   sourceText: string,
@@ -41,8 +46,9 @@ export function verifyQuotes(
   const seenIds = new Set<string>();
   let unverifiedSpeakers = 0;
   let attributions: SourceAttribution[] | null = null;
+  let stepsLeft = QUOTE_LIMITS.maxStepsPerCheck;
 
-  for (const candidate of candidates) {
+  for (const candidate of candidates.slice(0, QUOTE_LIMITS.maxQuotes)) {
     const reject = (reason: string) =>
       rejected.push({ id: candidate.id, text: candidate.text, reason });
     // Bullets point at quotes by id, so a second quote with the same id would be ambiguous.
@@ -50,7 +56,9 @@ export function verifyQuotes(
       reject('duplicate id');
       continue;
     }
-    const located = locateQuote(source, candidate.text);
+    const budget = { steps: Math.min(QUOTE_LIMITS.maxStepsPerQuote, stepsLeft) };
+    const located = locateQuote(source, cutQuote(candidate.text), budget);
+    stepsLeft -= Math.min(QUOTE_LIMITS.maxStepsPerQuote, stepsLeft) - Math.max(0, budget.steps);
     if (!('span' in located)) {
       reject(located.reason);
       continue;
@@ -63,16 +71,31 @@ export function verifyQuotes(
     seenIds.add(candidate.id);
     const text = sourceText.slice(start, end);
     attributions ??= sourceAttributions(sourceText);
+    // A speaker stated right beside the quote is as good as one the attributor read as named.
+    const stated = statedSpeaker(sourceText, start, end);
     const checked = chooseSpeaker(
       sourceText,
       candidate.speaker,
-      overlapping(attributions, start, end),
+      stated === null
+        ? overlapping(attributions, start, end)
+        : { start, end, speaker: stated, named: true },
     );
     if (checked.unverified) unverifiedSpeakers++;
     const link = options.url === null ? null : textFragmentLink(options.url, text);
     quotes.push({ id: candidate.id, text, speaker: checked.speaker, start, end, link });
   }
   return { quotes, rejected, unverifiedSpeakers };
+}
+
+/**
+ * A quote past the length limit keeps its first words (cut at a space), so one over-long quote
+ * costs that quote its tail rather than failing the summary.
+ */
+function cutQuote(text: string): string {
+  if (text.length <= QUOTE_LIMITS.maxQuoteChars) return text;
+  const head = text.slice(0, QUOTE_LIMITS.maxQuoteChars);
+  const space = head.search(/\s\S*$/);
+  return space > 0 ? head.slice(0, space) : head;
 }
 
 // A job verifies the same source up to three times (answer, re-ask, final); attribute it once.

@@ -5,7 +5,8 @@ import { OUTPUT_SCHEMAS } from '../prompts/output-schemas.ts';
 import type { PromptFile } from '../prompts/prompt-file.ts';
 import { renderPrompt } from '../prompts/render.ts';
 import { PROMPT_STEPS } from '../prompts/steps.ts';
-import { verifyQuotes } from '../quotes/index.ts';
+import type { QuoteChecker } from '../quotes/checker.ts';
+import type { VerifiedQuotes } from '../quotes/index.ts';
 
 export interface VerifiedSummary {
   output: SummaryOutput;
@@ -24,6 +25,8 @@ interface SummaryCall {
   /** The text quotes are verified against: the whole source, even for map-reduce. */
   sourceText: string;
   url: string | null;
+  /** Checks the model's quotes against sourceText (off the thread when it is long). */
+  checker: QuoteChecker;
   /** Fewer verified quotes than this (when some were rejected) triggers the re-ask. */
   minQuotes: number;
   signal?: AbortSignal;
@@ -58,7 +61,7 @@ export async function summarizeWithLlm(call: SummaryCall): Promise<VerifiedSumma
   const messages = renderPrompt(call.prompt, call.values);
   const check = async (quotes: SummaryOutput['quotes']) => {
     await call.onCheck?.();
-    return verifyQuotes(call.sourceText, quotes, { url: call.url });
+    return call.checker.check(call.sourceText, quotes, { url: call.url, signal: call.signal });
   };
   const tokens = { input: 0, output: 0 };
   const ask = async (conversation: ChatMessage[]) => {
@@ -141,7 +144,7 @@ export async function summarizeWithLlm(call: SummaryCall): Promise<VerifiedSumma
     output: SummaryOutput,
     reasks: number,
     model: string,
-    verified: ReturnType<typeof verifyQuotes>,
+    verified: VerifiedQuotes,
   ): VerifiedSummary {
     return {
       output,

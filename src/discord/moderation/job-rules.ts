@@ -1,9 +1,8 @@
 import { UserError } from '../../shared/errors.ts';
 import type { ChosenOptions } from '../../shared/options.ts';
-import type { GuildSettings, Store } from '../../store/index.ts';
+import type { GuildSettings } from '../../store/index.ts';
 import { SOURCE_LANGUAGE } from '../render/languages.ts';
 import { domainRefusal } from './domains.ts';
-import { enforceLimits } from './limits.ts';
 
 /** A server's rules for summary jobs; outside a server (settings null) nothing is refused. */
 export interface ServerRules {
@@ -13,8 +12,8 @@ export interface ServerRules {
   defaults: ChosenOptions;
   /** Refuses a link the server's domain lists do not allow (UserError). */
   checkDomain(url: string): void;
-  /** Cooldown and budget; they query the ledger, so they run after the acknowledgement. */
-  checkLimits(store: Store, userId: string, options: { cooldown: boolean }): Promise<void>;
+  /** The server whose cooldown and budget the job meets (see reserveJobUsage); null outside one. */
+  server: { guildId: string; settings: GuildSettings } | null;
 }
 
 export function serverRules(
@@ -25,7 +24,7 @@ export function serverRules(
       prompt: null,
       defaults: {},
       checkDomain: () => {},
-      checkLimits: async () => {},
+      server: null,
     };
   }
   const { guildId, settings } = server;
@@ -41,8 +40,7 @@ export function serverRules(
         );
       }
     },
-    checkLimits: (store, userId, { cooldown }) =>
-      enforceLimits(store, settings, { guildId, userId }, new Date(), { cooldown }),
+    server: { guildId, settings },
   };
 }
 

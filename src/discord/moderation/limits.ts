@@ -1,52 +1,33 @@
 import { estimateCostUsd, type TokenPrices } from '../../shared/cost.ts';
-import { UserError } from '../../shared/errors.ts';
 import type { Result } from '../../shared/schemas.ts';
-import type { GuildSettings, Store } from '../../store/index.ts';
+import type { Store } from '../../store/index.ts';
+import { JOB_TOKEN_ESTIMATE } from './reserve-usage.ts';
 
-/**
- * Refuses a summary when the user is inside the server's cooldown or the server has spent its
- * daily token budget. The moderator's own wording, when set, replaces the bot's.
- */
-export async function enforceLimits(
-  store: Store,
-  settings: GuildSettings,
-  who: { guildId: string; userId: string },
-  now: Date = new Date(),
-  { cooldown = true }: { cooldown?: boolean } = {},
-): Promise<void> {
-  if (cooldown && settings.cooldownSeconds > 0) {
-    const last = await store.lastUsageAt(who.guildId, who.userId);
-    const waitMs = last ? last.getTime() + settings.cooldownSeconds * 1000 - now.getTime() : 0;
-    if (waitMs > 0) {
-      const seconds = Math.ceil(waitMs / 1000);
-      throw new UserError(
-        'cooldown',
-        settings.limitMessage ?? `Please wait ${seconds} s before asking for another summary.`,
-        { retryAfterSeconds: seconds },
-      );
-    }
-  }
-  if (settings.dailyTokenBudget !== null) {
-    const used = await store.tokensUsedToday(who.guildId);
-    if (used >= settings.dailyTokenBudget) {
-      throw new UserError(
-        'budget_exhausted',
-        settings.limitMessage ??
-          'This server has used its summaries for today. The budget resets at midnight UTC.',
-        { used, budget: settings.dailyTokenBudget },
-      );
-    }
-  }
+/** More tokens than any one job can spend: a count past it is a provider's error. */
+const MAX_JOB_TOKENS = 10_000_000;
+
+/** A provider's count as the ledger keeps it; NaN, negative or absurd counts are not believed. */
+function plausible(count: number): boolean {
+  return Number.isSafeInteger(count) && count >= 0 && count <= MAX_JOB_TOKENS;
 }
 
-/** One ledger row per summary; a cache hit counts as a summary that cost nothing. */
+/**
+ * One ledger row per summary, settling the job's reservation; a cache hit counts as a summary
+ * that cost nothing.
+ */
 export async function recordResultUsage(
   store: Store,
   prices: TokenPrices,
   who: { guildId: string | null; userId: string; jobId?: string },
   result: Result,
 ): Promise<void> {
-  const { tokens, cached } = result.meta;
+  const { cached } = result.meta;
+  // A count the provider got wrong (1e15, -5, NaN) would exhaust the day's cap or lose the
+  // row; the job is billed its estimate instead.
+  const tokens =
+    plausible(result.meta.tokens.input) && plausible(result.meta.tokens.output)
+      ? result.meta.tokens
+      : { input: JOB_TOKEN_ESTIMATE, output: 0 };
   await store.recordUsage({
     guildId: who.guildId,
     userId: who.userId,

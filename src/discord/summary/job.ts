@@ -8,7 +8,7 @@ import { type Result, ResultSchema, type SummarizeInput } from '../../shared/sch
 import type { BotContext } from '../context.ts';
 import { type ServerRules, serverRules } from '../moderation/job-rules.ts';
 import { recordResultUsage } from '../moderation/limits.ts';
-import { enforceOperatorLimits } from '../moderation/operator-limits.ts';
+import { releaseJobUsage, reserveJobUsage } from '../moderation/reserve-usage.ts';
 import { guildSettings } from '../moderation/settings-cache.ts';
 import { downloadAttachment } from './download-attachment.ts';
 import { recordFinishedJob } from './job-log.ts';
@@ -268,8 +268,8 @@ async function summarize(
   bot: BotContext,
 ): Promise<Result> {
   const { origin, options } = run;
-  await rules.checkLimits(bot.store, origin.userId, { cooldown: run.cooldown });
-  await enforceOperatorLimits(bot.store, bot.limits, origin.userId);
+  const spend = { server: rules.server, userId: origin.userId, jobId: usageKey(run) };
+  await reserveJobUsage(bot.store, bot.limits, { ...spend, cooldown: run.cooldown });
   // The job's one deadline: shorter than the configured one when the interaction's token runs
   // out first, since an answer that arrives after it reaches nobody.
   const deadline = startDeadline(run.deadlineMs);
@@ -287,6 +287,9 @@ async function summarize(
       ? await bot.pipeline.summarize(await source(), pipelineOptions, context)
       : await bot.pipeline.resummarize(source.sha256, pipelineOptions, context);
   } catch (error) {
+    await releaseJobUsage(bot.store, spend.jobId).catch((released: unknown) => {
+      bot.logger.error({ err: released, ...origin }, 'could not release the usage reservation');
+    });
     throw deadline.explain(error);
   }
 }
