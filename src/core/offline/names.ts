@@ -1,4 +1,5 @@
 import { forenameGender } from './forenames.ts';
+import { GermanNouns, isGermanRole, isGermanText } from './german-nouns.ts';
 
 /**
  * Proper names in running text: runs of capitalized words ("Senate Minority Leader Mitch
@@ -58,7 +59,9 @@ const INSTITUTION_WORDS = new Set(
   reuters press network nations coalition foundation institute center centre caucus campaign
   administration alliance federation fund trust society club league movement project pac
   committee's association's usa today journal magazine tribune herald review daily weekly
-  channel radio tv television show`.split(/\s+/),
+  channel radio tv television show gmbh ag verband partei regierung ministerium zeitung bundestag
+  landtag gericht gerichtshof kommission agentur stiftung verein gewerkschaft fraktion konzern
+  institut bundesregierung polizei`.split(/\s+/),
 );
 
 export interface NameParts {
@@ -237,11 +240,14 @@ export class NameBook {
   private readonly byRole = new Map<string, string | null>();
   private readonly roles: RoleEntry[] = [];
   private readonly genders = new Map<string, 'm' | 'f'>();
+  /** In a German article, what the text shows is a noun rather than a name. */
+  private german: GermanNouns | null = null;
 
   static fromText(text: string): NameBook {
     const book = new NameBook();
+    if (isGermanText(text)) book.german = GermanNouns.fromText(text);
     for (const { run, index } of nameRuns(text)) {
-      const parts = cleanName(run);
+      const parts = book.clean(run);
       if (parts === null) continue;
       const several = /\s/.test(parts.name);
       // Only a run of several words can introduce a full name; most runs are one word.
@@ -254,6 +260,52 @@ export class NameBook {
       if (role !== '') book.addRole(name, role, index);
     }
     return book;
+  }
+
+  /** True when the article is German: a name must be shown to be one. */
+  get isGerman(): boolean {
+    return this.german !== null;
+  }
+
+  /**
+   * A capitalised run reduced to the person or organisation it names, or null. In German the
+   * words the article shows to be nouns, roles and a genitive after a role are dropped from the
+   * front ("Verteidigungsminister Österreichs Günther Platter" -> "Günther Platter"), and a run
+   * left with a noun alone ("Zeitung", "Worten", "Weiter") names no one.
+   */
+  clean(run: string): NameParts | null {
+    const parts = cleanName(run);
+    const german = this.german;
+    if (parts === null || german === null) return parts;
+    const words = parts.name.split(' ');
+    let i = 0;
+    let afterRole = false;
+    while (i < words.length) {
+      const word = words[i]!;
+      const more = i < words.length - 1;
+      if (/^\p{Ll}/u.test(word) && more) {
+        i++;
+        continue;
+      }
+      if (forenameGender(word) !== null) break;
+      const noun = german.notName(word) || (more && isGermanRole(word));
+      // "Minister Österreichs Günther Platter": a genitive after the role qualifies it.
+      const genitive = afterRole && more && /\p{Ll}s$/u.test(word);
+      if ((noun && (more || german.notName(word))) || genitive) {
+        afterRole = true;
+        i++;
+        continue;
+      }
+      break;
+    }
+    const rest = words.slice(i);
+    if (rest.length === 0) return null;
+    if (rest.length === 1) rest[0] = german.withoutGenitive(rest[0]!);
+    const dropped = words.slice(0, i).join(' ').toLowerCase();
+    return {
+      name: rest.join(' '),
+      role: [parts.role, dropped].filter((r) => r !== '').join(' '),
+    };
   }
 
   add({ name, role }: NameParts): void {

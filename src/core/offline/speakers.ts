@@ -1,11 +1,4 @@
-import {
-  cleanName,
-  isPersonLike,
-  isPossessive,
-  NAME_RUN,
-  type NameBook,
-  nameRuns,
-} from './names.ts';
+import { isPersonLike, isPossessive, NAME_RUN, type NameBook, nameRuns } from './names.ts';
 import type { QuoteSpan } from './quote-spans.ts';
 import type { Sentence } from './sentences.ts';
 import { FRENCH_PARTICIPLES, GERMAN_PARTICLES, SPEECH_VERB, speechVerbs } from './speech-verbs.ts';
@@ -229,7 +222,7 @@ const SIGNED = new RegExp(`^[\\s,.]*[―—–-]\\s*(${NAME_RUN})\\s*(?:$|[\\n,.
 function subjectAfter(after: string, book: NameBook, nextLines = ''): Found | null {
   const signed = SIGNED.exec(after) ?? (after.trim() === '' ? SIGNED.exec(nextLines) : null);
   if (signed !== null) {
-    const parts = cleanName(signed[1]!);
+    const parts = book.clean(signed[1]!);
     if (parts !== null) return { subject: { name: book.fullName(parts.name) }, direct: true };
   }
   const french = FRENCH_INVERTED.exec(after);
@@ -319,13 +312,13 @@ function subjectEndingPhrase(raw: string, book: NameBook, whole = false): Subjec
   // "Rep. Duncan Hunter’s chief of staff, Joe Kasper,": the name in apposition is the speaker.
   const apposed = apposedName(trimmed);
   if (apposed !== null && !isPossessive(apposed)) {
-    const parts = cleanName(apposed);
+    const parts = book.clean(apposed);
     if (parts !== null && isPersonLike(parts.name)) return { name: book.fullName(parts.name) };
   }
   // "Powell’s office said", "Ryan’s campaign": the office speaks for its principal.
   const office = OFFICE_OF.exec(trimmed);
   if (office !== null) {
-    const parts = cleanName(office[1]!);
+    const parts = book.clean(office[1]!);
     if (parts !== null) return { name: book.fullName(parts.name) };
   }
   let phrase = trimmed
@@ -337,7 +330,7 @@ function subjectEndingPhrase(raw: string, book: NameBook, whole = false): Subjec
   // ("Harry Bond, 30, of Raleigh, N.C., who was polled, said").
   if (whole && phrase.includes(',')) {
     const leading = LEADING_NAME.exec(phrase);
-    const parts = leading === null ? null : cleanName(leading[1]!);
+    const parts = leading === null ? null : book.clean(leading[1]!);
     if (
       parts !== null &&
       !isPossessive(leading![1]!) &&
@@ -370,7 +363,7 @@ function subjectEndingPhrase(raw: string, book: NameBook, whole = false): Subjec
   const name = ENDS_WITH_NAME.exec(phrase);
   if (name !== null && !isPossessive(name[1]!)) {
     // "Britain’s Treasury said": the possessor qualifies the speaker.
-    const parts = cleanName(nameRuns(name[1]!).pop()?.run ?? name[1]!);
+    const parts = book.clean(nameRuns(name[1]!).pop()?.run ?? name[1]!);
     if (parts !== null) return { name: book.fullName(parts.name) };
   }
   const role =
@@ -412,7 +405,7 @@ function subjectStartingPhrase(fullPhrase: string, book: NameBook): Subject | nu
     if (next !== undefined && !/\s/.test(run) && !book.knows(run) && !FOLLOWS_NAME.has(next)) {
       continue;
     }
-    const parts = cleanName(run);
+    const parts = book.clean(run);
     if (parts !== null) return { name: book.fullName(parts.name) };
   }
   const role = /^\s*((?:the|le|la|l['’]|el|der|die)\s+[^,.;:!?“”"«»„]{2,50})/iu.exec(phrase);
@@ -449,7 +442,7 @@ function accordingTo(frame: string, book: NameBook): Found | null {
   const at = frame.indexOf('zufolge');
   const zufolge = at < 0 ? null : ZUFOLGE.exec(frame.slice(Math.max(0, at - WINDOW), at + 8));
   if (zufolge !== null) {
-    const parts = cleanName(zufolge[1]!);
+    const parts = book.clean(zufolge[1]!);
     if (parts !== null) return { subject: { name: book.fullName(parts.name) }, direct: true };
   }
   return null;
@@ -466,7 +459,7 @@ function sourceName(phrase: string, book: NameBook): string | null {
     if (next !== undefined && !PREPOSITIONS.has(next) && !/^(?:and|et|y|und)$/.test(next)) {
       continue;
     }
-    const parts = cleanName(run);
+    const parts = book.clean(run);
     if (parts !== null) return book.fullName(parts.name);
   }
   return null;
@@ -534,7 +527,7 @@ class PeopleSeen {
   /** A person named in `text` who can be a subject: a full name or a surname the book knows. */
   private person(run: string, verbAfter = false): string | null {
     if (isPossessive(run)) return null;
-    const parts = cleanName(run);
+    const parts = this.book.clean(run);
     if (parts === null) return null;
     const name = this.book.fullName(parts.name);
     if (!isPersonLike(name)) return null;
