@@ -11,7 +11,8 @@ import { GermanNouns, isGermanRole, isGermanText } from './german-nouns.ts';
 // An initial or dotted acronym (F., U.S.), an abbreviated title (Dr.), or a word. A word's own
 // period ends the sentence, so it is not part of the name ("Ukraine. However").
 const CAP_WORD = String.raw`(?:\p{Lu}\.(?:\p{Lu}\.)*|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof)\.|\p{Lu}[\p{L}\p{M}'’-]*)`;
-const PARTICLE = `(?:de|da|del|della|di|du|van|von|der|bin|al|la|le|dos|das)`;
+// "der" only after von/van: alone it is the German article ("Fraktion der SPD").
+const PARTICLE = `(?:(?:von|van)[ \\t]+der|de|da|del|della|di|du|van|von|bin|al|la|le|dos|das)`;
 /** One run of capitalized words, allowing name particles (Ursula von der Leyen). */
 export const NAME_RUN = `${CAP_WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)*${CAP_WORD})*`;
 
@@ -274,7 +275,7 @@ export class NameBook {
    * left with a noun alone ("Zeitung", "Worten", "Weiter") names no one.
    */
   clean(run: string): NameParts | null {
-    const parts = cleanName(run);
+    const parts = withoutAffiliation(cleanName(run));
     const german = this.german;
     if (parts === null || german === null) return parts;
     const words = parts.name.split(' ');
@@ -378,6 +379,21 @@ export class NameBook {
     if (found !== null) return found.name;
     return exact ?? null;
   }
+}
+
+/**
+ * "John Sifton von Human Rights Watch" -> "John Sifton": a particle followed by several
+ * capitalised words introduces an affiliation; a name's particle precedes only its surname
+ * ("Ursula von der Leyen", "Charles de Gaulle").
+ */
+function withoutAffiliation(parts: NameParts | null): NameParts | null {
+  if (parts === null) return null;
+  const words = parts.name.split(' ');
+  const at = words.findIndex((w, i) => i > 0 && /^\p{Ll}/u.test(w));
+  if (at < 0) return parts;
+  const capitalisedAfter = words.slice(at + 1).filter((w) => /^\p{Lu}/u.test(w)).length;
+  if (capitalisedAfter < 2) return parts;
+  return { name: words.slice(0, at).join(' '), role: parts.role };
 }
 
 // "the CDU-Abgeordnete", "la ministra de Trabajo,": the description just before a name.

@@ -217,12 +217,23 @@ function frameOf(sentence: Sentence, spans: readonly QuoteSpan[]): string {
 }
 
 // “…” ― Beck Pimentel: a reader's comment or an epigraph signed with a dash.
-const SIGNED = new RegExp(`^[\\s,.]*[―—–-]\\s*(${NAME_RUN})\\s*(?:$|[\\n,.;(])`, 'u');
+// The signature sits on the quote's line or the next one, never after a blank line, and a
+// hyphen that opens a line is a Markdown list item ("- Construction, from May"), not a dash.
+const SIGNED = new RegExp(
+  `^[^\\S\\n,.]*[,.]*[^\\S\\n]*(\\n[^\\S\\n]*)?([―—–-])[^\\S\\n]*(${NAME_RUN})[^\\S\\n]*(?:$|[\\n,.;(])`,
+  'u',
+);
+
+function signature(text: string): string | null {
+  const signed = SIGNED.exec(text);
+  if (signed === null || (signed[1] !== undefined && signed[2] === '-')) return null;
+  return signed[3]!;
+}
 
 function subjectAfter(after: string, book: NameBook, nextLines = ''): Found | null {
-  const signed = SIGNED.exec(after) ?? (after.trim() === '' ? SIGNED.exec(nextLines) : null);
+  const signed = signature(after) ?? (after.trim() === '' ? signature(nextLines) : null);
   if (signed !== null) {
-    const parts = book.clean(signed[1]!);
+    const parts = book.clean(signed);
     if (parts !== null) return { subject: { name: book.fullName(parts.name) }, direct: true };
   }
   const french = FRENCH_INVERTED.exec(after);
@@ -290,18 +301,22 @@ function subjectBefore(
 }
 
 /** "… chief of staff, Joe Kasper,": the name between the last two commas, after a description. */
+const DESCRIPTION_START = /(?:^|[\s,])(?:the|The|der|Der|die|Die|le|Le|la|La|el|El)\s[^,]{2,80}$/u;
+
 function apposedName(phrase: string): string | null {
   if (!phrase.endsWith(',')) return null;
   const inner = phrase.slice(0, -1);
   const comma = inner.lastIndexOf(',');
   if (comma <= 0) return null;
   const name = inner.slice(comma + 1).trim();
-  if (
-    !WHOLE_NAME.test(name) ||
-    !/\p{Ll}[\p{L}-]*$/u.test(inner.slice(Math.max(0, comma - 40), comma))
-  )
-    return null;
-  return name;
+  if (!WHOLE_NAME.test(name)) return null;
+  // A description ends in a lower-case word, or opens with an article ("Der Leiter des
+  // Influenza-Programms der WHO, Klaus Stöhr,"): German capitalises the nouns inside it.
+  const description = inner.slice(Math.max(0, comma - 80), comma);
+  if (/(?:^|[^\p{L}])\p{Ll}[\p{L}-]*$/u.test(description) || DESCRIPTION_START.test(description)) {
+    return name;
+  }
+  return null;
 }
 
 /** The subject at the end of a phrase before a verb: "…, Trump", "the Russian president". */
@@ -388,7 +403,8 @@ function subjectStartingPhrase(fullPhrase: string, book: NameBook): Subject | nu
     const lead = phrase.slice(0, index).toLowerCase();
     if (/[.!?]/u.test(lead)) break;
     // "la ministra de Trabajo, Lucía Fernández": a role, then the name in apposition.
-    const apposed = /^\s*(?:the|le|la|l['’]|el|der|die|das)\s[^,.;:]{1,60},\s*$/u.test(lead);
+    // Also after an indirect object: "explicó a este diario el portavoz de la Agencia, Diego Marín".
+    const apposed = /(?:^|\s)(?:the|le|la|l['’]|el|der|die|das)\s[^,.;:]{1,60},\s*$/u.test(lead);
     if (!apposed) {
       if (
         blocked ||
