@@ -46,7 +46,10 @@ const PRONOUN_AFTER_VERB = new RegExp(
 // «…», aseguró. — Spanish and Italian drop the subject.
 const BARE_VERB = new RegExp(`${LEAD}${SPEECH_VERB}\\s*(?:[.;]|$)`, 'u');
 const ACCORDING_TO =
-  /(?:^|[^\p{L}])(?:[Aa]ccording to|[Ss]elon|[Ss]egún|[Ll]aut|[Dd]['’]après)\s+([^,.;:“”"«»„]{1,120})/gu;
+  /(?:^|[^\p{L}])(?:[Aa]ccording to|[Ss]elon|[Ss]egún|[Ll]aut|[Dd]['’]après|[Nn]ach (?:Ansicht|Angaben|Auffassung|Einschätzung|Meinung|(?:den )?Worten) (?:von|des|der))\s+([^,.;:“”"«»„]{1,120})/gu;
+// "…, so Rice." / "so der Schriftsteller Musa Okwanga in einem Blog": German attribution by "so".
+const SO_SOURCE = /,\s+so\s+([^,.;:“”"«»„]{1,120})/gu;
+const APPOSED_AFTER = new RegExp(`^,\\s*(${NAME_RUN})\\s*(?:[,(.;]|$)`, 'u');
 const ZUFOLGE = new RegExp(`(${NAME_RUN})\\s+zufolge`, 'u');
 const ADVERB_END =
   /(?:also|later|then|once|has|have|had|previously|further|earlier|will|would|weiter|aussi|encore|también|además)$/u;
@@ -55,7 +58,8 @@ const ADVERBS =
 const PREPOSITIONS = new Set(
   `de del des du in on at to from for during after before with by about into over under via than as while
   en dans à au aux sur pour avec par chez lors im am an auf mit bei nach vor zu zum zur von vom
-  über con por para sobre durante tras ante desde hacia entre`.split(/\s+/),
+  über für gegen gegenüber durch ohne um seit aus unter con por para sobre durante tras ante desde
+  hacia entre`.split(/\s+/),
 );
 // Words that may follow a name in an attribution ("said Trump in a statement", "Trump, who").
 const FOLLOWS_NAME = new Set(
@@ -70,6 +74,8 @@ const OFFICES =
   'campaign|office|team|spokesman|spokeswoman|spokesperson|camp|aides?|staff|lawyers?|attorneys?';
 // "said Trump: “", "a déclaré Étienne Marchand : «": the name sits right before the quote.
 const REST_MAX = 25;
+// "sagte der SPD-Vorsitzende Sigmar Gabriel: „": German names its subject after the verb.
+const GERMAN_REST_MAX = 80;
 // What follows a clause's subject: a verb, perhaps after an adverb ("Cruz openly admitted").
 const VERB_AFTER =
   /^\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+ed|\p{Ll}+s|did|does|was|is|has|had|will|would|could|can|may|might|must|should)\s/u;
@@ -79,7 +85,12 @@ const OFFICE_OF = new RegExp(`(${NAME_RUN})['’]s\\s+(?:${OFFICES})$`, 'u');
 const LEADING_NAME = new RegExp(`^(${NAME_RUN})\\s*,`, 'u');
 const WHOLE_NAME = new RegExp(`^(?:${NAME_RUN})$`, 'u');
 const WHOLE_PRONOUN = new RegExp(`^(?:${PRONOUN}|they)$`, 'u');
-const NAME_OF_PLACE = new RegExp(`(${NAME_RUN})\\s+(?:of|from)\\s+(?:${NAME_RUN})$`, 'u');
+// "Michael Brown of Washington", "Theo Kitz vom Bankhaus Merck Finck", "Lorena Quiroga, de …".
+const NAME_OF_PLACE = new RegExp(
+  `(${NAME_RUN})\\s+(?:of|from|von|vom|bei|beim|aus|de|del)\\s+(?:${NAME_RUN})$`,
+  'u',
+);
+const NAME_BEFORE_BRACKET = new RegExp(`(${NAME_RUN})\\s*\\(\\s*$`, 'u');
 const ENDS_WITH_PRONOUN = new RegExp(`(?:^|\\s)(${PRONOUN}|they|They)$`, 'u');
 const ENDS_WITH_NAME = new RegExp(`(?:^|[^\\p{L}\\p{M}.'’-])(${NAME_RUN})$`, 'u');
 const STARTS_WITH_PRONOUN = new RegExp(`^\\s*(${PRONOUN})(?![\\p{L}])`, 'u');
@@ -276,11 +287,18 @@ function subjectBefore(
     if (!last.ing) {
       const clause = lead.split(/[;:]|[.!?]\s/u).pop() ?? '';
       const subject = subjectEndingPhrase(clause, book);
-      if (subject !== null) return { subject, direct: true };
       // "Il a ajouté : «", "said Trump: “"
       // Only right before the quote: in "ranked Fiorina as one of the worst", Fiorina is the object.
       const rest = before.slice(last.index + last.text.length);
-      const after = rest.length <= REST_MAX ? subjectStartingPhrase(rest, book) : null;
+      const restMax = book.isGerman ? GERMAN_REST_MAX : REST_MAX;
+      const after = rest.length <= restMax ? subjectStartingPhrase(rest, book) : null;
+      // German puts the verb second: after "Dazu", "Über Steve Fossett" or "Der Zeitung" the
+      // subject follows the verb ("Dazu erklärte Hartmann:"); only a name that is the whole
+      // front of the clause ("Hartmann erklärte Müller:") comes first.
+      if (book.isGerman && after !== null && 'name' in after && !namesWholeFront(clause, book)) {
+        return { subject: after, direct: true };
+      }
+      if (subject !== null) return { subject, direct: true };
       if (after !== null) return { subject: after, direct: true };
     }
     // "…, saying “": the clause's subject; also a verb whose subject sits further back.
@@ -288,16 +306,50 @@ function subjectBefore(
     if (subject !== null) return { subject, direct: false };
   }
   if (verbOnly) return null;
-  // "Jeremy Lott, author: “…”", "Thomas Girard reste sceptique : « … »"
+  // "…, so Elshorst weiter: „": an attribution by "so" in the quote's own clause.
+  const so = book.isGerman ? soSource(before, book) : null;
+  if (so !== null) return { subject: { name: so }, direct: true };
+  // "Mohammed ElBaradei („Mir fällt …“)": a quote in brackets right after a name.
+  const bracketed = NAME_BEFORE_BRACKET.exec(before);
+  const inBrackets = bracketed === null ? null : book.clean(bracketed[1]!);
+  if (inBrackets !== null && isPersonLike(inBrackets.name)) {
+    return { subject: { name: book.fullName(inBrackets.name) }, direct: true };
+  }
+  // "Jeremy Lott, author: “…”", "Thomas Girard reste sceptique : « … »", "…, und der
+  // norwegische Ministerpräsident Jens Stoltenberg: „": a name right before the colon first.
   if (/:\s*$/u.test(before)) {
-    const intro = before.replace(/\s*:\s*$/u, '').replace(/,[^,]{1,60}$/u, '');
-    const subject = subjectEndingPhrase(intro, book) ?? people.subjectOf(before);
+    const whole = before.replace(/\s*:\s*$/u, '');
+    const named = ENDS_WITH_NAME.test(whole) ? subjectEndingPhrase(whole, book) : null;
+    const intro = whole.replace(/,[^,]{1,60}$/u, '');
+    const subject =
+      (named !== null && 'name' in named ? named : null) ??
+      subjectEndingPhrase(intro, book) ??
+      people.subjectOf(before);
     if (subject !== null) return { subject, direct: 'name' in subject };
   }
   // No speech verb ("Gowdy referenced a report that “…”"): the sentence's subject, if any.
   const subject = people.subjectOf(before);
   if (subject !== null) return { subject, direct: false };
   return null;
+}
+
+// A German clause front that is not the subject: a preposition or adverb opens it.
+const FRONT_NOT_SUBJECT =
+  /^(?:mit|nach|von|vor|bei|aus|zu|zum|zur|seit|gegen|ohne|durch|für|um|über|unter|auf|an|am|im|in|dazu|so|weiter|dem|den|des|einem|einer|wie)$/iu;
+const FRONT_LEAD = /^(?:(?:[Dd]er|[Dd]ie|[Dd]as|[Aa]uch|\p{Ll}[\p{L}-]*)\s+)*$/u;
+
+/** True when the front of a German clause is a name and nothing else: then it is the subject. */
+function namesWholeFront(clause: string, book: NameBook): boolean {
+  const front = clause
+    .replace(/\s*\([^()]{1,40}\)\s*$/u, '')
+    .replace(/,[^,]{1,150},\s*$/u, '')
+    .trim();
+  const runs = nameRuns(front);
+  const last = runs[runs.length - 1];
+  if (last === undefined || last.index + last.run.length < front.length) return false;
+  if (FRONT_NOT_SUBJECT.test(front.split(/\s+/)[0] ?? '')) return false;
+  if (!FRONT_LEAD.test(front.slice(0, last.index))) return false;
+  return book.clean(last.run) !== null;
 }
 
 /** "… chief of staff, Joe Kasper,": the name between the last two commas, after a description. */
@@ -454,7 +506,16 @@ function accordingTo(frame: string, book: NameBook): Found | null {
     }
     const name = sourceName(phrase, book);
     if (name !== null) return { subject: { name }, direct: true };
+    // "nach den Worten des Parteichefs Hanois, Pham Quang Nghi,": the role, then the name.
+    const end = match.index + match[0].length;
+    const apposed = APPOSED_AFTER.exec(frame.slice(end, end + 80));
+    const parts = apposed === null ? null : book.clean(apposed[1]!);
+    if (parts !== null && isPersonLike(parts.name)) {
+      return { subject: { name: book.fullName(parts.name) }, direct: true };
+    }
   }
+  const so = book.isGerman ? soSource(frame, book) : null;
+  if (so !== null) return { subject: { name: so }, direct: true };
   const at = frame.indexOf('zufolge');
   const zufolge = at < 0 ? null : ZUFOLGE.exec(frame.slice(Math.max(0, at - WINDOW), at + 8));
   if (zufolge !== null) {
@@ -464,15 +525,27 @@ function accordingTo(frame: string, book: NameBook): Found | null {
   return null;
 }
 
+/** The person a German ", so X" names, if any. */
+function soSource(text: string, book: NameBook): string | null {
+  for (const match of text.matchAll(SO_SOURCE)) {
+    const name = sourceName(match[1]!, book);
+    if (name !== null && isPersonLike(name)) return name;
+  }
+  return null;
+}
+
 /**
  * The named source in an "according to" phrase: the first name that is not a possessive and not
  * an adjective ("US intelligence officials" names no one).
  */
+// Words that may follow the source's name: "laut Müller und Meier", "so Elshorst weiter".
+const AFTER_SOURCE = /^(?:and|et|y|und|weiter|wörtlich|abschließend|zufolge)$/u;
+
 function sourceName(phrase: string, book: NameBook): string | null {
   for (const { run, index } of nameRuns(phrase)) {
     if (isPossessive(run)) continue;
     const next = /^\s*([\p{Ll}]+)/u.exec(phrase.slice(index + run.length))?.[1];
-    if (next !== undefined && !PREPOSITIONS.has(next) && !/^(?:and|et|y|und)$/.test(next)) {
+    if (next !== undefined && !PREPOSITIONS.has(next) && !AFTER_SOURCE.test(next)) {
       continue;
     }
     const parts = book.clean(run);
