@@ -192,10 +192,11 @@ export function attributeQuotes(
     voices.sort((a, b) => a.at - b.at);
 
     const opensWithQuote = inside.length > 0 && spans[inside[0]!]!.open === inParagraph[0]!.start;
-    const inherited: string | null =
-      opensWithQuote && previousParagraph?.index === paragraph - 1 && direct.size === 0
-        ? previousParagraph.speaker
-        : null;
+    const adjacent = previousParagraph?.index === paragraph - 1 ? previousParagraph.speaker : null;
+    // A quote its own paragraph does not attribute continues the speaker of the one before
+    // ("Künast sagte, … ⏎ Es drohe „…“"), as a quote that opens a paragraph does.
+    const inherited: string | null = opensWithQuote && direct.size === 0 ? adjacent : null;
+    const carried: string | null = adjacent;
     for (const k of inside) {
       const own = direct.get(k);
       if (own !== undefined) {
@@ -205,10 +206,15 @@ export function attributeQuotes(
       const at = spans[k]!.open;
       const earlier = voices.filter((v) => v.at < at).pop();
       const later = voices.find((v) => v.at > at);
-      const speaker = earlier?.speaker ?? inherited ?? later?.speaker ?? null;
+      const speaker = earlier?.speaker ?? inherited ?? later?.speaker ?? carried;
       if (speaker !== null) result[k] = { speaker, named: false };
     }
-    const last: string | null = voices[voices.length - 1]?.speaker ?? inherited;
+    const last: string | null =
+      voices[voices.length - 1]?.speaker ??
+      inherited ??
+      // German news writes one sentence a paragraph: the speaker runs on through sentences that
+      // name no one. Elsewhere only a paragraph with quotes passes its carried speaker on.
+      (book.isGerman || inside.length > 0 ? carried : null);
     previousParagraph = { index: paragraph, speaker: last ?? null };
     if (last != null) people.spoke(last);
   }
