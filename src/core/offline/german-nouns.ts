@@ -8,26 +8,6 @@
  * settles the cases attribution meets.
  */
 
-// Counted in a sample of the text to tell German from the other languages the engine reads.
-const GERMAN_MARKERS = new Set(
-  'der die das und nicht ist sich mit dem den des auf für eine einer sei wurde werden auch'.split(
-    ' ',
-  ),
-);
-const ENGLISH_MARKERS = new Set('the and of to is that with for was were be this'.split(' '));
-const SAMPLE_CHARS = 6000;
-
-/** True when the text reads as German: its commonest words outnumber English ones. */
-export function isGermanText(text: string): boolean {
-  let german = 0;
-  let english = 0;
-  for (const match of text.slice(0, SAMPLE_CHARS).matchAll(/\p{Ll}+/gu)) {
-    if (GERMAN_MARKERS.has(match[0])) german++;
-    else if (ENGLISH_MARKERS.has(match[0])) english++;
-  }
-  return german >= 5 && german > 2 * english;
-}
-
 // Words after which a capitalised word is a noun: articles, determiners, contracted prepositions.
 const DETERMINERS = new Set(
   `der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner keines
@@ -51,7 +31,7 @@ const FUNCTION_WORDS = new Set(
   dagegen darauf darüber denn aber oder und sondern sowie zwar insbesondere vor allem ob als
   wenn weil dass nachdem während seit bis zum zur vom beim im am ins den dem des einer eines einem
   einen ein eine kein keine dies diese dieser dieses jeder jede jedes alle viele einige mehrere
-  beide nicht nur erst selbst wörtlich gemeinsam`.split(/\s+/),
+  beide nicht nur erst selbst wörtlich gemeinsam dessen deren`.split(/\s+/),
 );
 
 // Offices that end a German compound: "Verteidigungsminister", "Gewerkschaftschef",

@@ -1,5 +1,6 @@
 import { forenameGender } from './forenames.ts';
-import { GermanNouns, isGermanRole, isGermanText } from './german-nouns.ts';
+import { GermanNouns, isGermanRole } from './german-nouns.ts';
+import { type TextLanguage, textLanguage } from './text-language.ts';
 
 /**
  * Proper names in running text: runs of capitalized words ("Senate Minority Leader Mitch
@@ -49,7 +50,8 @@ const NOT_NAMES = new Set(
   die das er sie es selon según laut pour mais et y pero und aber auch nous wir je ich yo son sa
   ses sein seine ihr ihre su sus ce cette dieser diese este esta du des del al au aux en dans
   sur im am nach bei con por para sobre desde tras une un ein eine una uno lors après avant
-  chez depuis quand comme si dass wenn als weil cuando como si que qui quoi où`.split(/\s+/),
+  chez depuis quand comme si dass wenn als weil cuando como si que qui quoi où así ainsi
+  dessen deren`.split(/\s+/),
 );
 
 // Words that make a name an institution, which a later "he" or "she" cannot refer to.
@@ -243,12 +245,14 @@ export class NameBook {
   private readonly genders = new Map<string, 'm' | 'f'>();
   /** In a German article, what the text shows is a noun rather than a name. */
   private german: GermanNouns | null = null;
+  language: TextLanguage | null = null;
 
   static fromText(text: string): NameBook {
     const book = new NameBook();
-    if (isGermanText(text)) book.german = GermanNouns.fromText(text);
+    book.language = textLanguage(text);
+    if (book.language === 'de') book.german = GermanNouns.fromText(text);
     for (const { run, index } of nameRuns(text)) {
-      const parts = book.clean(run);
+      const parts = book.clean(run, text.slice(Math.max(0, index - 12), index));
       if (parts === null) continue;
       const several = /\s/.test(parts.name);
       // Only a run of several words can introduce a full name; most runs are one word.
@@ -265,7 +269,7 @@ export class NameBook {
 
   /** True when the article is German: a name must be shown to be one. */
   get isGerman(): boolean {
-    return this.german !== null;
+    return this.language === 'de';
   }
 
   /**
@@ -274,8 +278,8 @@ export class NameBook {
    * front ("Verteidigungsminister Österreichs Günther Platter" -> "Günther Platter"), and a run
    * left with a noun alone ("Zeitung", "Worten", "Weiter") names no one.
    */
-  clean(run: string): NameParts | null {
-    const parts = withoutAffiliation(cleanName(run));
+  clean(run: string, before = ''): NameParts | null {
+    const parts = this.introduced(withoutComplement(withoutAffiliation(cleanName(run)), before));
     const german = this.german;
     if (parts === null || german === null) return parts;
     const words = parts.name.split(' ');
@@ -307,6 +311,17 @@ export class NameBook {
       name: rest.join(' '),
       role: [parts.role, dropped].filter((r) => r !== '').join(' '),
     };
+  }
+
+  /** "Mimizan Jean-Baptiste Lafitte" -> "Jean-Baptiste Lafitte" once the article gave that name. */
+  private introduced(parts: NameParts | null): NameParts | null {
+    if (parts === null) return null;
+    const words = parts.name.split(' ');
+    if (words.length < 3) return parts;
+    const known = this.bySurname.get(words[words.length - 1]!);
+    if (known === undefined || !parts.name.endsWith(` ${known}`)) return parts;
+    const dropped = parts.name.slice(0, -known.length).trim().toLowerCase();
+    return { name: known, role: `${parts.role} ${dropped}`.trim() };
   }
 
   add({ name, role }: NameParts): void {
@@ -379,6 +394,17 @@ export class NameBook {
     if (found !== null) return found.name;
     return exact ?? null;
   }
+}
+
+/**
+ * "le ministre du Travail Olivier Reynaud", "el alcalde de Écija Fermín Cabello": after "de",
+ * "du" or "of" the run opens with the place or office the role belongs to, then the name.
+ */
+function withoutComplement(parts: NameParts | null, before: string): NameParts | null {
+  if (parts === null || !/(?:^|\s)(?:de|du|del|of|d['’])\s*$/u.test(before)) return parts;
+  const words = parts.name.split(' ');
+  if (words.length < 3 || forenameGender(words[0]!) !== null) return parts;
+  return { name: words.slice(1).join(' '), role: `${parts.role} ${words[0]!}`.trim() };
 }
 
 /**

@@ -147,6 +147,10 @@ export function attributeQuotes(
     // Who spoke where in this paragraph: quotes' speakers and people a speech verb cites.
     const voices: Array<{ at: number; speaker: string }> = [];
     const direct = new Map<number, Attribution>();
+    // A quote that is a sentence of its own, unattributed, and the person the next sentence
+    // names: "« On a pris nos papiers. » Marie-Claude Dufau a passé la nuit au gymnase."
+    const following = new Map<number, string>();
+    let bare: number[] = [];
     let n = 0;
     for (const sentence of inParagraph) {
       const here: number[] = [];
@@ -155,6 +159,9 @@ export function attributeQuotes(
         sentence,
         here.map((k) => spans[k]!),
       );
+      const named = bare.length > 0 ? people.firstNamed(frame) : null;
+      if (named !== null) for (const k of bare) following.set(k, named);
+      bare = [];
       here.forEach((k, i) => {
         const span = spans[k]!;
         const previousClose = i > 0 ? spans[here[i - 1]!]!.close : sentence.start;
@@ -172,7 +179,14 @@ export function attributeQuotes(
           : (subjectAfter(after, book, text.slice(span.close, span.close + 80)) ??
             subjectBefore(before, book, people) ??
             accordingTo(frame, book));
-        if (found === null) return;
+        if (found === null) {
+          // “…” followed, in the same sentence, by a statement about a person: theirs.
+          const whole =
+            span.open <= sentence.start && /[.!?…]$/u.test(text.slice(span.start, span.end));
+          const next = whole ? people.firstNamed(text.slice(span.close, sentence.end)) : null;
+          if (next !== null) following.set(k, next);
+          return;
+        }
         if ('pronoun' in found.subject && CITED_FIRST) {
           people.citedEarlier(frame.slice(0, span.open - sentence.start));
         }
@@ -184,6 +198,7 @@ export function attributeQuotes(
         voices.push({ at: span.open, speaker });
         people.spoke(speaker);
       });
+      if (here.length > 0 && /^[\s\p{P}]*$/u.test(frame)) bare = here.filter((k) => !direct.has(k));
       const cited = people.citedIn(frame);
       const lastCited = cited[cited.length - 1];
       if (lastCited !== undefined) voices.push({ at: sentence.end, speaker: lastCited });
@@ -206,7 +221,8 @@ export function attributeQuotes(
       const at = spans[k]!.open;
       const earlier = voices.filter((v) => v.at < at).pop();
       const later = voices.find((v) => v.at > at);
-      const speaker = earlier?.speaker ?? inherited ?? later?.speaker ?? carried;
+      const speaker =
+        earlier?.speaker ?? following.get(k) ?? inherited ?? later?.speaker ?? carried;
       if (speaker !== null) result[k] = { speaker, named: false };
     }
     const last: string | null =
@@ -436,7 +452,9 @@ function subjectEndingPhrase(raw: string, book: NameBook, whole = false): Subjec
   const name = ENDS_WITH_NAME.exec(phrase);
   if (name !== null && !isPossessive(name[1]!)) {
     // "Britain’s Treasury said": the possessor qualifies the speaker.
-    const parts = book.clean(nameRuns(name[1]!).pop()?.run ?? name[1]!);
+    const last = nameRuns(name[1]!).pop() ?? { run: name[1]!, index: 0 };
+    const at = phrase.length - name[1]!.length + last.index;
+    const parts = book.clean(last.run, phrase.slice(Math.max(0, at - 12), at));
     if (parts !== null) return { name: book.fullName(parts.name) };
   }
   const role =
@@ -482,7 +500,7 @@ function subjectStartingPhrase(fullPhrase: string, book: NameBook): Subject | nu
     const parts = book.clean(run);
     if (parts !== null) return { name: book.fullName(parts.name) };
   }
-  const role = /^\s*((?:the|le|la|l['’]|el|der|die)\s+[^,.;:!?“”"«»„]{2,50})/iu.exec(phrase);
+  const role = /^\s*((?:(?:the|le|la|el|der|die)\s+|l['’])[^,.;:!?“”"«»„]{2,50})/iu.exec(phrase);
   if (role !== null) {
     const words = role[1]!.split(/\s+/);
     const cut = words.findIndex((w, i) => i > 0 && PREPOSITIONS.has(w.toLowerCase()));
@@ -577,7 +595,10 @@ class PeopleSeen {
   resolve(subject: Subject, at: number): string | null {
     if ('name' in subject) return subject.name;
     if ('role' in subject) {
-      return this.book.byRoleName(subject.role, at);
+      // "a assuré l'élu", "añadió la ministra": a role the article gave no one is the person
+      // the text is about, as "he" or "she" would be.
+      const known = this.book.byRoleName(subject.role, at);
+      return known ?? (this.book.language === 'en' ? null : this.pronoun(null));
     }
     return this.pronoun(subject.pronoun);
   }
@@ -629,6 +650,15 @@ class PeopleSeen {
     // An unknown single word is a subject only where a verb follows it ("Weaver did not").
     if (!this.book.knows(name) && !verbAfter) return null;
     return name;
+  }
+
+  /** The first person a sentence names whom the article introduced by a full name. */
+  firstNamed(frame: string): string | null {
+    for (const { run } of nameRuns(frame)) {
+      const name = this.person(run);
+      if (name !== null && name.includes(' ')) return name;
+    }
+    return null;
   }
 
   /** The subject of a clause: a leading pronoun, else the first person it names. */
