@@ -194,7 +194,9 @@ const PLACES = new Set(
 export function isPersonLike(name: string): boolean {
   const words = name.split(' ');
   if (words.some((w) => INSTITUTION_WORDS.has(w.toLowerCase()))) return false;
-  if (PLACES.has(words[words.length - 1]!)) return false;
+  // "Anthony Lake": a forename makes a person of a surname that is also a place word.
+  const forename = words.length > 1 && forenameGender(words[0]!) !== null;
+  if (!forename && PLACES.has(words[words.length - 1]!)) return false;
   return !words.every(isAcronym);
 }
 
@@ -289,6 +291,9 @@ export class NameBook {
       const word = words[i]!;
       const more = i < words.length - 1;
       if (/^\p{Ll}/u.test(word) && more) {
+        // "Deutschlandchef von EY", "Trainer der Frankfurter": after a role, "von" or "der"
+        // introduces what the role belongs to, not a name.
+        if (afterRole) return null;
         i++;
         continue;
       }

@@ -656,7 +656,7 @@ class PeopleSeen {
   firstNamed(frame: string): string | null {
     for (const { run } of nameRuns(frame)) {
       const name = this.person(run);
-      if (name !== null && name.includes(' ')) return name;
+      if (name?.includes(' ')) return name;
     }
     return null;
   }
