@@ -151,6 +151,7 @@ export function attributeQuotes(
     // names: "« On a pris nos papiers. » Marie-Claude Dufau a passé la nuit au gymnase."
     const following = new Map<number, string>();
     let bare: number[] = [];
+    const paragraphFrames: string[] = [];
     let n = 0;
     for (const sentence of inParagraph) {
       const here: number[] = [];
@@ -159,6 +160,7 @@ export function attributeQuotes(
         sentence,
         here.map((k) => spans[k]!),
       );
+      paragraphFrames.push(frame);
       const named = bare.length > 0 ? people.firstNamed(frame) : null;
       if (named !== null) for (const k of bare) following.set(k, named);
       bare = [];
@@ -211,7 +213,11 @@ export function attributeQuotes(
     // A quote its own paragraph does not attribute continues the speaker of the one before
     // ("Künast sagte, … ⏎ Es drohe „…“"), as a quote that opens a paragraph does.
     const inherited: string | null = opensWithQuote && direct.size === 0 ? adjacent : null;
-    const carried: string | null = adjacent;
+    // Not into a paragraph that names someone else: the quote may be theirs.
+    const carried: string | null =
+      adjacent !== null && !people.namesOtherThan(paragraphFrames.join(' '), adjacent)
+        ? adjacent
+        : null;
     for (const k of inside) {
       const own = direct.get(k);
       if (own !== undefined) {
@@ -650,6 +656,16 @@ class PeopleSeen {
     // An unknown single word is a subject only where a verb follows it ("Weaver did not").
     if (!this.book.knows(name) && !verbAfter) return null;
     return name;
+  }
+
+  /** True when `text` names a person the article introduced, other than `speaker`. */
+  namesOtherThan(text: string, speaker: string): boolean {
+    for (const { run } of nameRuns(text)) {
+      // "Oz’s dubious advice" names Oz too.
+      const name = this.person(run.replace(/['’]s$/u, ''));
+      if (name !== null && name !== speaker) return true;
+    }
+    return false;
   }
 
   /** The first person a sentence names whom the article introduced by a full name. */
