@@ -81,6 +81,8 @@ export class GermanNouns {
   notName(word: string): boolean {
     const lower = word.toLowerCase();
     if (FUNCTION_WORDS.has(lower)) return true;
+    // "Relativierend fügt Gall hinzu": a participle that opens the sentence.
+    if (/^\p{Lu}\p{Ll}{4,}end$/u.test(word)) return true;
     if (/^\p{Lu}/u.test(word) && this.lowerWords.has(lower)) return true;
     return this.nouns.has(stem(word));
   }

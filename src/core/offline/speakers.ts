@@ -76,6 +76,7 @@ const OFFICES =
 const REST_MAX = 25;
 // "sagte der SPD-Vorsitzende Sigmar Gabriel: „": German names its subject after the verb.
 const GERMAN_REST_MAX = 80;
+const WIE_CLAUSE = /(?:^|,\s*)[Ww]ie\s+(.+)$/u;
 // What follows a clause's subject: a verb, perhaps after an adverb ("Cruz openly admitted").
 const VERB_AFTER =
   /^\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+ed|\p{Ll}+s|did|does|was|is|has|had|will|would|could|can|may|might|must|should)\s/u;
@@ -314,7 +315,11 @@ function subjectBefore(
     const lead = before.slice(0, last.index);
     if (!last.ing) {
       const clause = lead.split(/[;:]|[.!?]\s/u).pop() ?? '';
-      const subject = subjectEndingPhrase(clause, book);
+      // "Wie der Finanzminister Hartmut Möllring am Dienstag in Hannover erklärte, …": the verb
+      // ends the German clause; its subject is the first person after "wie".
+      const wie = book.isGerman ? WIE_CLAUSE.exec(clause) : null;
+      const subject =
+        (wie === null ? null : people.subjectOf(wie[1]!)) ?? subjectEndingPhrase(clause, book);
       // "Il a ajouté : «", "said Trump: “"
       // Only right before the quote: in "ranked Fiorina as one of the worst", Fiorina is the object.
       const rest = before.slice(last.index + last.text.length);
@@ -435,6 +440,16 @@ function subjectEndingPhrase(raw: string, book: NameBook, whole = false): Subjec
       return { name: book.fullName(parts.name) };
     }
     return null;
+  }
+  // "Houcine Abassi, der Generalsekretär des Gewerkschaftsverbandes … sagte", "Erkki Tuomioja,
+  // Präsident des Rats der Europäischen Union: „": German leaves the appositive's closing comma
+  // out, so a clause that opens with a full name and one comma is that person's.
+  if (book.isGerman && phrase.indexOf(',') === phrase.lastIndexOf(',')) {
+    const leading = LEADING_NAME.exec(phrase);
+    const parts = leading === null ? null : book.clean(leading[1]!);
+    if (parts !== null && isPersonLike(parts.name) && /\s/.test(parts.name)) {
+      return { name: book.fullName(parts.name) };
+    }
   }
   const lastComma = phrase.lastIndexOf(',');
   if (lastComma >= 0) {
