@@ -47,6 +47,12 @@ export function isGermanRole(word: string): boolean {
   return ROLE_HEAD.test(head) || /^\p{Lu}{2,}-/u.test(word);
 }
 
+/** "Deutschlandchef", "Verteidigungsminister": an office compound, never a surname alone. */
+export function isGermanRoleCompound(word: string): boolean {
+  const match = ROLE_HEAD.exec(word.toLowerCase());
+  return match !== null && word.length > match[0].length + 2;
+}
+
 /** The common nouns and lower-case words of one German article, read from the article. */
 export class GermanNouns {
   private readonly nouns = new Set<string>();

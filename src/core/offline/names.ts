@@ -1,5 +1,5 @@
 import { forenameGender } from './forenames.ts';
-import { GermanNouns, isGermanRole } from './german-nouns.ts';
+import { GermanNouns, isGermanRole, isGermanRoleCompound } from './german-nouns.ts';
 import { type TextLanguage, textLanguage } from './text-language.ts';
 
 /**
@@ -293,12 +293,18 @@ export class NameBook {
       if (/^\p{Ll}/u.test(word) && more) {
         // "Deutschlandchef von EY", "Trainer der Frankfurter": after a role, "von" or "der"
         // introduces what the role belongs to, not a name.
-        if (afterRole) return null;
+        const capitalisedAfter = words.slice(i + 1).filter((w) => /^\p{Lu}/u.test(w)).length;
+        if (afterRole && capitalisedAfter < 2) return null;
         i++;
         continue;
       }
       if (forenameGender(word) !== null) break;
-      const noun = german.notName(word) || (more && isGermanRole(word));
+      // "Leitung von Irmela Hartwig": a word, then "von" and a full name, is a noun before it.
+      const beforeParticle =
+        i === 0 &&
+        /^\p{Ll}/u.test(words[1] ?? '') &&
+        words.slice(2).filter((w) => /^\p{Lu}/u.test(w)).length >= 2;
+      const noun = german.notName(word) || (more && isGermanRole(word)) || beforeParticle;
       // "Minister Österreichs Günther Platter": a genitive after the role qualifies it.
       const genitive = afterRole && more && /\p{Ll}s$/u.test(word);
       if ((noun && (more || german.notName(word))) || genitive) {
@@ -310,6 +316,7 @@ export class NameBook {
     }
     const rest = words.slice(i);
     if (rest.length === 0) return null;
+    if (rest.length === 1 && isGermanRoleCompound(rest[0]!)) return null;
     if (rest.length === 1) rest[0] = german.withoutGenitive(rest[0]!);
     const dropped = words.slice(0, i).join(' ').toLowerCase();
     return {
@@ -421,7 +428,8 @@ function withoutAffiliation(parts: NameParts | null): NameParts | null {
   if (parts === null) return null;
   const words = parts.name.split(' ');
   const at = words.findIndex((w, i) => i > 0 && /^\p{Ll}/u.test(w));
-  if (at < 0) return parts;
+  // "Leitung von Irmela Hartwig": one word before the particle is no name of its own.
+  if (at < 2) return parts;
   const capitalisedAfter = words.slice(at + 1).filter((w) => /^\p{Lu}/u.test(w)).length;
   if (capitalisedAfter < 2) return parts;
   return { name: words.slice(0, at).join(' '), role: parts.role };

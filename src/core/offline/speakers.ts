@@ -590,10 +590,12 @@ function sourceName(phrase: string, book: NameBook): string | null {
   for (const { run, index } of nameRuns(phrase)) {
     if (isPossessive(run)) continue;
     const next = /^\s*([\p{Ll}]+)/u.exec(phrase.slice(index + run.length))?.[1];
-    if (next !== undefined && !PREPOSITIONS.has(next) && !AFTER_SOURCE.test(next)) {
+    const parts = book.clean(run);
+    // "nach Ansicht von Senator Dodd hat …": a title marks a person whatever follows.
+    const titled = parts !== null && parts.role !== '';
+    if (next !== undefined && !PREPOSITIONS.has(next) && !AFTER_SOURCE.test(next) && !titled) {
       continue;
     }
-    const parts = book.clean(run);
     if (parts !== null) return book.fullName(parts.name);
   }
   return null;
