@@ -147,3 +147,17 @@ describe('GIVEN an English article WHEN a quote its paragraph does not attribute
     ).toEqual(['Anthony Lake']);
   });
 });
+
+describe('GIVEN a German title in quotation marks WHEN quotes are found', () => {
+  it('THEN a name whose lower-case words are only articles and prepositions is not a quote', () => {
+    const text = `${LEAD} Das Gesetz trägt den Titel „Gesetz zur Änderung des Passgesetzes“ und gilt ab Mai.`;
+    expect(findAllQuotes(text)).toEqual([]);
+  });
+
+  it('THEN a statement in the same marks is still a quote', () => {
+    const text = `${LEAD} Der Minister sagte: „Das Gesetz zur Änderung des Passgesetzes kommt zu spät.“`;
+    expect(findAllQuotes(text).map((q) => q.text)).toEqual([
+      'Das Gesetz zur Änderung des Passgesetzes kommt zu spät.',
+    ]);
+  });
+});
