@@ -6,10 +6,11 @@ import { runCli } from '../src/cli/run.ts';
 import { findAllQuotes } from '../src/core/offline/index.ts';
 
 /**
- * Quote and speaker accuracy of the offline engine on the PolNeAR dev data
- * (../shared/dev-data/quotes, or the folder given as the first argument), scored by the data's
- * own score.mjs. Two columns: the key quotes the CLI prints (`--offline --json --length
- * medium`, run in-process through runCli on a file, the same code path as the command line)
+ * Quote and speaker accuracy of the offline engine per language: PolNeAR train and dev
+ * (English) and German Wikinews `de-train` when present (../shared/dev-data/quotes, or the folder
+ * given as the first argument), scored by the data's own score.mjs. Two columns: the key quotes
+ * the CLI prints (`--offline --json --length medium`, `long` for German as the data's README
+ * says; run in-process through runCli on a file, the same code path as the command line)
  * and every quote the offline engine finds. The data is read in place and never copied.
  */
 export interface QuotesDevRow {
@@ -32,7 +33,7 @@ interface GoldArticle {
 
 export async function benchQuotesDev(
   dir = DEFAULT_DIR,
-  splits = ['train', 'dev'],
+  splits = ['train', 'dev', 'de-train'],
 ): Promise<QuotesDevRow[] | null> {
   if (!existsSync(join(dir, 'score.mjs'))) return null;
   const work = mkdtempSync(join(tmpdir(), 'precis-quotes-dev-'));
@@ -51,7 +52,7 @@ export async function benchQuotesDev(
       for (const article of articles) {
         writeFileSync(file, article.text);
         let out = '';
-        const code = await runCli(['--offline', '--json', '--length', 'medium', file], {
+        const code = await runCli(['--offline', '--json', '--length', lengthFor(split), file], {
           stdout: (chunk) => {
             out += chunk;
           },
@@ -86,6 +87,11 @@ export async function benchQuotesDev(
     rmSync(work, { recursive: true, force: true });
   }
   return rows;
+}
+
+/** The data's README scores German with `--length long`: its articles quote more people. */
+function lengthFor(split: string): 'medium' | 'long' {
+  return split.startsWith('de-') ? 'long' : 'medium';
 }
 
 function parseScore(report: string): Omit<QuotesDevRow, 'split' | 'column'> {

@@ -44,14 +44,21 @@ export function findQuotes(
   return quotes;
 }
 
+// Words a title leaves in lower case, in the four languages: “Gesetz zur Änderung des
+// Passgesetzes”, “Koalition für Einheit und Entwicklung”, “Commandeur de la Légion d'Honneur”.
+const TITLE_MINOR = new Set(
+  `a an the of and or in on at to for with by from der die das des dem den und im in für zur zum
+  von vom mit am an auf aus bei nach über unter zu ein eine einer eines einem de la le les du et
+  en pour sur d' el los las del y con por para`.split(/\s+/),
+);
+
 // “The Art of the Deal”, “America First Foreign Policy”: every word capitalized, no sentence.
 // A title may end in a period (“The Art of the Deal.”); a statement seldom has no verb in lower case.
 function isTitle(quoted: string): boolean {
   const text = quoted.replace(/\.$/u, '');
   if (/[.!?…,;]$/u.test(text)) return false;
   const words = text.split(/\s+/);
-  const minor = /^(?:a|an|the|of|and|or|in|on|at|to|for|with|by|from)$/;
-  return words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || minor.test(w));
+  return words.every((w) => /^[\p{Lu}\p{N}–—-]/u.test(w) || TITLE_MINOR.has(w));
 }
 
 /**

@@ -1,4 +1,6 @@
 import { forenameGender } from './forenames.ts';
+import { GermanNouns, isGermanRole, isGermanRoleCompound } from './german-nouns.ts';
+import { type TextLanguage, textLanguage } from './text-language.ts';
 
 /**
  * Proper names in running text: runs of capitalized words ("Senate Minority Leader Mitch
@@ -10,7 +12,8 @@ import { forenameGender } from './forenames.ts';
 // An initial or dotted acronym (F., U.S.), an abbreviated title (Dr.), or a word. A word's own
 // period ends the sentence, so it is not part of the name ("Ukraine. However").
 const CAP_WORD = String.raw`(?:\p{Lu}\.(?:\p{Lu}\.)*|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof)\.|\p{Lu}[\p{L}\p{M}'’-]*)`;
-const PARTICLE = `(?:de|da|del|della|di|du|van|von|der|bin|al|la|le|dos|das)`;
+// "der" only after von/van: alone it is the German article ("Fraktion der SPD").
+const PARTICLE = `(?:(?:von|van)[ \\t]+der|de|da|del|della|di|du|van|von|bin|al|la|le|dos|das)`;
 /** One run of capitalized words, allowing name particles (Ursula von der Leyen). */
 export const NAME_RUN = `${CAP_WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)*${CAP_WORD})*`;
 
@@ -47,7 +50,8 @@ const NOT_NAMES = new Set(
   die das er sie es selon según laut pour mais et y pero und aber auch nous wir je ich yo son sa
   ses sein seine ihr ihre su sus ce cette dieser diese este esta du des del al au aux en dans
   sur im am nach bei con por para sobre desde tras une un ein eine una uno lors après avant
-  chez depuis quand comme si dass wenn als weil cuando como si que qui quoi où`.split(/\s+/),
+  chez depuis quand comme si dass wenn als weil cuando como si que qui quoi où así ainsi
+  dessen deren`.split(/\s+/),
 );
 
 // Words that make a name an institution, which a later "he" or "she" cannot refer to.
@@ -58,7 +62,9 @@ const INSTITUTION_WORDS = new Set(
   reuters press network nations coalition foundation institute center centre caucus campaign
   administration alliance federation fund trust society club league movement project pac
   committee's association's usa today journal magazine tribune herald review daily weekly
-  channel radio tv television show`.split(/\s+/),
+  channel radio tv television show gmbh ag verband partei regierung ministerium zeitung bundestag
+  landtag gericht gerichtshof kommission agentur stiftung verein gewerkschaft fraktion konzern
+  institut bundesregierung polizei`.split(/\s+/),
 );
 
 export interface NameParts {
@@ -188,7 +194,9 @@ const PLACES = new Set(
 export function isPersonLike(name: string): boolean {
   const words = name.split(' ');
   if (words.some((w) => INSTITUTION_WORDS.has(w.toLowerCase()))) return false;
-  if (PLACES.has(words[words.length - 1]!)) return false;
+  // "Anthony Lake": a forename makes a person of a surname that is also a place word.
+  const forename = words.length > 1 && forenameGender(words[0]!) !== null;
+  if (!forename && PLACES.has(words[words.length - 1]!)) return false;
   return !words.every(isAcronym);
 }
 
@@ -237,11 +245,16 @@ export class NameBook {
   private readonly byRole = new Map<string, string | null>();
   private readonly roles: RoleEntry[] = [];
   private readonly genders = new Map<string, 'm' | 'f'>();
+  /** In a German article, what the text shows is a noun rather than a name. */
+  private german: GermanNouns | null = null;
+  language: TextLanguage | null = null;
 
   static fromText(text: string): NameBook {
     const book = new NameBook();
+    book.language = textLanguage(text);
+    if (book.language === 'de') book.german = GermanNouns.fromText(text);
     for (const { run, index } of nameRuns(text)) {
-      const parts = cleanName(run);
+      const parts = book.clean(run, text.slice(Math.max(0, index - 12), index));
       if (parts === null) continue;
       const several = /\s/.test(parts.name);
       // Only a run of several words can introduce a full name; most runs are one word.
@@ -254,6 +267,73 @@ export class NameBook {
       if (role !== '') book.addRole(name, role, index);
     }
     return book;
+  }
+
+  /** True when the article is German: a name must be shown to be one. */
+  get isGerman(): boolean {
+    return this.language === 'de';
+  }
+
+  /**
+   * A capitalised run reduced to the person or organisation it names, or null. In German the
+   * words the article shows to be nouns, roles and a genitive after a role are dropped from the
+   * front ("Verteidigungsminister Österreichs Günther Platter" -> "Günther Platter"), and a run
+   * left with a noun alone ("Zeitung", "Worten", "Weiter") names no one.
+   */
+  clean(run: string, before = ''): NameParts | null {
+    const parts = this.introduced(withoutComplement(withoutAffiliation(cleanName(run)), before));
+    const german = this.german;
+    if (parts === null || german === null) return parts;
+    const words = parts.name.split(' ');
+    let i = 0;
+    let afterRole = false;
+    while (i < words.length) {
+      const word = words[i]!;
+      const more = i < words.length - 1;
+      if (/^\p{Ll}/u.test(word) && more) {
+        // "Deutschlandchef von EY", "Trainer der Frankfurter": after a role, "von" or "der"
+        // introduces what the role belongs to, not a name.
+        const capitalisedAfter = words.slice(i + 1).filter((w) => /^\p{Lu}/u.test(w)).length;
+        if (afterRole && capitalisedAfter < 2) return null;
+        i++;
+        continue;
+      }
+      if (forenameGender(word) !== null) break;
+      // "Leitung von Irmela Hartwig": a word, then "von" and a full name, is a noun before it.
+      const beforeParticle =
+        i === 0 &&
+        /^\p{Ll}/u.test(words[1] ?? '') &&
+        words.slice(2).filter((w) => /^\p{Lu}/u.test(w)).length >= 2;
+      const noun = german.notName(word) || (more && isGermanRole(word)) || beforeParticle;
+      // "Minister Österreichs Günther Platter": a genitive after the role qualifies it.
+      const genitive = afterRole && more && /\p{Ll}s$/u.test(word);
+      if ((noun && (more || german.notName(word))) || genitive) {
+        afterRole = true;
+        i++;
+        continue;
+      }
+      break;
+    }
+    const rest = words.slice(i);
+    if (rest.length === 0) return null;
+    if (rest.length === 1 && isGermanRoleCompound(rest[0]!)) return null;
+    if (rest.length === 1) rest[0] = german.withoutGenitive(rest[0]!);
+    const dropped = words.slice(0, i).join(' ').toLowerCase();
+    return {
+      name: rest.join(' '),
+      role: [parts.role, dropped].filter((r) => r !== '').join(' '),
+    };
+  }
+
+  /** "Mimizan Jean-Baptiste Lafitte" -> "Jean-Baptiste Lafitte" once the article gave that name. */
+  private introduced(parts: NameParts | null): NameParts | null {
+    if (parts === null) return null;
+    const words = parts.name.split(' ');
+    if (words.length < 3) return parts;
+    const known = this.bySurname.get(words[words.length - 1]!);
+    if (known === undefined || !parts.name.endsWith(` ${known}`)) return parts;
+    const dropped = parts.name.slice(0, -known.length).trim().toLowerCase();
+    return { name: known, role: `${parts.role} ${dropped}`.trim() };
   }
 
   add({ name, role }: NameParts): void {
@@ -326,6 +406,33 @@ export class NameBook {
     if (found !== null) return found.name;
     return exact ?? null;
   }
+}
+
+/**
+ * "le ministre du Travail Olivier Reynaud", "el alcalde de Écija Fermín Cabello": after "de",
+ * "du" or "of" the run opens with the place or office the role belongs to, then the name.
+ */
+function withoutComplement(parts: NameParts | null, before: string): NameParts | null {
+  if (parts === null || !/(?:^|\s)(?:de|du|del|of|d['’])\s*$/u.test(before)) return parts;
+  const words = parts.name.split(' ');
+  if (words.length < 3 || forenameGender(words[0]!) !== null) return parts;
+  return { name: words.slice(1).join(' '), role: `${parts.role} ${words[0]!}`.trim() };
+}
+
+/**
+ * "John Sifton von Human Rights Watch" -> "John Sifton": a particle followed by several
+ * capitalised words introduces an affiliation; a name's particle precedes only its surname
+ * ("Ursula von der Leyen", "Charles de Gaulle").
+ */
+function withoutAffiliation(parts: NameParts | null): NameParts | null {
+  if (parts === null) return null;
+  const words = parts.name.split(' ');
+  const at = words.findIndex((w, i) => i > 0 && /^\p{Ll}/u.test(w));
+  // "Leitung von Irmela Hartwig": one word before the particle is no name of its own.
+  if (at < 2) return parts;
+  const capitalisedAfter = words.slice(at + 1).filter((w) => /^\p{Lu}/u.test(w)).length;
+  if (capitalisedAfter < 2) return parts;
+  return { name: words.slice(0, at).join(' '), role: parts.role };
 }
 
 // "the CDU-Abgeordnete", "la ministra de Trabajo,": the description just before a name.

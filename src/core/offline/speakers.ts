@@ -1,11 +1,4 @@
-import {
-  cleanName,
-  isPersonLike,
-  isPossessive,
-  NAME_RUN,
-  type NameBook,
-  nameRuns,
-} from './names.ts';
+import { isPersonLike, isPossessive, NAME_RUN, type NameBook, nameRuns } from './names.ts';
 import type { QuoteSpan } from './quote-spans.ts';
 import type { Sentence } from './sentences.ts';
 import { FRENCH_PARTICIPLES, GERMAN_PARTICLES, SPEECH_VERB, speechVerbs } from './speech-verbs.ts';
@@ -53,7 +46,10 @@ const PRONOUN_AFTER_VERB = new RegExp(
 // «…», aseguró. — Spanish and Italian drop the subject.
 const BARE_VERB = new RegExp(`${LEAD}${SPEECH_VERB}\\s*(?:[.;]|$)`, 'u');
 const ACCORDING_TO =
-  /(?:^|[^\p{L}])(?:[Aa]ccording to|[Ss]elon|[Ss]egún|[Ll]aut|[Dd]['’]après)\s+([^,.;:“”"«»„]{1,120})/gu;
+  /(?:^|[^\p{L}])(?:[Aa]ccording to|[Ss]elon|[Ss]egún|[Ll]aut|[Dd]['’]après|[Nn]ach (?:Ansicht|Angaben|Auffassung|Einschätzung|Meinung|(?:den )?Worten) (?:von|des|der))\s+([^,.;:“”"«»„]{1,120})/gu;
+// "…, so Rice." / "so der Schriftsteller Musa Okwanga in einem Blog": German attribution by "so".
+const SO_SOURCE = /,\s+so\s+([^,.;:“”"«»„]{1,120})/gu;
+const APPOSED_AFTER = new RegExp(`^,\\s*(${NAME_RUN})\\s*(?:[,(.;]|$)`, 'u');
 const ZUFOLGE = new RegExp(`(${NAME_RUN})\\s+zufolge`, 'u');
 const ADVERB_END =
   /(?:also|later|then|once|has|have|had|previously|further|earlier|will|would|weiter|aussi|encore|también|además)$/u;
@@ -62,7 +58,8 @@ const ADVERBS =
 const PREPOSITIONS = new Set(
   `de del des du in on at to from for during after before with by about into over under via than as while
   en dans à au aux sur pour avec par chez lors im am an auf mit bei nach vor zu zum zur von vom
-  über con por para sobre durante tras ante desde hacia entre`.split(/\s+/),
+  über für gegen gegenüber durch ohne um seit aus unter con por para sobre durante tras ante desde
+  hacia entre`.split(/\s+/),
 );
 // Words that may follow a name in an attribution ("said Trump in a statement", "Trump, who").
 const FOLLOWS_NAME = new Set(
@@ -76,6 +73,9 @@ const OFFICES =
   'campaign|office|team|spokesman|spokeswoman|spokesperson|camp|aides?|staff|lawyers?|attorneys?';
 // "said Trump: “", "a déclaré Étienne Marchand : «": the name sits right before the quote.
 const REST_MAX = 25;
+// "sagte der SPD-Vorsitzende Sigmar Gabriel: „": German names its subject after the verb.
+const GERMAN_REST_MAX = 80;
+const WIE_CLAUSE = /(?:^|,\s*)[Ww]ie\s+(.+)$/u;
 // What follows a clause's subject: a verb, perhaps after an adverb ("Cruz openly admitted").
 const VERB_AFTER =
   /^\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+ed|\p{Ll}+s|did|does|was|is|has|had|will|would|could|can|may|might|must|should)\s/u;
@@ -85,7 +85,12 @@ const OFFICE_OF = new RegExp(`(${NAME_RUN})['’]s\\s+(?:${OFFICES})$`, 'u');
 const LEADING_NAME = new RegExp(`^(${NAME_RUN})\\s*,`, 'u');
 const WHOLE_NAME = new RegExp(`^(?:${NAME_RUN})$`, 'u');
 const WHOLE_PRONOUN = new RegExp(`^(?:${PRONOUN}|they)$`, 'u');
-const NAME_OF_PLACE = new RegExp(`(${NAME_RUN})\\s+(?:of|from)\\s+(?:${NAME_RUN})$`, 'u');
+// "Michael Brown of Washington", "Theo Kitz vom Bankhaus Merck Finck", "Lorena Quiroga, de …".
+const NAME_OF_PLACE = new RegExp(
+  `(${NAME_RUN})\\s+(?:of|from|von|vom|bei|beim|aus|de|del)\\s+(?:${NAME_RUN})$`,
+  'u',
+);
+const NAME_BEFORE_BRACKET = new RegExp(`(${NAME_RUN})\\s*\\(\\s*$`, 'u');
 const ENDS_WITH_PRONOUN = new RegExp(`(?:^|\\s)(${PRONOUN}|they|They)$`, 'u');
 const ENDS_WITH_NAME = new RegExp(`(?:^|[^\\p{L}\\p{M}.'’-])(${NAME_RUN})$`, 'u');
 const STARTS_WITH_PRONOUN = new RegExp(`^\\s*(${PRONOUN})(?![\\p{L}])`, 'u');
@@ -142,6 +147,11 @@ export function attributeQuotes(
     // Who spoke where in this paragraph: quotes' speakers and people a speech verb cites.
     const voices: Array<{ at: number; speaker: string }> = [];
     const direct = new Map<number, Attribution>();
+    // A quote that is a sentence of its own, unattributed, and the person the next sentence
+    // names: "« On a pris nos papiers. » Marie-Claude Dufau a passé la nuit au gymnase."
+    const following = new Map<number, string>();
+    let bare: number[] = [];
+    const paragraphFrames: string[] = [];
     let n = 0;
     for (const sentence of inParagraph) {
       const here: number[] = [];
@@ -150,6 +160,10 @@ export function attributeQuotes(
         sentence,
         here.map((k) => spans[k]!),
       );
+      paragraphFrames.push(frame);
+      const named = bare.length > 0 ? people.firstNamed(frame) : null;
+      if (named !== null) for (const k of bare) following.set(k, named);
+      bare = [];
       here.forEach((k, i) => {
         const span = spans[k]!;
         const previousClose = i > 0 ? spans[here[i - 1]!]!.close : sentence.start;
@@ -167,7 +181,14 @@ export function attributeQuotes(
           : (subjectAfter(after, book, text.slice(span.close, span.close + 80)) ??
             subjectBefore(before, book, people) ??
             accordingTo(frame, book));
-        if (found === null) return;
+        if (found === null) {
+          // “…” followed, in the same sentence, by a statement about a person: theirs.
+          const whole =
+            span.open <= sentence.start && /[.!?…]$/u.test(text.slice(span.start, span.end));
+          const next = whole ? people.firstNamed(text.slice(span.close, sentence.end)) : null;
+          if (next !== null) following.set(k, next);
+          return;
+        }
         if ('pronoun' in found.subject) {
           people.citedEarlier(frame.slice(0, span.open - sentence.start));
         }
@@ -179,6 +200,7 @@ export function attributeQuotes(
         voices.push({ at: span.open, speaker });
         people.spoke(speaker);
       });
+      if (here.length > 0 && /^[\s\p{P}]*$/u.test(frame)) bare = here.filter((k) => !direct.has(k));
       const cited = people.citedIn(frame);
       const lastCited = cited[cited.length - 1];
       if (lastCited !== undefined) voices.push({ at: sentence.end, speaker: lastCited });
@@ -187,9 +209,14 @@ export function attributeQuotes(
     voices.sort((a, b) => a.at - b.at);
 
     const opensWithQuote = inside.length > 0 && spans[inside[0]!]!.open === inParagraph[0]!.start;
-    const inherited: string | null =
-      opensWithQuote && previousParagraph?.index === paragraph - 1 && direct.size === 0
-        ? previousParagraph.speaker
+    const adjacent = previousParagraph?.index === paragraph - 1 ? previousParagraph.speaker : null;
+    // A quote its own paragraph does not attribute continues the speaker of the one before
+    // ("Künast sagte, … ⏎ Es drohe „…“"), as a quote that opens a paragraph does.
+    const inherited: string | null = opensWithQuote && direct.size === 0 ? adjacent : null;
+    // Not into a paragraph that names someone else: the quote may be theirs.
+    const carried: string | null =
+      adjacent !== null && !people.namesOtherThan(paragraphFrames.join(' '), adjacent)
+        ? adjacent
         : null;
     for (const k of inside) {
       const own = direct.get(k);
@@ -200,10 +227,16 @@ export function attributeQuotes(
       const at = spans[k]!.open;
       const earlier = voices.filter((v) => v.at < at).pop();
       const later = voices.find((v) => v.at > at);
-      const speaker = earlier?.speaker ?? inherited ?? later?.speaker ?? null;
+      const speaker =
+        earlier?.speaker ?? following.get(k) ?? inherited ?? later?.speaker ?? carried;
       if (speaker !== null) result[k] = { speaker, named: false };
     }
-    const last: string | null = voices[voices.length - 1]?.speaker ?? inherited;
+    const last: string | null =
+      voices[voices.length - 1]?.speaker ??
+      inherited ??
+      // German news writes one sentence a paragraph: the speaker runs on through sentences that
+      // name no one. Elsewhere only a paragraph with quotes passes its carried speaker on.
+      (book.isGerman || inside.length > 0 ? carried : null);
     previousParagraph = { index: paragraph, speaker: last ?? null };
     if (last != null) people.spoke(last);
   }
@@ -223,12 +256,23 @@ function frameOf(sentence: Sentence, spans: readonly QuoteSpan[]): string {
 }
 
 // “…” ― Beck Pimentel: a reader's comment or an epigraph signed with a dash.
-const SIGNED = new RegExp(`^[\\s,.]*[―—–-]\\s*(${NAME_RUN})\\s*(?:$|[\\n,.;(])`, 'u');
+// The signature sits on the quote's line or the next one, never after a blank line, and a
+// hyphen that opens a line is a Markdown list item ("- Construction, from May"), not a dash.
+const SIGNED = new RegExp(
+  `^[^\\S\\n,.]*[,.]*[^\\S\\n]*(\\n[^\\S\\n]*)?([―—–-])[^\\S\\n]*(${NAME_RUN})[^\\S\\n]*(?:$|[\\n,.;(])`,
+  'u',
+);
+
+function signature(text: string): string | null {
+  const signed = SIGNED.exec(text);
+  if (signed === null || (signed[1] !== undefined && signed[2] === '-')) return null;
+  return signed[3]!;
+}
 
 function subjectAfter(after: string, book: NameBook, nextLines = ''): Found | null {
-  const signed = SIGNED.exec(after) ?? (after.trim() === '' ? SIGNED.exec(nextLines) : null);
+  const signed = signature(after) ?? (after.trim() === '' ? signature(nextLines) : null);
   if (signed !== null) {
-    const parts = cleanName(signed[1]!);
+    const parts = book.clean(signed);
     if (parts !== null) return { subject: { name: book.fullName(parts.name) }, direct: true };
   }
   const french = FRENCH_INVERTED.exec(after);
@@ -270,12 +314,23 @@ function subjectBefore(
     const lead = before.slice(0, last.index);
     if (!last.ing) {
       const clause = lead.split(/[;:]|[.!?]\s/u).pop() ?? '';
-      const subject = subjectEndingPhrase(clause, book);
-      if (subject !== null) return { subject, direct: true };
+      // "Wie der Finanzminister Hartmut Möllring am Dienstag in Hannover erklärte, …": the verb
+      // ends the German clause; its subject is the first person after "wie".
+      const wie = book.isGerman ? WIE_CLAUSE.exec(clause) : null;
+      const subject =
+        (wie === null ? null : people.subjectOf(wie[1]!)) ?? subjectEndingPhrase(clause, book);
       // "Il a ajouté : «", "said Trump: “"
       // Only right before the quote: in "ranked Fiorina as one of the worst", Fiorina is the object.
       const rest = before.slice(last.index + last.text.length);
-      const after = rest.length <= REST_MAX ? subjectStartingPhrase(rest, book) : null;
+      const restMax = book.isGerman ? GERMAN_REST_MAX : REST_MAX;
+      const after = rest.length <= restMax ? subjectStartingPhrase(rest, book) : null;
+      // German puts the verb second: after "Dazu", "Über Steve Fossett" or "Der Zeitung" the
+      // subject follows the verb ("Dazu erklärte Hartmann:"); only a name that is the whole
+      // front of the clause ("Hartmann erklärte Müller:") comes first.
+      if (book.isGerman && after !== null && 'name' in after && !namesWholeFront(clause, book)) {
+        return { subject: after, direct: true };
+      }
+      if (subject !== null) return { subject, direct: true };
       if (after !== null) return { subject: after, direct: true };
     }
     // "…, saying “": the clause's subject; also a verb whose subject sits further back.
@@ -283,10 +338,25 @@ function subjectBefore(
     if (subject !== null) return { subject, direct: false };
   }
   if (verbOnly) return null;
-  // "Jeremy Lott, author: “…”", "Thomas Girard reste sceptique : « … »"
+  // "…, so Elshorst weiter: „": an attribution by "so" in the quote's own clause.
+  const so = book.isGerman ? soSource(before, book) : null;
+  if (so !== null) return { subject: { name: so }, direct: true };
+  // "Mohammed ElBaradei („Mir fällt …“)": a quote in brackets right after a name.
+  const bracketed = NAME_BEFORE_BRACKET.exec(before);
+  const inBrackets = bracketed === null ? null : book.clean(bracketed[1]!);
+  if (inBrackets !== null && isPersonLike(inBrackets.name)) {
+    return { subject: { name: book.fullName(inBrackets.name) }, direct: true };
+  }
+  // "Jeremy Lott, author: “…”", "Thomas Girard reste sceptique : « … »", "…, und der
+  // norwegische Ministerpräsident Jens Stoltenberg: „": a name right before the colon first.
   if (/:\s*$/u.test(before)) {
-    const intro = before.replace(/\s*:\s*$/u, '').replace(/,[^,]{1,60}$/u, '');
-    const subject = subjectEndingPhrase(intro, book) ?? people.subjectOf(before);
+    const whole = before.replace(/\s*:\s*$/u, '');
+    const named = ENDS_WITH_NAME.test(whole) ? subjectEndingPhrase(whole, book) : null;
+    const intro = whole.replace(/,[^,]{1,60}$/u, '');
+    const subject =
+      (named !== null && 'name' in named ? named : null) ??
+      subjectEndingPhrase(intro, book) ??
+      people.subjectOf(before);
     if (subject !== null) return { subject, direct: 'name' in subject };
   }
   // No speech verb ("Gowdy referenced a report that “…”"): the sentence's subject, if any.
@@ -295,19 +365,42 @@ function subjectBefore(
   return null;
 }
 
+// A German clause front that is not the subject: a preposition or adverb opens it.
+const FRONT_NOT_SUBJECT =
+  /^(?:mit|nach|von|vor|bei|aus|zu|zum|zur|seit|gegen|ohne|durch|für|um|über|unter|auf|an|am|im|in|dazu|so|weiter|dem|den|des|einem|einer|wie)$/iu;
+const FRONT_LEAD = /^(?:(?:[Dd]er|[Dd]ie|[Dd]as|[Aa]uch|\p{Ll}[\p{L}-]*)\s+)*$/u;
+
+/** True when the front of a German clause is a name and nothing else: then it is the subject. */
+function namesWholeFront(clause: string, book: NameBook): boolean {
+  const front = clause
+    .replace(/\s*\([^()]{1,40}\)\s*$/u, '')
+    .replace(/,[^,]{1,150},\s*$/u, '')
+    .trim();
+  const runs = nameRuns(front);
+  const last = runs[runs.length - 1];
+  if (last === undefined || last.index + last.run.length < front.length) return false;
+  if (FRONT_NOT_SUBJECT.test(front.split(/\s+/)[0] ?? '')) return false;
+  if (!FRONT_LEAD.test(front.slice(0, last.index))) return false;
+  return book.clean(last.run) !== null;
+}
+
 /** "… chief of staff, Joe Kasper,": the name between the last two commas, after a description. */
+const DESCRIPTION_START = /(?:^|[\s,])(?:the|The|der|Der|die|Die|le|Le|la|La|el|El)\s[^,]{2,80}$/u;
+
 function apposedName(phrase: string): string | null {
   if (!phrase.endsWith(',')) return null;
   const inner = phrase.slice(0, -1);
   const comma = inner.lastIndexOf(',');
   if (comma <= 0) return null;
   const name = inner.slice(comma + 1).trim();
-  if (
-    !WHOLE_NAME.test(name) ||
-    !/\p{Ll}[\p{L}-]*$/u.test(inner.slice(Math.max(0, comma - 40), comma))
-  )
-    return null;
-  return name;
+  if (!WHOLE_NAME.test(name)) return null;
+  // A description ends in a lower-case word, or opens with an article ("Der Leiter des
+  // Influenza-Programms der WHO, Klaus Stöhr,"): German capitalises the nouns inside it.
+  const description = inner.slice(Math.max(0, comma - 80), comma);
+  if (/(?:^|[^\p{L}])\p{Ll}[\p{L}-]*$/u.test(description) || DESCRIPTION_START.test(description)) {
+    return name;
+  }
+  return null;
 }
 
 /** The subject at the end of a phrase before a verb: "…, Trump", "the Russian president". */
@@ -318,13 +411,13 @@ function subjectEndingPhrase(raw: string, book: NameBook, whole = false): Subjec
   // "Rep. Duncan Hunter’s chief of staff, Joe Kasper,": the name in apposition is the speaker.
   const apposed = apposedName(trimmed);
   if (apposed !== null && !isPossessive(apposed)) {
-    const parts = cleanName(apposed);
+    const parts = book.clean(apposed);
     if (parts !== null && isPersonLike(parts.name)) return { name: book.fullName(parts.name) };
   }
   // "Powell’s office said", "Ryan’s campaign": the office speaks for its principal.
   const office = OFFICE_OF.exec(trimmed);
   if (office !== null) {
-    const parts = cleanName(office[1]!);
+    const parts = book.clean(office[1]!);
     if (parts !== null) return { name: book.fullName(parts.name) };
   }
   let phrase = trimmed
@@ -336,7 +429,7 @@ function subjectEndingPhrase(raw: string, book: NameBook, whole = false): Subjec
   // ("Harry Bond, 30, of Raleigh, N.C., who was polled, said").
   if (whole && phrase.includes(',')) {
     const leading = LEADING_NAME.exec(phrase);
-    const parts = leading === null ? null : cleanName(leading[1]!);
+    const parts = leading === null ? null : book.clean(leading[1]!);
     if (
       parts !== null &&
       !isPossessive(leading![1]!) &&
@@ -346,6 +439,16 @@ function subjectEndingPhrase(raw: string, book: NameBook, whole = false): Subjec
       return { name: book.fullName(parts.name) };
     }
     return null;
+  }
+  // "Houcine Abassi, der Generalsekretär des Gewerkschaftsverbandes … sagte", "Erkki Tuomioja,
+  // Präsident des Rats der Europäischen Union: „": German leaves the appositive's closing comma
+  // out, so a clause that opens with a full name and one comma is that person's.
+  if (book.isGerman && phrase.indexOf(',') === phrase.lastIndexOf(',')) {
+    const leading = LEADING_NAME.exec(phrase);
+    const parts = leading === null ? null : book.clean(leading[1]!);
+    if (parts !== null && isPersonLike(parts.name) && /\s/.test(parts.name)) {
+      return { name: book.fullName(parts.name) };
+    }
   }
   const lastComma = phrase.lastIndexOf(',');
   if (lastComma >= 0) {
@@ -369,7 +472,9 @@ function subjectEndingPhrase(raw: string, book: NameBook, whole = false): Subjec
   const name = ENDS_WITH_NAME.exec(phrase);
   if (name !== null && !isPossessive(name[1]!)) {
     // "Britain’s Treasury said": the possessor qualifies the speaker.
-    const parts = cleanName(nameRuns(name[1]!).pop()?.run ?? name[1]!);
+    const last = nameRuns(name[1]!).pop() ?? { run: name[1]!, index: 0 };
+    const at = phrase.length - name[1]!.length + last.index;
+    const parts = book.clean(last.run, phrase.slice(Math.max(0, at - 12), at));
     if (parts !== null) return { name: book.fullName(parts.name) };
   }
   const role =
@@ -394,7 +499,8 @@ function subjectStartingPhrase(fullPhrase: string, book: NameBook): Subject | nu
     const lead = phrase.slice(0, index).toLowerCase();
     if (/[.!?]/u.test(lead)) break;
     // "la ministra de Trabajo, Lucía Fernández": a role, then the name in apposition.
-    const apposed = /^\s*(?:the|le|la|l['’]|el|der|die|das)\s[^,.;:]{1,60},\s*$/u.test(lead);
+    // Also after an indirect object: "explicó a este diario el portavoz de la Agencia, Diego Marín".
+    const apposed = /(?:^|\s)(?:the|le|la|l['’]|el|der|die|das)\s[^,.;:]{1,60},\s*$/u.test(lead);
     if (!apposed) {
       if (
         blocked ||
@@ -411,10 +517,10 @@ function subjectStartingPhrase(fullPhrase: string, book: NameBook): Subject | nu
     if (next !== undefined && !/\s/.test(run) && !book.knows(run) && !FOLLOWS_NAME.has(next)) {
       continue;
     }
-    const parts = cleanName(run);
+    const parts = book.clean(run);
     if (parts !== null) return { name: book.fullName(parts.name) };
   }
-  const role = /^\s*((?:the|le|la|l['’]|el|der|die)\s+[^,.;:!?“”"«»„]{2,50})/iu.exec(phrase);
+  const role = /^\s*((?:(?:the|le|la|el|der|die)\s+|l['’])[^,.;:!?“”"«»„]{2,50})/iu.exec(phrase);
   if (role !== null) {
     const words = role[1]!.split(/\s+/);
     const cut = words.findIndex((w, i) => i > 0 && PREPOSITIONS.has(w.toLowerCase()));
@@ -444,12 +550,30 @@ function accordingTo(frame: string, book: NameBook): Found | null {
     }
     const name = sourceName(phrase, book);
     if (name !== null) return { subject: { name }, direct: true };
+    // "nach den Worten des Parteichefs Hanois, Pham Quang Nghi,": the role, then the name.
+    const end = match.index + match[0].length;
+    const apposed = APPOSED_AFTER.exec(frame.slice(end, end + 80));
+    const parts = apposed === null ? null : book.clean(apposed[1]!);
+    if (parts !== null && isPersonLike(parts.name)) {
+      return { subject: { name: book.fullName(parts.name) }, direct: true };
+    }
   }
+  const so = book.isGerman ? soSource(frame, book) : null;
+  if (so !== null) return { subject: { name: so }, direct: true };
   const at = frame.indexOf('zufolge');
   const zufolge = at < 0 ? null : ZUFOLGE.exec(frame.slice(Math.max(0, at - WINDOW), at + 8));
   if (zufolge !== null) {
-    const parts = cleanName(zufolge[1]!);
+    const parts = book.clean(zufolge[1]!);
     if (parts !== null) return { subject: { name: book.fullName(parts.name) }, direct: true };
+  }
+  return null;
+}
+
+/** The person a German ", so X" names, if any. */
+function soSource(text: string, book: NameBook): string | null {
+  for (const match of text.matchAll(SO_SOURCE)) {
+    const name = sourceName(match[1]!, book);
+    if (name !== null && isPersonLike(name)) return name;
   }
   return null;
 }
@@ -458,14 +582,19 @@ function accordingTo(frame: string, book: NameBook): Found | null {
  * The named source in an "according to" phrase: the first name that is not a possessive and not
  * an adjective ("US intelligence officials" names no one).
  */
+// Words that may follow the source's name: "laut Müller und Meier", "so Elshorst weiter".
+const AFTER_SOURCE = /^(?:and|et|y|und|weiter|wörtlich|abschließend|zufolge)$/u;
+
 function sourceName(phrase: string, book: NameBook): string | null {
   for (const { run, index } of nameRuns(phrase)) {
     if (isPossessive(run)) continue;
     const next = /^\s*([\p{Ll}]+)/u.exec(phrase.slice(index + run.length))?.[1];
-    if (next !== undefined && !PREPOSITIONS.has(next) && !/^(?:and|et|y|und)$/.test(next)) {
+    const parts = book.clean(run);
+    // "nach Ansicht von Senator Dodd hat …": a title marks a person whatever follows.
+    const titled = parts !== null && parts.role !== '';
+    if (next !== undefined && !PREPOSITIONS.has(next) && !AFTER_SOURCE.test(next) && !titled) {
       continue;
     }
-    const parts = cleanName(run);
     if (parts !== null) return book.fullName(parts.name);
   }
   return null;
@@ -488,7 +617,10 @@ class PeopleSeen {
   resolve(subject: Subject, at: number): string | null {
     if ('name' in subject) return subject.name;
     if ('role' in subject) {
-      return this.book.byRoleName(subject.role, at);
+      // "a assuré l'élu", "añadió la ministra": a role the article gave no one is the person
+      // the text is about, as "he" or "she" would be.
+      const known = this.book.byRoleName(subject.role, at);
+      return known ?? (this.book.language === 'en' ? null : this.pronoun(null));
     }
     return this.pronoun(subject.pronoun);
   }
@@ -533,13 +665,32 @@ class PeopleSeen {
   /** A person named in `text` who can be a subject: a full name or a surname the book knows. */
   private person(run: string, verbAfter = false): string | null {
     if (isPossessive(run)) return null;
-    const parts = cleanName(run);
+    const parts = this.book.clean(run);
     if (parts === null) return null;
     const name = this.book.fullName(parts.name);
     if (!isPersonLike(name)) return null;
     // An unknown single word is a subject only where a verb follows it ("Weaver did not").
     if (!this.book.knows(name) && !verbAfter) return null;
     return name;
+  }
+
+  /** True when `text` names a person the article introduced, other than `speaker`. */
+  namesOtherThan(text: string, speaker: string): boolean {
+    for (const { run } of nameRuns(text)) {
+      // "Oz’s dubious advice" names Oz too.
+      const name = this.person(run.replace(/['’]s$/u, ''));
+      if (name !== null && name !== speaker) return true;
+    }
+    return false;
+  }
+
+  /** The first person a sentence names whom the article introduced by a full name. */
+  firstNamed(frame: string): string | null {
+    for (const { run } of nameRuns(frame)) {
+      const name = this.person(run);
+      if (name?.includes(' ')) return name;
+    }
+    return null;
   }
 
   /** The subject of a clause: a leading pronoun, else the first person it names. */

@@ -67,7 +67,8 @@ déploré:déplore:déplora avoué:avoue:avoua tranché:tranche:trancha détaill
 argumenté:argumente:argumenta renchéri:renchérit reprend:repris:reprit soutenu:soutient:soutint
 exclamé:exclame:exclama interrogé:interroge:interrogea inquiété:inquiète:inquiéta
 félicité:félicite:félicita indigné:indigne:indigna demandé:demande:demanda raillé:raille:railla
-tweeté:tweete:tweeta écrit:écrit constaté:constate:constata prédit:prédit`;
+tweeté:tweete:tweeta écrit:écrit constaté:constate:constata prédit:prédit
+répliqué:réplique:répliqua rétorqué:rétorque:rétorqua`;
 
 // Simple past and present; separable verbs keep their prefix apart ("fügte … hinzu").
 const GERMAN = `sagte sagt erklärte erklärt betonte betont meinte meint warnte warnt kritisierte kritisiert
@@ -77,7 +78,8 @@ entgegnete entgegnet klagte klagt beklagte beklagt mahnte mahnt lobte lobt versp
 twitterte twittert schimpfte schimpft jubelte jubelt argumentierte argumentiert verkündete verkündet
 fragte fragt räumte räumt kündigte kündigt fügte fügt teilte teilt stellte stellt gab gibt
 bestätigte bestätigt sprach spricht beteuerte beteuert resümierte resümiert bilanzierte bilanziert
-monierte moniert urteilte urteilt befand befindet glaubt glaubte hofft hoffte`;
+monierte moniert urteilte urteilt befand befindet glaubt glaubte hofft hoffte
+äußerte äußert ausführte führte führt zitiert zitierte`;
 
 const SPANISH = `dijo dice afirmó afirma aseguró asegura señaló señala explicó explica añadió añade agregó agrega
 advirtió advierte declaró declara indicó indica manifestó manifiesta sostuvo sostiene subrayó
