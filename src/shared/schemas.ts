@@ -19,6 +19,10 @@ export const ArticleDocumentSchema = z.object({
   lang: z.string().nullable(),
   publishedAt: z.string().nullable(),
   text: z.string(),
+  /** What kind of page the text came from (HTML only): a thread is read as a discussion. */
+  pageType: z
+    .enum(['article', 'forum', 'qa', 'product', 'listing', 'documentation', 'other'])
+    .optional(),
 });
 export type ArticleDocument = z.infer<typeof ArticleDocumentSchema>;
 
