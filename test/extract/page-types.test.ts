@@ -24,6 +24,13 @@ const POSTS = [
   },
 ];
 
+// An opening post long enough that the replies hold less than half of the page.
+const OPENING = Array.from(
+  { length: 4 },
+  (_, i) =>
+    `<p>Some background, part ${i + 1}: I have read several buying guides, compared apertures and focal lengths, and visited a club night where members let me look through their instruments, which only made the choice harder.</p>`,
+).join('');
+
 describe('GIVEN a forum thread (XenForo markup, DiscussionForumPosting data)', () => {
   const html = page(
     ld({
@@ -33,8 +40,15 @@ describe('GIVEN a forum thread (XenForo markup, DiscussionForumPosting data)', (
     }),
     `<div class="p-body"><h1>Best first telescope</h1><div class="block-body">${POSTS.map(
       (post, i) =>
-        `<article class="message message--post" data-author="${post.author}" id="post-${i}"><div class="message-userDetails">${post.author}</div><div class="message-content"><div class="bbWrapper">${post.text}</div></div></article>`,
-    ).join('')}</div><section id="comments" class="DiscussionBoard">${''}</section></div>`,
+        `<article class="message message--post" data-author="${post.author}" id="post-${i}"><div class="message-userDetails">${post.author}</div><div class="message-content"><div class="bbWrapper">${i === 0 ? OPENING : ''}${post.text}</div></div></article>`,
+    )
+      .slice(0, 1)
+      .join('')}</div><div class="message-replies">${POSTS.slice(1)
+      .map(
+        (post, i) =>
+          `<article class="message message--post" data-author="${post.author}" id="reply-${i}"><div class="message-content"><div class="bbWrapper">${post.text}</div></div></article>`,
+      )
+      .join('')}</div></div>`,
   );
 
   it('THEN every post is read, each under its poster, and the page is typed a forum', () => {
@@ -51,7 +65,7 @@ describe('GIVEN replies in a section named like the comments of a story ("Discus
   it('THEN the replies of the thread are still read', () => {
     const html = page(
       '',
-      `<main><h1>Best first telescope</h1><div class="DiscussionBoard-message" itemprop="text">${POSTS[0]!.text}</div><section id="comments" class="DiscussionBoard">${POSTS.slice(
+      `<main><h1>Best first telescope</h1><div class="DiscussionBoard-message" itemprop="text">${OPENING}${POSTS[0]!.text}</div><section id="comments" class="DiscussionBoard">${POSTS.slice(
         1,
       )
         .map(
@@ -112,21 +126,23 @@ describe('GIVEN a question and its answers (schema.org QAPage microdata)', () =>
   });
 });
 
-describe('GIVEN a listing: a grid of cards in the main region', () => {
+const INTRO =
+  'Our evening courses run through the autumn and winter terms at the observatory, with small groups, telescopes provided and a clear-sky guarantee: a session lost to cloud is repeated.';
+
+describe('GIVEN a listing: an introduction, then a grid of cards in the main region', () => {
   const CARDS = Array.from(
     { length: 8 },
     (_, i) =>
-      `<div class="card"><h3><a href="/c/${i}">Course ${i}: observing the night sky</a></h3><p>Eight evening sessions on finding constellations, using binoculars and keeping an observing log, number ${i}.</p></div>`,
+      `<div class="card"><h3><a href="/c/${i}">Course ${i}: observing the night sky with binoculars and a small telescope</a></h3><p>Eight evenings, group ${i}.</p></div>`,
   );
   const html = page(
     ld({ '@context': 'https://schema.org', '@type': 'ItemList', name: 'Courses' }),
-    `<main><h1>Astronomy courses</h1><div class="grid">${CARDS.slice(0, 4).join('')}</div><div class="grid">${CARDS.slice(4).join('')}</div></main>`,
+    `<main><section class="intro"><h1>Astronomy courses</h1><div><p>${INTRO}</p><p>${INTRO}</p></div></section><section class="catalogue"><div class="row"><div class="col">${CARDS.slice(0, 4).join('')}</div></div><div class="row"><div class="col">${CARDS.slice(4).join('')}</div></div></section></main>`,
   );
 
   it('THEN every item of the list is read, and the page is typed a listing', () => {
     const document = extractHtml(html, null);
-    for (let i = 0; i < 8; i++)
-      expect(document.text).toContain(`keeping an observing log, number ${i}.`);
+    for (let i = 0; i < 8; i++) expect(document.text).toContain(`Eight evenings, group ${i}.`);
     expect(document.pageType).toBe('listing');
   });
 });
