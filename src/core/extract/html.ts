@@ -30,7 +30,8 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
   // A page that is not a story (a listing, a product, a service page) is its main region
   // whole, where Readability keeps one block of the grid or one section: rendered now, as
   // Readability takes the page apart.
-  const wide = pageType !== 'article' && !isThread(pageType);
+  // Only a page that says it is one: an untyped page is most often a story.
+  const wide = pageType === 'listing' || pageType === 'product';
   const region = wide ? mainRegion(document) : null;
   const regionBlocks = region ? renderBlocks(region) : [];
   // Readability retries up to four times on a page with little text; a wall or an empty
