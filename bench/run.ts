@@ -160,6 +160,47 @@ try {
   rows.push({ figure: 'extraction', value: `not run: ${(error as Error).message}`, target: '' });
 }
 
+try {
+  // Every kind of page (WCXB dev split), per page type, read in place when it is there.
+  const { benchExtractBroad } = await import('./extract-broad.ts');
+  const at = process.argv.indexOf('--extract-broad-set');
+  const broad = await benchExtractBroad(at >= 0 ? process.argv[at + 1] : undefined);
+  if (!broad.present) {
+    rows.push({
+      figure: 'extraction, WCXB',
+      value: `dev set not present at ${broad.dir}`,
+      target: '',
+    });
+  } else {
+    const { predictions: _p, ...figures } = broad;
+    record.extractBroad = figures;
+    for (const p of broad.precis) {
+      const r = broad.readability.find((x) => x.type === p.type);
+      rows.push({
+        figure: `extraction, WCXB dev ${p.type} (${p.pages}): Precis F1 (plain Readability)`,
+        value: `${p.f1.toFixed(3)} (${r?.f1.toFixed(3) ?? '-'})`,
+        target:
+          p.type === 'overall'
+            ? '≥ 0.88'
+            : p.type === 'article' || p.type === 'documentation'
+              ? '≥ 0.93'
+              : '≥ 0.75',
+      });
+    }
+    rows.push({
+      figure: 'extraction time per page vs Readability, WCXB (median)',
+      value: `${broad.medianRatio.toFixed(2)} (${broad.precisMedianMs.toFixed(1)} ms)`,
+      target: '≤ 1.0',
+    });
+  }
+} catch (error) {
+  rows.push({
+    figure: 'extraction, WCXB',
+    value: `not run: ${(error as Error).message}`,
+    target: '',
+  });
+}
+
 // Speaker accuracy on real news, when the dev data is beside the repository (it is never copied in).
 const grounding = await benchGrounding();
 record.grounding = grounding;

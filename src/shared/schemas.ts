@@ -21,6 +21,10 @@ export const ArticleDocumentSchema = z.object({
   text: z.string(),
   /** What the reader should know about how the text was read ("only the first 200 pages"). */
   notes: z.array(z.string()).optional(),
+  /** What kind of page the text came from (HTML only): a thread is read as a discussion. */
+  pageType: z
+    .enum(['article', 'forum', 'qa', 'product', 'listing', 'documentation', 'other'])
+    .optional(),
 });
 export type ArticleDocument = z.infer<typeof ArticleDocumentSchema>;
 

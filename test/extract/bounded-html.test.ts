@@ -104,3 +104,25 @@ describe('GIVEN a page with scripts, styles and comments, bounded with cutInert'
     expect(boundHtml(html, limits)).toMatchObject({ html, inertCut: 0 });
   });
 });
+
+describe('GIVEN a stray "<![CDATA[" in the HTML of a page (printed by forum software)', () => {
+  it('THEN it is cut up to the next ">", as a browser reads it, and the rest of the page is kept', () => {
+    const html =
+      '<html><body><![CDATA[\n<div id="top"></div><article><p>The first post of the thread.</p></article></body></html>';
+    const { document } = parseHTML(boundHtml(html, limits).html);
+    expect(document.querySelector('article p')?.textContent).toBe('The first post of the thread.');
+  });
+
+  it('THEN what it swallowed is read again and held to the depth cap', () => {
+    const html = `<html><body><![CDATA[ ><main>${'<div>'.repeat(50)}deep</main></body></html>`;
+    const bounded = boundHtml(html, limits);
+    expect(bounded.maxDepth).toBeLessThanOrEqual(limits.maxDepth);
+    expect(depthOf(bounded.html)).toBeLessThanOrEqual(limits.maxDepth + 1);
+  });
+
+  it('THEN CDATA inside SVG, where it belongs, is left alone', () => {
+    const html =
+      '<html><body><svg><style><![CDATA[ .a{} ]]></style></svg><p>text</p></body></html>';
+    expect(boundHtml(html, limits).html).toContain('<![CDATA[');
+  });
+});

@@ -77,8 +77,26 @@ export interface BoundedHtml {
 export function boundHtml(
   html: string,
   limits = HTML_LIMITS,
-  { cutInert = false }: { cutInert?: boolean } = {},
+  options: { cutInert?: boolean } = {},
 ): BoundedHtml {
+  let bounded = boundOnce(html, limits, options);
+  // What a stray CDATA section swallowed was never read by this pass: read the page again
+  // with it opened. A few passes and no more: what a hostile page stacks beyond that stays
+  // swallowed, as the parser would have it anyway.
+  for (let pass = 1; bounded.strayCdata > 0 && pass < MAX_PASSES; pass++)
+    bounded = boundOnce(bounded.html, limits, options);
+  const { strayCdata: _, ...result } = bounded;
+  return result;
+}
+
+const MAX_PASSES = 4;
+const CDATA_OPEN = '<![CDATA['.length;
+
+function boundOnce(
+  html: string,
+  limits: typeof HTML_LIMITS,
+  { cutInert = false }: { cutInert?: boolean },
+): BoundedHtml & { strayCdata: number } {
   // Open elements as the parser will see them, innermost last; only ever maxDepth long.
   const open: string[] = [];
   // Tags dropped while open, innermost last, with a count by name to match their end tags.
@@ -91,6 +109,7 @@ export function boundHtml(
   let tagName = '';
   let tagStart = 0;
   let inertCut = 0;
+  let strayCdata = 0;
   // A script or style being cut: where its start tag began (-1: none), and for a script,
   // whether its type attribute says it holds JSON.
   let inertFrom = -1;
@@ -185,7 +204,15 @@ export function boundHtml(
       onattribend() {
         readingType = false;
       },
-      oncdata() {},
+      oncdata(start) {
+        // In HTML (not SVG or MathML) a browser reads "<![CDATA[" as a comment that ends at
+        // the next ">"; the parser reads on to "]]>", which a forum page that prints a stray
+        // "<![CDATA[" never has, and swallows the rest of the page. Cut as the browser reads.
+        if (foreign > 0) return;
+        const end = html.indexOf('>', start);
+        cuts.push(start - CDATA_OPEN, end < 0 ? html.length : end + 1);
+        strayCdata++;
+      },
       oncomment(start, end, endLength) {
         // A whole `<!--…-->`; the tokenizer also reports `<!…>` and `<?…>` as comments.
         if (!cutInert || endLength !== 2 || !html.startsWith('<!--', start - 4)) return;
@@ -207,7 +234,13 @@ export function boundHtml(
     inertCut++;
   }
 
-  const result = { droppedTags: cuts.length / 2 - inertCut, inertCut, maxDepth: deepest, elements };
+  const result = {
+    droppedTags: cuts.length / 2 - inertCut - strayCdata,
+    inertCut,
+    maxDepth: deepest,
+    elements,
+    strayCdata,
+  };
   if (cuts.length === 0) return { html, ...result };
   const parts: string[] = [];
   let from = 0;

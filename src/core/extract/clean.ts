@@ -34,7 +34,7 @@ const BOILERPLATE_WORDS = words(`
   share sharing social subscribe subscription newsletter signup related comments comment disqus
   promo advert advertisement ads sponsored cookie cookies consent gdpr breadcrumb breadcrumbs
   sidebar widget recommended recirculation popular trending outbrain taboola modal popup
-  banner masthead toolbar byline skip caption credit credits relatedposts sharedaddy addtoany shariff
+  banner masthead toolbar byline caption credit credits relatedposts sharedaddy addtoany shariff
   meta tags tagcloud categories pagination pager rating bio authorbox disclaimer menu navbar nav
   commentlist respond replies discussion cta donate donation readmore poll author footer
 `);
@@ -144,7 +144,9 @@ export function isHidden(el: Element): boolean {
   // asked of every element.
   const tag = el.localName;
   if (tag === 'html' || tag === 'body') return false; // "display:none until scripts load"
-  if (el.hasAttribute('hidden')) return true;
+  // React's streamed rendering sends each part of the page as <div hidden id="S:0">, which
+  // its scripts move into place as soon as it arrives: it is the page, not hidden text.
+  if (el.hasAttribute('hidden')) return !isStreamedChunk(el, tag);
   if (el.getAttribute('aria-hidden')?.trim().toLowerCase() === 'true') return true;
   const style = el.getAttribute('style');
   if (style && HIDDEN_STYLE.test(style)) return true;
@@ -153,9 +155,16 @@ export function isHidden(el: Element): boolean {
   const names = classes.toLowerCase().split(/\s+/);
   return (
     names.some((name) => HIDDEN_CLASSES.has(name)) &&
-    !names.some((name) => SHOWN_AT_BREAKPOINT.test(name))
+    !names.some((name) => SHOWN_AT_BREAKPOINT.test(name) || APP_ROOTS.has(name))
   );
 }
+
+const isStreamedChunk = (el: Element, tag: string) =>
+  tag === 'div' && /^S:\d+$/.test(el.getAttribute('id') ?? '');
+
+// The root a script application renders into, hidden by a class until its scripts have run
+// (<div class="root hide">): the whole page, not text kept from the reader.
+const APP_ROOTS = words('root app app-root');
 
 export function removeBoilerplate(document: Document): void {
   // Not document.body: pages with a stray early <body> (or two) leave it empty in linkedom.
@@ -213,7 +222,15 @@ const CONTENT_HEADS = words('body content text entry article story post main blo
 
 // Any furniture word anywhere in the names: most elements have none, and one search settles
 // that before the names are split into parts.
-const BOILERPLATE_HINT = new RegExp(Array.from(BOILERPLATE_WORDS).join('|'), 'i');
+const BOILERPLATE_HINT = new RegExp([...BOILERPLATE_WORDS, 'skip'].join('|'), 'i');
+
+// Page builders whose every content block is a "widget": HubSpot's layout cells and modules
+// ("widget-span widget-type-cell", "widget-type-rich_text") and SiteOrigin's panels
+// ("so-panel widget widget_text").
+const BUILDER_BLOCK = /^(?:widget-span$|widget-type-|so-panel$)/;
+
+// "skip" names a skip link ("skip-to-content", "skip-link"), not "skip-item" sections.
+const SKIP_LINK = /^skip(?:[-_](?:to|link|links|nav|navigation|main|content)\b|$)/;
 
 export function looksLikeBoilerplate(el: Element): boolean {
   if (!el.hasAttributes()) return false;
@@ -222,6 +239,11 @@ export function looksLikeBoilerplate(el: Element): boolean {
   const names = `${classOf(el)} ${el.getAttribute('id') ?? ''}`.toLowerCase();
   let furniture = false;
   for (const name of names.split(/\s+/)) {
+    if (BUILDER_BLOCK.test(name)) return false;
+    if (SKIP_LINK.test(name)) {
+      furniture = true;
+      continue;
+    }
     // A BEM modifier ("section--has-ads") and a state class ("has-sharing") say what the
     // element holds or does, not what it is.
     const parts = name.split('--')[0]!.split(/[_-]+/).filter(Boolean);

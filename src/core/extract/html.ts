@@ -3,6 +3,8 @@ import type { ArticleDocument } from '../../shared/schemas.ts';
 import { removeBoilerplate, removeInvisible } from './clean.ts';
 import { findContentBlock } from './content-block.ts';
 import { dropBoilerplate } from './drop-boilerplate.ts';
+import { renderPosts } from './forum-posts.ts';
+import type { PageType } from './page-type.ts';
 import { addMissedProse, keepInside, pruneBlocks } from './prune-blocks.ts';
 import { readPage } from './read-page.ts';
 import { type Block, joinBlocks, renderBlocks } from './render-text.ts';
@@ -18,11 +20,20 @@ import { assertReadable, countWords, MIN_WORDS, REFUSE_WORDS } from './walls.ts'
 export function extractHtml(html: string, url: string | null): ArticleDocument {
   const { document } = parseHTML(withDocumentShape(html));
   // Also removes what no reader sees (hidden text is where injected instructions hide).
-  const { jsonLd, metadata, signals } = readPage(document, url);
+  const { jsonLd, metadata, signals, pageType, posts } = readPage(document, url);
+  // Rendered before the furniture goes: a thread's replies sit in "comments" sections.
+  const thread = isThread(pageType) && posts.length >= 2 ? renderPosts(posts) : [];
   removeBoilerplate(document);
   // Rendered now: Readability takes the page apart as it works.
   const marked = findContentBlock(document, (el) => hasWords(el.textContent ?? '', 50));
   const markedBlocks = marked ? pruneBlocks(renderBlocks(marked)) : [];
+  // A page that is not a story (a listing, a product, a service page) is its main region
+  // whole, where Readability keeps one block of the grid or one section: rendered now, as
+  // Readability takes the page apart.
+  // Only a page that says it is one: an untyped page is most often a story.
+  const wide = pageType === 'listing' || pageType === 'product';
+  const region = wide ? mainRegion(document) : null;
+  const regionBlocks = region ? renderBlocks(region) : [];
   // Readability retries up to four times on a page with little text; a wall or an empty
   // shell is known to be short already.
   const article = !hasWords(document.documentElement?.textContent ?? '', REFUSE_WORDS)
@@ -54,6 +65,17 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
     if (countWords(fallback) > words) text = fallback;
   }
 
+  // On a thread the replies are the content: every post, when they say more than the page
+  // as read (which is usually the opening post alone).
+  if (thread.length > 0) {
+    const posts = joinBlocks(dropBoilerplate(thread, context));
+    if (countWords(posts) > countWords(text) * THREAD_SHARE) text = posts;
+  }
+
+  if (regionBlocks.length > 0) {
+    const whole = joinBlocks(dropBoilerplate(regionBlocks, context));
+    if (countWords(whole) > countWords(text) * WIDE_SHARE) text = whole;
+  }
   if (jsonLd && jsonLd.ingredients.length > 0) text = withIngredients(text, jsonLd.ingredients);
 
   // A post that is a list of links (a link roll, a reading list) is all link text: read the
@@ -70,12 +92,22 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
   assertReadable(text, signals, finalWords);
   return {
     ...metadata,
+    pageType,
     byline: metadata.byline ?? clean(article?.byline),
     // Pages mix composed and decomposed forms of the same letters (Bengali "য়", a Vietnamese
     // accent typed as a combining mark); one form lets the text be searched and compared.
     text: text.normalize('NFC'),
   };
 }
+
+const THREAD_SHARE = 0.5;
+const WIDE_SHARE = 1.5;
+
+/** The page's <main> (or role=main), else the whole page, furniture removed. */
+function mainRegion(document: Document): Element | null {
+  return document.querySelector('main, [role=main]') ?? document.documentElement;
+}
+const isThread = (type: PageType) => type === 'forum' || type === 'qa';
 
 /**
  * linkedom builds no implied elements: without a <body> tag the body stays empty, and without

@@ -25,17 +25,26 @@ export type JsonLdArticle = {
 // Instructions are the body of these pages; schema.org gives them steps, not an articleBody.
 const INSTRUCTION_TYPES = new Set(['howto', 'recipe']);
 
-/** `script[type]` elements, in page order, collected in the page's one walk (read-page.ts). */
-export function readJsonLdArticle(scripts: Element[]): JsonLdArticle | null {
+/**
+ * `script[type]` elements, in page order, collected in the page's one walk (read-page.ts).
+ * Every type met on the way is added to `types`, lower-cased (what the page says it is).
+ */
+export function readJsonLdArticle(
+  scripts: Element[],
+  types: Set<string> = new Set(),
+): JsonLdArticle | null {
   let instructions: Obj | null = null;
+  let article: Obj | null = null;
   for (const script of scripts) {
     if (!/^application\/ld\+json\b/i.test(script.getAttribute('type') ?? '')) continue;
     const data = parseLenient(script.textContent ?? '');
     for (const node of flatten(data)) {
-      if (isType(node, ARTICLE_TYPES)) return toArticle(node);
+      noteTypes(node, types);
+      if (!article && isType(node, ARTICLE_TYPES)) article = node;
       if (!instructions && isType(node, INSTRUCTION_TYPES)) instructions = node;
     }
   }
+  if (article) return toArticle(article);
   if (!instructions) return null;
   const body = [
     str(instructions.description),
@@ -92,6 +101,11 @@ function flatten(data: unknown): Obj[] {
   };
   visit(data, 0);
   return out;
+}
+
+function noteTypes(node: Obj, types: Set<string>): void {
+  const list = Array.isArray(node['@type']) ? node['@type'] : [node['@type']];
+  for (const t of list) if (typeof t === 'string') types.add(t.toLowerCase());
 }
 
 function isType(node: Obj, names: Set<string>): boolean {

@@ -14,11 +14,25 @@ const SHORT_TAIL = 40;
 /** A block set all in italics or bold is set apart from the prose around it. */
 const EMPHASIZED = 0.8;
 
+/**
+ * A block's length in Latin-script characters: a Chinese or Japanese character carries about
+ * as much as three of them (a word is one or two characters, against five or six letters and
+ * a space), so a 30-character Japanese step is a sentence, not a stray label.
+ */
+export function textWeight(text: string): number {
+  CJK.lastIndex = 0;
+  let cjk = 0;
+  while (CJK.exec(text)) cjk++;
+  return text.length + 2 * cjk;
+}
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+
 export function pruneBlocks(blocks: Block[]): Block[] {
   let last = -1;
   let lastPlain = -1;
+  const weights = blocks.map((block) => textWeight(block.text));
   for (const [index, block] of blocks.entries()) {
-    if (block.text.length <= LONG) continue;
+    if (weights[index]! <= LONG) continue;
     last = index;
     if ((block.emphasis ?? 0) < EMPHASIZED) lastPlain = index;
   }
@@ -43,7 +57,7 @@ export function pruneBlocks(blocks: Block[]): Block[] {
     if (notesGo && index > lastPlain && isNote(block)) return false;
     if (last >= 0 && index > last) {
       if (block.heading || links > 0.3) return false;
-      if (!block.item && block.text.length < SHORT_TAIL) return false;
+      if (!block.item && weights[index]! < SHORT_TAIL) return false;
     }
     return true;
   }
@@ -101,7 +115,9 @@ export function addMissedProse(base: Block[], container: Block[]): Block[] {
   // Each candidate is looked up in the whole text: bound the work on giant pages.
   if (container.length === 0 || container.length > MAX_BLOCKS) return base;
   const key = (block: Block) => block.text.replace(/\s+/g, ' ').trim();
-  const baseText = base.map(key).join('\n');
+  // Joined with spaces, as the keys are: a block whose <br>-separated lines Readability made
+  // paragraphs of is then found whole instead of being added a second time.
+  const baseText = base.map(key).join(' ');
   const at = new Map<string, number>();
   for (const [index, block] of base.entries()) if (!at.has(key(block))) at.set(key(block), index);
   const extras = new Map<number, Block[]>();
@@ -114,8 +130,8 @@ export function addMissedProse(base: Block[], container: Block[]): Block[] {
       anchor = index;
       continue;
     }
-    if (block.heading || text.length < PROSE || (block.links ?? 0) >= 0.25) continue;
-    if (baseText.includes(text)) continue;
+    if (block.heading || textWeight(text) < PROSE || (block.links ?? 0) >= 0.25) continue;
+    if (baseText.includes(text) || mostLinesKept(block.text, baseText)) continue;
     extras.set(anchor, [...(extras.get(anchor) ?? []), block]);
     added++;
   }
@@ -123,6 +139,18 @@ export function addMissedProse(base: Block[], container: Block[]): Block[] {
   const out: Block[] = [...(extras.get(-1) ?? [])];
   for (const [index, block] of base.entries()) out.push(block, ...(extras.get(index) ?? []));
   return out;
+}
+
+/** Readability kept most of a multi-line block's lines (it may drop one, or reorder them). */
+function mostLinesKept(text: string, baseText: string): boolean {
+  const lines = text.split('\n');
+  if (lines.length < 2) return false;
+  let kept = 0;
+  for (const line of lines) {
+    const clean = line.replace(/\s+/g, ' ').trim();
+    if (clean && baseText.includes(clean)) kept += clean.length;
+  }
+  return kept * 2 >= text.length;
 }
 
 const INSIDE = 0.7;

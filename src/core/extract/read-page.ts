@@ -1,4 +1,5 @@
 import { applyInvisible, type InvisibleAction, invisibleAction, isHidden } from './clean.ts';
+import { isPostBody } from './forum-posts.ts';
 import { type JsonLdArticle, readJsonLdArticle } from './json-ld.ts';
 import {
   metadataSources,
@@ -6,6 +7,7 @@ import {
   type PageMetadata,
   readMetadata,
 } from './metadata.ts';
+import { type PageType, pageTypeOf } from './page-type.ts';
 import {
   noteWallElement,
   noteWallText,
@@ -18,6 +20,9 @@ export type PageReading = {
   jsonLd: JsonLdArticle | null;
   metadata: PageMetadata;
   signals: WallSignals;
+  pageType: PageType;
+  /** The body of each post of a thread, outermost only (a quoted post is part of a reply). */
+  posts: Element[];
 };
 
 /**
@@ -32,6 +37,10 @@ export function readPage(document: Document, url: string | null): PageReading {
   const sources = metadataSources(root);
   const scripts: Element[] = [];
   const notes = wallNotes();
+  const posts: Element[] = [];
+  // schema.org types the page declares in microdata and JSON-LD, and its og:type.
+  const types = new Set<string>();
+  let ogType: string | null = null;
   // What to remove or open, in the order removeInvisible would: a <noscript>'s contents
   // before the <noscript> itself.
   const invisible: ChildNode[] = [];
@@ -50,6 +59,7 @@ export function readPage(document: Document, url: string | null): PageReading {
     inChrome: boolean,
     inArticle: boolean,
     doomed: boolean,
+    inPost = false,
   ) => {
     for (let child = parent.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
@@ -62,13 +72,10 @@ export function readPage(document: Document, url: string | null): PageReading {
         note(el, inArticle);
         const action = doomed ? null : invisibleAction(el, tag, hidden);
         const childInArticle = inArticle || tag === 'article';
-        visit(
-          el,
-          chrome !== null,
-          chrome ?? inChrome,
-          childInArticle,
-          doomed || action === 'remove',
-        );
+        const gone = doomed || action === 'remove';
+        const post = !gone && !inPost && isPostBody(el);
+        if (post) posts.push(el);
+        visit(el, chrome !== null, chrome ?? inChrome, childInArticle, gone, inPost || post);
         mark(el, action);
       } else if (child.nodeType === 8 && !doomed) mark(child, 'remove');
     }
@@ -76,6 +83,12 @@ export function readPage(document: Document, url: string | null): PageReading {
   const note = (el: Element, inArticle: boolean) => {
     noteMetadataSource(sources, el, inArticle);
     if (el.localName === 'script' && el.hasAttribute('type')) scripts.push(el);
+    else if (el.hasAttributes()) {
+      const itemtype = el.getAttribute('itemtype');
+      if (itemtype) types.add(itemtype.replace(/^.*\//, '').trim().toLowerCase());
+      if (el.localName === 'meta' && el.getAttribute('property') === 'og:type')
+        ogType = el.getAttribute('content')?.trim().toLowerCase() ?? null;
+    }
   };
 
   // linkedom does not link the doctype to its next sibling: the top level is read as a list.
@@ -91,11 +104,13 @@ export function readPage(document: Document, url: string | null): PageReading {
     mark(el, action);
   }
 
-  const jsonLd = readJsonLdArticle(scripts);
+  const jsonLd = readJsonLdArticle(scripts, types);
   const reading = {
     jsonLd,
     metadata: readMetadata(sources, jsonLd, url),
     signals: readWallSignals(notes, jsonLd),
+    pageType: pageTypeOf(types, ogType, posts.length),
+    posts,
   };
   applyInvisible(invisible, actions);
   return reading;

@@ -1,0 +1,72 @@
+import { classOf } from './dom.ts';
+import { type Block, renderBlocks } from './render-text.ts';
+
+/**
+ * The posts of a thread, found by the markup forum software gives each post's body. On a
+ * forum the replies are the content, but the usual reading keeps the opening post alone:
+ * Readability settles on one post, and the page-furniture rules take a "comments" or
+ * "discussion" section for the comments under a news story.
+ */
+
+// Class names (whole names) of a post's body: XenForo, Discourse, Stack Exchange, Vanilla,
+// old Reddit, Invision, phpBB.
+const POST_CLASSES = new Set([
+  'bbwrapper',
+  'cooked',
+  'js-post-body',
+  'usercontent',
+  'usertext-body',
+  'ipsrichtext',
+  'ipstype_richtext',
+  'postbody',
+  'discussionboard-message',
+]);
+const BLOCK_TAGS = new Set(['div', 'article', 'section', 'td', 'blockquote']);
+
+/**
+ * Whether an element is the body of one post. schema.org's itemprop="text" marks the text
+ * of a DiscussionForumPosting, a Comment, a Question or an Answer.
+ */
+export function isPostBody(el: Element): boolean {
+  const tag = el.localName;
+  if (!BLOCK_TAGS.has(tag) || !el.hasAttributes()) return false;
+  if (el.getAttribute('itemprop') === 'text') return true;
+  if (el.getAttribute('data-role') === 'commentContent') return true;
+  if ((el.getAttribute('id') ?? '').startsWith('post_message_')) return true;
+  const classes = classOf(el);
+  if (!classes) return false;
+  for (const name of classes.toLowerCase().split(' ')) if (POST_CLASSES.has(name)) return true;
+  return false;
+}
+
+/** The poster's name, from the markup around the post (XenForo's data-author, schema.org). */
+function authorOf(post: Element): string | null {
+  let el: Element | null = post.parentElement;
+  for (let depth = 0; el && depth < 6; depth++, el = el.parentElement) {
+    const named = el.getAttribute('data-author');
+    if (named?.trim()) return named.trim();
+    const type = el.getAttribute('itemtype') ?? '';
+    if (/DiscussionForumPosting|Comment|Answer|Question/.test(type)) {
+      // The name alone: an author block also holds reputation, badges and a date.
+      const author =
+        el.querySelector('[itemprop=author] [itemprop=name]') ??
+        el.querySelector('[itemprop=author]');
+      const name = author?.textContent?.replace(/\s+/g, ' ').trim();
+      return name && name.length <= 40 ? name : null;
+    }
+  }
+  return null;
+}
+
+/** Each post rendered, under its poster's name when the page gives it. */
+export function renderPosts(posts: Element[]): Block[] {
+  const blocks: Block[] = [];
+  for (const post of posts) {
+    const body = renderBlocks(post);
+    if (body.length === 0) continue;
+    const author = authorOf(post);
+    if (author) blocks.push({ text: author, item: false, heading: false });
+    blocks.push(...body);
+  }
+  return blocks;
+}
