@@ -48,6 +48,18 @@ describe('grounding in the views', () => {
     );
   });
 
+  it('GIVEN pasted text and a bullet that is its passage word for word THEN it cites nothing', () => {
+    const result = grounded(null);
+    const [first] = result.summary.bullets;
+    const evidence = first?.evidence?.[0];
+    if (!first || !evidence) throw new Error('the fixture has a grounded first bullet');
+    const passage = result.source.text.slice(evidence.start, evidence.end);
+    result.summary.bullets[0] = { ...first, text: passage };
+    const [embed] = renderSummaryEmbeds(result);
+    expect(embed?.description).not.toContain('(source:');
+    expect(embed?.description).toContain('straightforward message');
+  });
+
   it('GIVEN dropped claims THEN the embed footer says how many', () => {
     const embeds = renderSummaryEmbeds(grounded('https://example.com/a'));
     expect(embeds.at(-1)?.footer?.text).toContain('2 unsupported claims dropped');

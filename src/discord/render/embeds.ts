@@ -118,12 +118,20 @@ function passageMarker(result: Result, bullet: Bullet): string {
   if (!evidence) return '';
   const link = safeLink(evidence.link, 300);
   if (link) return `[\\[source\\]](${link})`;
-  const words = result.source.text.slice(evidence.start, evidence.end).split(/\s+/);
+  const passage = result.source.text.slice(evidence.start, evidence.end);
+  // A bullet that is the passage itself (the offline engine's) would only cite its own opening.
+  if (sameWords(passage, bullet.text)) return '';
+  const words = passage.split(/\s+/);
   const opening = words.slice(0, PASSAGE_WORDS).join(' ');
   const more = words.length > PASSAGE_WORDS ? '…' : '';
   return `(source: “${escapeUntrusted(opening)}${more}”)`;
 }
 const PASSAGE_WORDS = 6;
+
+function sameWords(a: string, b: string): boolean {
+  const words = (text: string) => text.trim().split(/\s+/).join(' ');
+  return words(a) === words(b);
+}
 
 function evidenceMarker(n: number, quote: Quote | undefined): string {
   const link = safeLink(quote?.link, 300);
