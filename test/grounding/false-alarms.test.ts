@@ -98,3 +98,13 @@ describe('the same rules still catch a changed fact', () => {
     });
   });
 });
+
+describe('figures written the German way', () => {
+  it('GIVEN "1.500 Euro" in a German source THEN "€1,500" in an English claim is found', () => {
+    const source = 'Die Beschäftigten erhalten eine einmalige Zahlung von 1.500 Euro.';
+    const result = checkClaim(indexForGrounding(source), 'Staff get a one-off €1,500.', {
+      lexical: false,
+    });
+    expect(result.reasons).toEqual([]);
+  });
+});

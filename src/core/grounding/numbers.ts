@@ -141,6 +141,10 @@ export function findNumbers(
       continue;
     }
     const values = scaled ? [value, start.value] : [value];
+    // German, Spanish and French write thousands with dots: "1.500" may be 1500 as well as 1.5.
+    if (!scaled && to === i && /^\d{1,3}(\.\d{3})+$/.test(word.norm)) {
+      values.push(Number(word.norm.replaceAll('.', '')));
+    }
     const before = text.slice(Math.max(0, word.start - 2), word.start);
     const after = words[to + 1];
     const isYear = word.digits && /^\d{4}$/.test(word.norm) && value >= 1800 && value <= 2100;
