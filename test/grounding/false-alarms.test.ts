@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { groundingFor } from '../../src/core/grounding/apply.ts';
 import { checkClaim, indexForGrounding } from '../../src/core/grounding/index.ts';
 
 const hardReasons = (source: string, claim: string) =>
@@ -106,5 +107,22 @@ describe('figures written the German way', () => {
       lexical: false,
     });
     expect(result.reasons).toEqual([]);
+  });
+});
+
+describe('a pasted source without a language', () => {
+  it('GIVEN a Spanish paste summarized in English THEN number words and translated names are not flagged', async () => {
+    const text = [
+      'Los embalses de la cuenca del Guadalquivir se encuentran al 22 % de su capacidad.',
+      'La Junta de Andalucía prepara un plan de restricciones para el verano.',
+      'Es el quinto año seco: las lluvias han estado por debajo de la media durante cinco años.',
+      'El plan reduce a la mitad la dotación de los regantes, que consumen el 80 % del agua.',
+    ].join(' ');
+    const grounder = groundingFor({ text, url: null, lang: null }, 'en');
+    const lines = await grounder.reaskLines({
+      tldr: 'Andalusia is preparing restrictions after five dry years, with reservoirs at 22%.',
+      bullets: [],
+    });
+    expect(lines).toEqual([]);
   });
 });
