@@ -4,7 +4,7 @@ import { findNumbers, type NumberFact } from './numbers.ts';
 import {
   type GroundingIndex,
   type IndexedSentence,
-  negationKey,
+  negationPhrase,
   numberTerm,
 } from './source-index.ts';
 import type { CheckOptions, ClaimCheck, Reason } from './types.ts';
@@ -241,10 +241,10 @@ function negationProblem(
   if (negation) {
     const top = evidence.slice(0, 2).map((at) => index.sentences[at]!);
     if (top.some((sentence) => sentence.negations.length > 0)) return null;
-    // The source negates the same word somewhere ("late or not at all"): the evidence ranked a
-    // passage with the claim's other words above it.
-    const before = words.slice(0, words.indexOf(negation)).findLast((word) => word.stem);
-    if (before && index.negatedAfter.has(negationKey(before.stem, negation.norm))) return null;
+    // The source writes the same negation in the same words ("late or not at all"): the
+    // evidence ranked a passage with the claim's other words above it.
+    const phrase = negationPhrase(words, words.indexOf(negation));
+    if (phrase && index.negatedPhrases.has(phrase)) return null;
     return { kind: 'negation', text: text.slice(negation.start, negation.end) };
   }
   const sentence = index.sentences[first]!;

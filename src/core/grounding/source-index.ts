@@ -39,8 +39,8 @@ export interface GroundingIndex {
   headingNames: Set<string>;
   /** Words seen only with a capital (proper names in a cased source). */
   capitalOnly: Set<string>;
-  /** A negation with the content word before it ("late not"), "n't" forms read as "not". */
-  negatedAfter: Set<string>;
+  /** Each negation as a phrase: from the content word before it to the word after it. */
+  negatedPhrases: Set<string>;
   /** Stemmed content-word pairs, adjacent after stop words are removed. */
   pairs: Set<string>;
   values: Set<number>;
@@ -96,7 +96,7 @@ function createBuilder(text: string) {
     words: new Set(),
     capitalOnly: new Set(),
     headingNames: new Set(),
-    negatedAfter: new Set(),
+    negatedPhrases: new Set(),
     pairs: new Set(),
     values: new Set(),
     averageLength: 1,
@@ -157,8 +157,9 @@ function createBuilder(text: string) {
               index.capitalOnly.delete(word.norm);
             }
           }
-          if (previous && isNegation(word.norm)) {
-            index.negatedAfter.add(negationKey(previous, word.norm));
+          if (isNegation(word.norm)) {
+            const phrase = negationPhrase(words, k);
+            if (phrase) index.negatedPhrases.add(phrase);
           }
           if (word.stem) {
             if (previous) index.pairs.add(`${previous} ${word.stem}`);
@@ -181,9 +182,17 @@ function createBuilder(text: string) {
   };
 }
 
-/** The key of a negation and the content stem before it, "n't" forms read as "not". */
-export function negationKey(stemBefore: string, negation: string): string {
-  return `${stemBefore} ${negation.endsWith("n't") ? 'not' : negation}`;
+/**
+ * A negation with its setting, "late or not at all" as "late not at": the content word
+ * before it, the negation ("n't" read as "not") and the next word. Null when no content word
+ * comes before it.
+ */
+export function negationPhrase(words: readonly Word[], at: number): string | null {
+  let from = at - 1;
+  while (from >= 0 && !words[from]!.stem) from--;
+  if (from < 0) return null;
+  const negation = words[at]!.norm.endsWith("n't") ? 'not' : words[at]!.norm;
+  return [words[from]!.stem, negation, words[at + 1]?.norm ?? ''].join(' ');
 }
 
 /** Headings are short; a heading alone on its line has no full stop to end it. */
