@@ -35,7 +35,9 @@ async function readSummary(path: string): Promise<string> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(
-      code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${code ?? 'error'})`,
+      code === 'ENOENT'
+        ? `${path}: no such file; give the path of a text file holding the summary to check.`
+        : `${path}: cannot read the summary file (${code ?? 'error'}); check its permissions.`,
     );
   }
   if (size > MAX_SUMMARY_BYTES) {

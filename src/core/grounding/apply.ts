@@ -1,4 +1,5 @@
 import type { Bullet, Evidence, Support } from '../../shared/schemas.ts';
+import { textLanguage } from '../offline/text-language.ts';
 import { textFragmentLink } from '../quotes/index.ts';
 import { checkClaim } from './check-claim.ts';
 import { claimSentences } from './check-summary.ts';
@@ -157,7 +158,9 @@ export function groundingFor(
   const grounder = createGrounder({
     text: document.text,
     url: document.url,
-    lexical: sameLanguage(language, document.lang),
+    // Pasted text comes without a language: tell it from the text, or an English summary of a
+    // Spanish paste would have its wording (and number words) compared as if both were English.
+    lexical: sameLanguage(language, document.lang ?? textLanguage(document.text)),
   });
   return {
     ...grounder,

@@ -1,7 +1,12 @@
 import { aliasesOf } from './aliases.ts';
 import { rankSentences } from './evidence.ts';
 import { findNumbers, type NumberFact } from './numbers.ts';
-import { type GroundingIndex, type IndexedSentence, numberTerm } from './source-index.ts';
+import {
+  type GroundingIndex,
+  type IndexedSentence,
+  negationPhrase,
+  numberTerm,
+} from './source-index.ts';
 import type { CheckOptions, ClaimCheck, Reason } from './types.ts';
 import { isNegation, isStopWord, splitWords, startsClause, type Word } from './words.ts';
 
@@ -39,6 +44,34 @@ const WEEKDAYS = new Map<string, string>(
       [day.slice(0, 3), day],
     ],
   ),
+);
+// A summary in English of a French, German or Spanish source names its months and days in
+// the source's words.
+const TRANSLATED_DATES = new Map<string, readonly string[]>(
+  `january janvier januar enero
+february février februar febrero
+march mars märz marzo
+april avril abril
+may mai mayo
+june juin juni junio
+july juillet juli julio
+august août agosto
+september septembre septiembre
+october octobre oktober octubre
+november novembre noviembre
+december décembre dezember diciembre
+monday lundi montag lunes
+tuesday mardi dienstag martes
+wednesday mercredi mittwoch miércoles
+thursday jeudi donnerstag jueves
+friday vendredi freitag viernes
+saturday samedi samstag sábado
+sunday dimanche sonntag domingo`
+    .split('\n')
+    .map((line): [string, string[]] => {
+      const [english = '', ...others] = line.split(' ');
+      return [english, others];
+    }),
 );
 // "May" is a month only with a capital; "mar", "sun", "wed" and friends too.
 const NEEDS_CAPITAL = new Set(['may', 'mar', 'sun', 'sat', 'wed', 'mon', 'jan', 'dec', 'aug']);
@@ -83,7 +116,8 @@ export function checkClaim(
     if (inNumber.has(i) || word.digits) return;
     const date = dateWord(word);
     if (date !== null) {
-      if (!index.words.has(date) && !index.words.has(date.slice(0, 3))) {
+      const names = [date, date.slice(0, 3), ...(TRANSLATED_DATES.get(date) ?? [])];
+      if (!names.some((name) => index.words.has(name))) {
         reasons.push({ kind: 'date', text: slice(i, i) });
       }
       return;
@@ -96,7 +130,7 @@ export function checkClaim(
     // A lower-cased claim cannot say which of its words are names: only ones the source lacks
     // altogether are counted, never one it uses elsewhere.
     const where = word.capital ? related : [index];
-    if (!where.some((sentence) => found(sentence.words))) {
+    if (!where.some((sentence) => found(sentence.words)) && !found(index.headingNames)) {
       reasons.push({ kind: 'name', text: slice(i, i) });
     }
   });
@@ -207,6 +241,10 @@ function negationProblem(
   if (negation) {
     const top = evidence.slice(0, 2).map((at) => index.sentences[at]!);
     if (top.some((sentence) => sentence.negations.length > 0)) return null;
+    // The source writes the same negation in the same words ("late or not at all"): the
+    // evidence ranked a passage with the claim's other words above it.
+    const phrase = negationPhrase(words, words.indexOf(negation));
+    if (phrase && index.negatedPhrases.has(phrase)) return null;
     return { kind: 'negation', text: text.slice(negation.start, negation.end) };
   }
   const sentence = index.sentences[first]!;

@@ -103,6 +103,12 @@ export function findNumbers(
   let i = 0;
   while (i < words.length) {
     const word = words[i]!;
+    const decade = decadeOf(word, text);
+    if (decade !== null) {
+      facts.push({ values: decade, from: i, to: i, kind: 'date' });
+      i++;
+      continue;
+    }
     const start = parseStart(word);
     if (start === null) {
       i++;
@@ -135,6 +141,10 @@ export function findNumbers(
       continue;
     }
     const values = scaled ? [value, start.value] : [value];
+    // German, Spanish and French write thousands with dots: "1.500" may be 1500 as well as 1.5.
+    if (!scaled && to === i && /^\d{1,3}(\.\d{3})+$/.test(word.norm)) {
+      values.push(Number(word.norm.replaceAll('.', '')));
+    }
     const before = text.slice(Math.max(0, word.start - 2), word.start);
     const after = words[to + 1];
     const isYear = word.digits && /^\d{4}$/.test(word.norm) && value >= 1800 && value <= 2100;
@@ -151,6 +161,30 @@ export function findNumbers(
     i = to + 1;
   }
   return facts;
+}
+
+const DECADE_WORDS: Record<string, number> = {
+  twenties: 1920,
+  thirties: 1930,
+  forties: 1940,
+  fifties: 1950,
+  sixties: 1960,
+  seventies: 1970,
+  eighties: 1980,
+  nineties: 1990,
+};
+
+/**
+ * A decade, as every year in it: "1970s" is found where the source says "the seventies" or
+ * names a year of it. Written out, a decade is taken for the twentieth century's, as news does.
+ */
+function decadeOf(word: Word, text: string): number[] | null {
+  let first: number | undefined;
+  if (word.digits) {
+    if (/^1[89]\d0$|^20\d0$/.test(word.norm) && text[word.end] === 's') first = Number(word.norm);
+  } else first = DECADE_WORDS[word.norm];
+  if (first === undefined) return null;
+  return Array.from({ length: 10 }, (_, k) => first + k);
 }
 
 function parseStart(word: Word): { value: number; weak: boolean } | null {

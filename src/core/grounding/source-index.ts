@@ -32,8 +32,15 @@ export interface GroundingIndex {
   postings: Map<string, number[]>;
   /** All lower-cased words; names are looked up here. */
   words: Set<string>;
+  /**
+   * Capitalised words of its title and headings: what the passages under them are about, so
+   * found wherever a claim is placed ("Delgado" in an interview titled with her name).
+   */
+  headingNames: Set<string>;
   /** Words seen only with a capital (proper names in a cased source). */
   capitalOnly: Set<string>;
+  /** Each negation as a phrase: from the content word before it to the word after it. */
+  negatedPhrases: Set<string>;
   /** Stemmed content-word pairs, adjacent after stop words are removed. */
   pairs: Set<string>;
   values: Set<number>;
@@ -88,6 +95,8 @@ function createBuilder(text: string) {
     postings: new Map(),
     words: new Set(),
     capitalOnly: new Set(),
+    headingNames: new Set(),
+    negatedPhrases: new Set(),
     pairs: new Set(),
     values: new Set(),
     averageLength: 1,
@@ -97,6 +106,8 @@ function createBuilder(text: string) {
   let totalStems = 0;
   let capitals = 0;
   let letters = 0;
+  let openings = 0;
+  let capitalOpenings = 0;
   let next = 0;
   return {
     index,
@@ -131,6 +142,10 @@ function createBuilder(text: string) {
           index.words.add(word.norm);
           if (!word.digits) {
             letters++;
+            if (k === 0) {
+              openings++;
+              if (word.capital) capitalOpenings++;
+            }
             // Any word takes a capital at the start of a sentence; only one inside says "name".
             if (word.capital) {
               if (!startsClause(text, words, k)) {
@@ -142,19 +157,54 @@ function createBuilder(text: string) {
               index.capitalOnly.delete(word.norm);
             }
           }
+          if (isNegation(word.norm)) {
+            const phrase = negationPhrase(words, k);
+            if (phrase) index.negatedPhrases.add(phrase);
+          }
           if (word.stem) {
             if (previous) index.pairs.add(`${previous} ${word.stem}`);
             previous = word.stem;
           }
         }
         for (const value of sentence.values) index.values.add(value);
+        if (isHeading(text, span, words)) {
+          for (const word of words) {
+            if (word.capital && word.stem) index.headingNames.add(word.norm);
+          }
+        }
       }
       index.averageLength = Math.max(1, totalStems / Math.max(1, index.sentences.length));
-      // A lower-cased text (some corpora, some pasted text) has a capital only in "I".
-      index.cased = letters < 20 || capitals / letters > 0.02;
+      // A lower-cased text (some corpora, some pasted text) has a capital only in "I"; a cased
+      // one opens its sentences with capitals even when it names nobody (an essay).
+      index.cased = letters < 20 || capitals / letters > 0.02 || capitalOpenings > openings * 0.8;
       return false;
     },
   };
+}
+
+/**
+ * A negation with its setting, "late or not at all" as "late not at": the content word
+ * before it, the negation ("n't" read as "not") and the next word. Null when no content word
+ * comes before it.
+ */
+export function negationPhrase(words: readonly Word[], at: number): string | null {
+  let from = at - 1;
+  while (from >= 0 && !words[from]!.stem) from--;
+  if (from < 0) return null;
+  const negation = words[at]!.norm.endsWith("n't") ? 'not' : words[at]!.norm;
+  return [words[from]!.stem, negation, words[at + 1]?.norm ?? ''].join(' ');
+}
+
+/** Headings are short; a heading alone on its line has no full stop to end it. */
+const MAX_HEADING_WORDS = 14;
+
+/** A title or heading: a short line of its own, not ended like a sentence. */
+function isHeading(text: string, span: { start: number; end: number }, words: Word[]): boolean {
+  if (words.length === 0 || words.length > MAX_HEADING_WORDS) return false;
+  const after = text.slice(span.end, span.end + 2);
+  const ownLine = span.end === text.length || after.startsWith('\n') || after.startsWith('\r');
+  const before = span.start === 0 || text[span.start - 1] === '\n';
+  return ownLine && before && !/[.!?…,;:]["”’)\]]?\s*$/.test(text.slice(span.start, span.end));
 }
 
 function indexSentence(text: string, start: number, end: number, words: Word[]): IndexedSentence {
