@@ -78,7 +78,7 @@ describe('GIVEN a custom id edited by the presser', () => {
     expect(run.fake.messages.has(message.id)).toBe(true);
   });
 
-  it('THEN naming themselves as owner does not let them rewrite someone else’s public reply', async () => {
+  it('THEN naming themselves as owner is refused, and someone else’s public reply is untouched', async () => {
     const message = await summary({ url: ARTICLE_URL });
     const before = structuredClone(run.fake.messages.get(message.id));
     const press = run.fake.button(
