@@ -14,6 +14,7 @@ import { WebSocketServer } from 'ws';
 import { FakeGateway } from './fake-discord/gateway.ts';
 import {
   componentInteraction,
+  interactionMetadataOf,
   messageCommandInteraction,
   modalSubmitInteraction,
   slashInteraction,
@@ -353,6 +354,7 @@ export class FakeDiscord {
       interaction.channel_id ?? this.channelId,
       componentMessage,
       isForcedPrivate(interaction),
+      interactionMetadataOf(interaction),
     );
     this.dispatch('INTERACTION_CREATE', interaction);
     const mine = (r: RecordedRequest) => r.params.id === id || r.params.token === token;

@@ -32,14 +32,14 @@ export function interactionCallback(
   switch (body.type) {
     case InteractionResponseType.ChannelMessageWithSource:
       interaction.ephemeral = (flags & MessageFlags.Ephemeral) !== 0;
-      interaction.original = state.botMessage(interaction.channelId, data, true);
+      interaction.original = state.botMessage(interaction.channelId, data, interaction);
       break;
     case InteractionResponseType.DeferredChannelMessageWithSource:
       interaction.ephemeral = (flags & MessageFlags.Ephemeral) !== 0;
       interaction.original = state.botMessage(
         interaction.channelId,
         { flags: flags | MessageFlags.Loading },
-        true,
+        interaction,
       );
       break;
     case InteractionResponseType.DeferredMessageUpdate:

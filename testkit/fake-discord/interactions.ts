@@ -1,11 +1,14 @@
 import {
   type APIApplicationCommandInteractionDataBasicOption,
   type APIApplicationCommandInteractionDataOption,
+  type APIApplicationCommandInteractionMetadata,
   type APIAttachment,
   type APIChatInputApplicationCommandInteraction,
+  type APIInteraction,
   type APIMessage,
   type APIMessageApplicationCommandInteraction,
   type APIMessageComponentInteraction,
+  type APIMessageInteractionMetadata,
   type APIModalSubmitInteraction,
   type APIUser,
   ApplicationCommandOptionType,
@@ -229,4 +232,39 @@ export function modalSubmitInteraction(
       })),
     },
   };
+}
+
+/**
+ * What Discord records on every message an interaction's response makes (the reply, its edits
+ * and follow-ups): who ran the interaction, and which kind it was. Nobody can edit it.
+ */
+export function interactionMetadataOf(interaction: APIInteraction): APIMessageInteractionMetadata {
+  const user = interaction.member?.user ?? interaction.user;
+  if (!user) throw new Error('an interaction without a user');
+  const base = {
+    id: interaction.id,
+    user,
+    authorizing_integration_owners: interaction.authorizing_integration_owners,
+  };
+  const command: APIApplicationCommandInteractionMetadata = {
+    ...base,
+    type: InteractionType.ApplicationCommand,
+  };
+  switch (interaction.type) {
+    case InteractionType.MessageComponent:
+      return {
+        ...base,
+        type: InteractionType.MessageComponent,
+        interacted_message_id: interaction.message.id,
+      };
+    case InteractionType.ModalSubmit:
+      // The fake does not track what opened the modal: the commands that do are slash commands.
+      return {
+        ...base,
+        type: InteractionType.ModalSubmit,
+        triggering_interaction_metadata: { ...command, id: nextId() },
+      };
+    default:
+      return command;
+  }
 }

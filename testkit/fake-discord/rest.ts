@@ -244,7 +244,7 @@ export class FakeRest {
         if (this.expired(interaction)) return EXPIRED_TOKEN;
         const flags = Number(body.flags ?? 0) | (interaction.forcePrivate ? 64 : 0);
         return this.messageAnswer(
-          state.botMessage(interaction.channelId, { ...body, flags }, true),
+          state.botMessage(interaction.channelId, { ...body, flags }, interaction),
         );
       }
       case '/channels/:channel/messages': {

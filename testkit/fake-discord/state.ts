@@ -1,4 +1,9 @@
-import { type APIMessage, ChannelType, MessageFlags } from 'discord-api-types/v10';
+import {
+  type APIMessage,
+  type APIMessageInteractionMetadata,
+  ChannelType,
+  MessageFlags,
+} from 'discord-api-types/v10';
 import { makeMessage, makeUser, nextId, toStoredComponents, toStoredEmbeds } from './payloads.ts';
 
 /**
@@ -19,6 +24,8 @@ export interface InteractionState {
   createdAt: number;
   /** A user install where the member lacks Use External Apps: every answer is ephemeral. */
   forcePrivate: boolean;
+  /** Stamped on every message this interaction's responses make, as Discord does. */
+  metadata: APIMessageInteractionMetadata | null;
 }
 
 /** Discord drops an interaction not answered within 3 s (10062 Unknown interaction). */
@@ -108,6 +115,7 @@ export class DiscordState {
     channelId: string,
     componentMessage: APIMessage | null,
     forcePrivate = false,
+    metadata: APIMessageInteractionMetadata | null = null,
   ): void {
     if (this.interactions.has(token)) return;
     this.interactions.set(token, {
@@ -120,6 +128,7 @@ export class DiscordState {
       componentMessage,
       createdAt: this.now(),
       forcePrivate,
+      metadata,
     });
   }
 
@@ -127,11 +136,11 @@ export class DiscordState {
     return this.interactions.get(token);
   }
 
-  /** A message the bot sent, stored as Discord stores it. */
+  /** A message the bot sent, stored as Discord stores it; `via` the interaction it answers. */
   botMessage(
     channelId: string,
     body: Record<string, unknown>,
-    viaInteraction: boolean,
+    via: InteractionState | null,
   ): APIMessage {
     const message = makeMessage({
       channelId,
@@ -140,10 +149,9 @@ export class DiscordState {
       embeds: Array.isArray(body.embeds) ? toStoredEmbeds(body.embeds) : [],
       components: Array.isArray(body.components) ? toStoredComponents(body.components) : [],
       flags: Number(body.flags ?? 0),
-      ...(viaInteraction
-        ? { webhookId: this.applicationId, applicationId: this.applicationId }
-        : {}),
+      ...(via ? { webhookId: this.applicationId, applicationId: this.applicationId } : {}),
     });
+    if (via?.metadata) message.interaction_metadata = structuredClone(via.metadata);
     this.messages.set(message.id, message);
     return message;
   }
@@ -168,7 +176,7 @@ export class DiscordState {
     ) {
       return earlier.message;
     }
-    const message = this.botMessage(channelId, body, false);
+    const message = this.botMessage(channelId, body, null);
     if (nonce !== null) {
       message.nonce = nonce;
       this.nonces.set(key, { message, at: this.now() });

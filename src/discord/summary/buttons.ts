@@ -4,6 +4,7 @@ import { UserError } from '../../shared/errors.ts';
 import type { Length } from '../../shared/schemas.ts';
 import type { BotContext } from '../context.ts';
 import { LANGUAGES, SOURCE_LANGUAGE } from '../render/languages.ts';
+import { buttonOwner, idIsOnMessage } from './button-owner.ts';
 import { decodeSummaryId, type SummaryAction, type SummaryState } from './custom-ids.ts';
 import { interactionJob } from './interaction-job.ts';
 import { acceptSummaryJob } from './job.ts';
@@ -14,8 +15,8 @@ const LONGER: Record<Length, Length> = { short: 'medium', medium: 'long', long: 
 /**
  * Shorter, Longer, Translate, Key quotes, Summary and Make public. Everything needed is in the
  * custom id, and the source is re-read from the pipeline's cache by its sha256, so the buttons
- * work after a restart. The person who asked changes the message in place; on a public reply
- * anyone else may press too, and gets their own private version instead.
+ * work after a restart. The person who asked (as Discord says, not as the id says) changes the
+ * message in place; on a public reply anyone else may press too, and gets a private version.
  */
 export async function handleSummaryComponent(
   interaction: ButtonInteraction | StringSelectMenuInteraction,
@@ -30,9 +31,17 @@ export async function handleSummaryComponent(
   }
   const { action, state } = decoded;
   const messageIsEphemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
-  const isOwner = interaction.user.id === state.ownerId;
+  const isOwner = interaction.user.id === buttonOwner(interaction, state);
   if (!isOwner && (messageIsEphemeral || action === 'public')) {
     throw new UserError('not_allowed', 'Only the person who asked can use these buttons.');
+  }
+  if (!idIsOnMessage(interaction)) {
+    // Make public removes its own button: an old client pressing it again finds it gone.
+    if (action === 'public') throw new UserError('invalid_input', 'This reply is already public.');
+    throw new UserError(
+      'invalid_input',
+      'This reply has changed since. Use the buttons it shows now.',
+    );
   }
   if (action === 'delete') {
     if (!isOwner) throw new UserError('not_allowed', 'Only the person who asked can delete it.');
@@ -41,7 +50,7 @@ export async function handleSummaryComponent(
     await interaction.deleteReply();
     return;
   }
-  if (action === 'public' && (!messageIsEphemeral || !stillOffered(interaction))) {
+  if (action === 'public' && !messageIsEphemeral) {
     throw new UserError('invalid_input', 'This reply is already public.');
   }
   if (action === 'public' && !claimSharing(interaction.message.id, bot.jobDeadlineMs)) {
@@ -86,15 +95,6 @@ function claimSharing(messageId: string, jobDeadlineMs: number): boolean {
   if (sharing.has(messageId)) return false;
   sharing.set(messageId, true, { ttl: jobDeadlineMs + 30_000 });
   return true;
-}
-
-/** Whether the message still shows this button (Discord sends the message as it is now). */
-function stillOffered(interaction: ButtonInteraction | StringSelectMenuInteraction): boolean {
-  return interaction.message.components.some(
-    (row) =>
-      'components' in row &&
-      row.components.some((c) => 'customId' in c && c.customId === interaction.customId),
-  );
 }
 
 function nextState(action: SummaryAction, state: SummaryState, values: string[]): SummaryState {

@@ -7,6 +7,7 @@ import type { OptionName } from './job-types.ts';
  * Buttons keep all their state in the custom id (at most 100 characters), so they work after a
  * restart: the source's sha256 (base64url, 43 characters), the options of the reply they sit
  * under, and who asked. Layout: `p1|<action>|<sha>|<length><style><quotesOnly>|<lang>|<owner>`.
+ * The presser's client sends the id back, so it is trusted only as `button-owner.ts` says.
  */
 export const ACTIONS = [
   'shorter',
