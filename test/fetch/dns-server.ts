@@ -21,9 +21,12 @@ const TYPE_A = 1;
 export async function startLoopbackDns({
   live,
   dead,
+  port = 0,
 }: {
   live: Record<string, string>;
   dead: (name: string) => boolean;
+  /** 53 when the machine's own resolver is pointed here (dns-figures.ts, in a namespace). */
+  port?: number;
 }): Promise<LoopbackDns> {
   const socket = dgram.createSocket('udp4');
   const events = new EventEmitter();
@@ -43,7 +46,7 @@ export async function startLoopbackDns({
     );
     socket.send(reply, peer.port, peer.address);
   });
-  socket.bind(0, '127.0.0.1');
+  socket.bind(port, '127.0.0.1');
   await once(socket, 'listening');
   return {
     server: `127.0.0.1:${socket.address().port}`,
