@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
 import { runScript } from '../../testkit/run-script.ts';
 import { type LoopbackDns, startLoopbackDns } from './dns-server.ts';
 
@@ -30,4 +31,18 @@ describe('the CLI given a link whose DNS never answers', () => {
     // Generous: the process used to linger until the stuck lookup returned, minutes later.
     expect(exitedAt - printedAt).toBeLessThan(5_000);
   }, 60_000);
+
+  it('GIVEN DNS_SERVERS naming a host instead of an address THEN start-up says what it expects', () => {
+    expect(() => loadConfig({ DNS_SERVERS: '1.1.1.1,dns.google' })).toThrow(
+      'Invalid configuration:\n  DNS_SERVERS="1.1.1.1,dns.google": expected comma-separated IP addresses with an optional port, e.g. 1.1.1.1,10.0.0.2:5353,[::1]:53',
+    );
+  });
+
+  it('GIVEN DNS_SERVERS with ports and IPv6 THEN each server is kept as written', () => {
+    expect(loadConfig({ DNS_SERVERS: ' 10.0.0.2:5353, [::1]:53 ,1.1.1.1' }).DNS_SERVERS).toEqual([
+      '10.0.0.2:5353',
+      '[::1]:53',
+      '1.1.1.1',
+    ]);
+  });
 });

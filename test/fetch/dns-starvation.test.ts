@@ -108,6 +108,8 @@ describe('DNS that cannot starve', () => {
     const firstLookup = lookup('one.slot.dead.test', first.signal);
     const secondLookup = lookup('two.slot.dead.test', second.signal);
     await dns.asked('one.slot.dead.test');
+    // The second name waits for the domain's one slot: it is not being looked up yet.
+    expect(resolver.pending()).toBe(1);
     expect(dns.queries).not.toContain('two.slot.dead.test');
 
     first.abort(new Error('first gave up'));
