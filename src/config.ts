@@ -1,4 +1,5 @@
 import 'dotenv/config';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { EXTRACT_LIMITS } from './core/extract/limits.ts';
 import { allowHostProblem, parseAllowHosts } from './core/fetch/allow-list.ts';
@@ -100,6 +101,23 @@ const ConfigSchema = z.object({
           )
           .min(1),
       ),
+  ),
+  /**
+   * DNS servers links are looked up with (`1.1.1.1`, `10.0.0.2:5353`, `[::1]:53`); unset = the
+   * system's, from /etc/resolv.conf. Tests point it at a loopback server.
+   */
+  DNS_SERVERS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((server) => server.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().refine(isDnsServer)).min(1))
+      .optional(),
   ),
   // Checked here so a mistyped token ends with one line instead of a login attempt's stack.
   DISCORD_TOKEN: z.preprocess(
@@ -229,6 +247,8 @@ const EXPECTS: Partial<Record<keyof Config, string>> = {
   HTTP_PORT: 'a port number',
   USER_DAILY_TOKENS: 'a whole number of tokens (0 = no limit)',
   DAILY_TOKEN_CAP: 'a whole number of tokens (0 = no cap)',
+  DNS_SERVERS:
+    'comma-separated IP addresses with an optional port, e.g. 1.1.1.1,10.0.0.2:5353,[::1]:53',
   FETCH_ALLOW_PORTS: 'comma-separated port numbers from 1 to 65535, e.g. 80,443,8080',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
   ARTICLE_TEXT_TTL_HOURS: 'a number of hours, e.g. 24',
@@ -255,6 +275,15 @@ function shown(name: string, value: string): string {
 /** postgres://admin:hunter2@db/x -> postgres://admin:***@db/x, even in a URL that does not parse. */
 export function withoutPassword(url: string): string {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/?#@]*):[^@/?#]*@/i, '$1:***@');
+}
+
+/** `1.1.1.1`, `1.1.1.1:53`, `::1` or `[::1]:53`: what c-ares' setServers accepts. */
+function isDnsServer(entry: string): boolean {
+  if (isIP(entry) !== 0) return true;
+  const match = /^(?:\[([^\]]+)\]|([^:]+)):(\d{1,5})$/.exec(entry);
+  const host = match?.[1] ?? match?.[2];
+  const port = Number(match?.[3]);
+  return host !== undefined && isIP(host) !== 0 && port >= 1 && port <= 65535;
 }
 
 /** The extraction pool's limits, as the environment sets them. */

@@ -126,6 +126,7 @@ export function createLoaders(
   const guardedFetch = createGuardedFetch({
     allowHosts: parseAllowHosts(config.FETCH_ALLOW_HOSTS),
     allowPorts: config.FETCH_ALLOW_PORTS,
+    dnsServers: config.DNS_SERVERS,
   });
   return {
     loadUrl: createUrlLoader({ guardedFetch, cache: documentCache, pool }),

@@ -1,9 +1,10 @@
-import { lookup as dnsLookup } from 'node:dns';
 import { Agent, type Dispatcher } from 'undici';
 import { UserError } from '../../shared/errors.ts';
 import { inert } from '../inert.ts';
-import { compileAllowList } from './allow-list.ts';
+import { compileAllowList, normalizeHostname } from './allow-list.ts';
 import { discardBody, readBody, tooLarge } from './body.ts';
+import { createDnsResolver } from './dns-resolver.ts';
+import { createHostInterest } from './host-interest.ts';
 import { createInFlight } from './in-flight.ts';
 import { createGuardedLookup, type Resolver } from './lookup.ts';
 import { type FailureContext, timedOut, toUserError } from './network-errors.ts';
@@ -19,6 +20,7 @@ import { checkTarget, parseLink, type TargetPolicy } from './target.ts';
 
 export { blockedRange, isPublicAddress } from './address.ts';
 export { allowHostProblem, parseAllowHosts } from './allow-list.ts';
+export { createDnsResolver, type DnsResolverOptions } from './dns-resolver.ts';
 export type { Resolver } from './lookup.ts';
 
 export interface FetchedPage {
@@ -40,8 +42,10 @@ export interface FetchedPage {
 }
 
 export interface GuardedFetchOptions {
-  /** dns.lookup-compatible resolver, called with `all: true`. */
+  /** dns.lookup-compatible resolver, called with `all: true`; default createDnsResolver(). */
   lookup?: Resolver;
+  /** DNS servers for the default resolver; unset = the system's. Ignored with `lookup`. */
+  dnsServers?: readonly string[];
   /**
    * Hosts exempt from the private-address check: names (`wiki.intranet`, `*.intranet`), IPs or
    * CIDRs (`10.0.0.0/8`). Empty by default; see parseAllowHosts for FETCH_ALLOW_HOSTS.
@@ -79,7 +83,8 @@ const DEFAULT_ACCEPTED_TYPES = [
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 export function createGuardedFetch(options: GuardedFetchOptions = {}): GuardedFetch {
-  const resolve: Resolver = options.lookup ?? dnsLookup;
+  const resolve: Resolver = options.lookup ?? createDnsResolver({ servers: options.dnsServers });
+  const interest = createHostInterest();
   const allowList = compileAllowList(options.allowHosts ?? []);
   const policy: TargetPolicy = { allowList, allowPorts: options.allowPorts ?? [80, 443] };
   const maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
@@ -95,7 +100,10 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): GuardedFe
   // Our own Agent, passed explicitly to every request: the global dispatcher could be replaced
   // by a proxy agent (HTTP_PROXY), which would connect to the proxy and skip the guard.
   const agent = new Agent({
-    connect: { lookup: createGuardedLookup(resolve, allowList, deadlineMs), timeout: deadlineMs },
+    connect: {
+      lookup: createGuardedLookup(resolve, allowList, deadlineMs, interest),
+      timeout: deadlineMs,
+    },
     headersTimeout: deadlineMs,
     bodyTimeout: deadlineMs,
   });
@@ -111,6 +119,8 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): GuardedFe
     try {
       const redirects: string[] = [];
       for (;;) {
+        // While this fetch may be waiting on a lookup, its abort may cancel that lookup.
+        const stopWaiting = interest.wait(normalizeHostname(current.hostname), combined);
         const response = await untilAborted(
           agent.request({
             origin: current.origin,
@@ -120,7 +130,7 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): GuardedFe
             signal: combined,
           }),
           combined,
-        );
+        ).finally(stopWaiting);
         const headers = flattenHeaders(response.headers);
         const location = headers.location;
         if (REDIRECT_STATUSES.has(response.statusCode) && location !== undefined) {

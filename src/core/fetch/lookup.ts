@@ -3,12 +3,16 @@ import type { LookupFunction } from 'node:net';
 import { blockedRange } from './address.ts';
 import type { AllowList } from './allow-list.ts';
 import { normalizeHostname } from './allow-list.ts';
+import type { HostInterest } from './host-interest.ts';
 import { blockedAddress } from './target.ts';
 
-/** A dns.lookup-compatible resolver; always called with `all: true`. */
+/**
+ * A dns.lookup-compatible resolver; always called with `all: true`. A resolver that can cancel
+ * its work stops when `signal` aborts (see createDnsResolver); others may ignore it.
+ */
 export type Resolver = (
   hostname: string,
-  options: { all: true },
+  options: { all: true; signal?: AbortSignal },
   callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
 ) => void;
 
@@ -22,20 +26,24 @@ export function createGuardedLookup(
   resolve: Resolver,
   allowList: AllowList,
   timeoutMs = 15_000,
+  interest?: HostInterest,
 ): LookupFunction {
   return (hostname, options, callback) => {
     const host = normalizeHostname(hostname);
     // A resolver that never answers would leave undici's connect waiting forever: past the
     // deadline the lookup fails, and the unref'd timer does not keep the process alive.
     let settled = false;
+    const cancellation = interest?.lookupSignal(host);
     const timer = setTimeout(() => {
       settled = true;
+      cancellation?.done();
       callback(lookupTimedOut(host), '', 0);
     }, timeoutMs);
     timer.unref();
-    resolve(host, { all: true }, (error, addresses) => {
+    resolve(host, { all: true, signal: cancellation?.signal }, (error, addresses) => {
       if (settled) return;
       settled = true;
+      cancellation?.done();
       clearTimeout(timer);
       if (error) return callback(error, '', 0);
       if (!Array.isArray(addresses) || addresses.length === 0) {

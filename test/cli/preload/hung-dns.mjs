@@ -7,3 +7,10 @@ dns.lookup = () => {
   setInterval(() => {}, 60_000);
 };
 syncBuiltinESMExports();
+// Links are looked up with c-ares now: its queries hang the same way.
+const hang = () =>
+  new Promise(() => {
+    setInterval(() => {}, 60_000);
+  });
+dns.promises.Resolver.prototype.resolve4 = hang;
+dns.promises.Resolver.prototype.resolve6 = hang;
