@@ -1,3 +1,5 @@
+import { forenameGender } from './forenames.ts';
+
 /**
  * German capitalises every noun, so a capitalised word is no evidence of a name. These helpers
  * read what the article itself shows: a word that follows an article ("der Zeitung", "mit den
@@ -58,24 +60,44 @@ export class GermanNouns {
   private readonly nouns = new Set<string>();
   private readonly lowerWords = new Set<string>();
   private readonly words = new Set<string>();
+  /** Words the text writes after a forename ("Swantje Hartmann"): surnames, whatever else. */
+  private readonly surnames = new Set<string>();
 
   static fromText(text: string): GermanNouns {
     const evidence = new GermanNouns();
-    const tokens = [...text.matchAll(/[\p{L}][\p{L}\p{M}'’-]*/gu)].map((m) => m[0]);
-    tokens.forEach((token, k) => {
+    const matches = [...text.matchAll(/[\p{L}][\p{L}\p{M}'’-]*/gu)];
+    // A sentence or clause boundary between two words: "…zu werden. Putin sagte" is no phrase.
+    const joined = matches.map((m, k) => {
+      const previous = matches[k - 1];
+      const gap =
+        previous === undefined ? '' : text.slice(previous.index + previous[0].length, m.index);
+      return /^\s*$/u.test(gap) ? m[0] : null;
+    });
+    matches.forEach((match, k) => {
+      const token = match[0];
       evidence.words.add(token);
       if (/^\p{Ll}/u.test(token)) {
         evidence.lowerWords.add(token);
         return;
       }
-      const before = tokens[k - 1]?.toLowerCase();
-      const twoBefore = tokens[k - 2]?.toLowerCase();
+      // Context words count only when nothing but spaces separates them from this one.
+      const before = joined[k] === null ? undefined : matches[k - 1]?.[0].toLowerCase();
+      const twoBefore =
+        before === undefined || joined[k - 1] === null
+          ? undefined
+          : matches[k - 2]?.[0].toLowerCase();
+      // "Swantje Hartmann": a word after a forename is a surname.
+      if (before !== undefined && forenameGender(matches[k - 1]![0]) !== null) {
+        evidence.surnames.add(stem(token));
+      }
       // "von der Leyen": the article is part of the name.
       const particle = twoBefore === 'von' || twoBefore === 'van';
       const afterDeterminer = before !== undefined && DETERMINERS.has(before) && !particle;
+      // Not after a capitalised opener: in "Diese hatte Hartmann", "Diese" stands alone.
       const afterAdjective =
         before !== undefined &&
-        INFLECTED.test(tokens[k - 1]!) &&
+        /^\p{Ll}/u.test(matches[k - 2]?.[0] ?? '') &&
+        INFLECTED.test(matches[k - 1]![0]) &&
         twoBefore !== undefined &&
         (DETERMINERS.has(twoBefore) || PREPOSITIONS.has(twoBefore));
       if (afterDeterminer || afterAdjective) evidence.nouns.add(stem(token));
@@ -89,8 +111,12 @@ export class GermanNouns {
     if (FUNCTION_WORDS.has(lower)) return true;
     // "Relativierend fügt Gall hinzu": a participle that opens the sentence.
     if (/^\p{Lu}\p{Ll}{4,}end$/u.test(word)) return true;
+    // "Jegliche Mitverantwortung", "Mehrere Politiker": an inflected adjective opening a sentence.
+    if (/^\p{Lu}\p{Ll}+(?:lich|isch|ig)(?:e|en|er|es|em)$/u.test(word)) return true;
     if (/^\p{Lu}/u.test(word) && this.lowerWords.has(lower)) return true;
-    return this.nouns.has(stem(word));
+    // "Diese hatte Hartmann" reads like an article, adjective and noun; "Swantje Hartmann"
+    // elsewhere shows the word is a surname.
+    return this.nouns.has(stem(word)) && !this.surnames.has(stem(word));
   }
 
   /** "Armstrongs" -> "Armstrong" when the article also writes the name without the genitive. */

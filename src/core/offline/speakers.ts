@@ -79,6 +79,11 @@ const WIE_CLAUSE = /(?:^|,\s*)[Ww]ie\s+(.+)$/u;
 // What follows a clause's subject: a verb, perhaps after an adverb ("Cruz openly admitted").
 const VERB_AFTER =
   /^\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+ed|\p{Ll}+s|did|does|was|is|has|had|will|would|could|can|may|might|must|should)\s/u;
+// German: a subject is followed by its finite verb, a lower-case word that is no particle.
+const GERMAN_VERB_AFTER =
+  /^\s+(?!(?:und|oder|von|vom|der|die|das|des|den|dem|zu|zur|zum|in|im|am|an|auf|aus|bei|mit|für|und)\s)\p{Ll}+\s/u;
+const SUBORDINATE =
+  /^\s*(?:when|while|after|before|because|since|although|though|if|until|as|where)\s/iu;
 const SUBJECT_CHARS = 240;
 const MAX_VERBS_PER_SENTENCE = 12;
 const OFFICE_OF = new RegExp(`(${NAME_RUN})['’]s\\s+(?:${OFFICES})$`, 'u');
@@ -94,7 +99,8 @@ const NAME_BEFORE_BRACKET = new RegExp(`(${NAME_RUN})\\s*\\(\\s*$`, 'u');
 const ENDS_WITH_PRONOUN = new RegExp(`(?:^|\\s)(${PRONOUN}|they|They)$`, 'u');
 const ENDS_WITH_NAME = new RegExp(`(?:^|[^\\p{L}\\p{M}.'’-])(${NAME_RUN})$`, 'u');
 const STARTS_WITH_PRONOUN = new RegExp(`^\\s*(${PRONOUN})(?![\\p{L}])`, 'u');
-const CLAUSE_PRONOUN = new RegExp(`^[^\\p{L}]*(?:\\p{L}+\\s+){0,3}?(${PRONOUN})\\s`, 'u');
+// "However, he characterized Tim Kaine as": an opening adverb and its comma come before it.
+const CLAUSE_PRONOUN = new RegExp(`^[^\\p{L}]*(?:\\p{L}+,?\\s+){0,3}?(${PRONOUN})\\s`, 'u');
 const ARTICLES = /^(?:the|le|la|les|l['’]|el|los|las|der|die|das|den|dem)\s+/iu;
 // Attributions are short; reading only this much around a quote keeps regexes linear.
 const WINDOW = 200;
@@ -178,7 +184,12 @@ export function attributeQuotes(
             subjectAfter(after, book, text.slice(span.close, span.close + 80)) ??
             subjectBefore(before, book, people) ??
             accordingTo(frame, book))
-          : (subjectAfter(after, book, text.slice(span.close, span.close + 80)) ??
+          : (statedBefore(
+              subjectAfter(after, book, text.slice(span.close, span.close + 80)),
+              before,
+              book,
+              people,
+            ) ??
             subjectBefore(before, book, people) ??
             accordingTo(frame, book));
         if (found === null) {
@@ -288,7 +299,8 @@ function subjectAfter(after: string, book: NameBook, nextLines = ''): Found | nu
     return { subject: { pronoun: PRONOUNS[pronounAfter[1]!.toLowerCase()] ?? null }, direct: true };
   }
   const phrase = PHRASE_THEN_VERB.exec(after);
-  if (phrase !== null) {
+  // “…,” when Clinton blasted him: a clause that opens with a conjunction is about something else.
+  if (phrase !== null && !SUBORDINATE.test(phrase[1]!)) {
     const subject = subjectEndingPhrase(phrase[1]!, book, true);
     if (subject !== null) return { subject, direct: true };
   }
@@ -297,8 +309,53 @@ function subjectAfter(after: string, book: NameBook, nextLines = ''): Found | nu
     const subject = subjectStartingPhrase(inverted[1]!, book);
     if (subject !== null) return { subject, direct: true };
   }
+  if (book.isGerman) {
+    const german = germanSubjectAfter(after, book);
+    if (german !== null) return { subject: german, direct: true };
+  }
   if (BARE_VERB.test(after)) return { subject: { pronoun: null }, direct: true };
   return null;
+}
+
+// "„…“, hieß es vom Abgeordneten Viktor Oserow": the source after an impersonal "hieß es".
+const HIESS_ES = /^[\s,]*hieß es\s+(?:von|vom|seitens|aus|bei|beim)\s+([^.;:!?“”"«»„]{1,120})/u;
+// "„…“, zeigte sich Milovan Rajevac zufrieden": German puts the subject right after the verb
+// that follows a quote, whatever the verb.
+const GERMAN_VERB_AFTER_QUOTE = /^\s*,\s*(\p{Ll}+)(?:\s+sich)?\s+(\S.{0,120})/u;
+const NOT_GERMAN_VERB = new Set(
+  `der die das den dem des ein eine einen einem einer wie wo was wer dass und oder aber sondern
+  denn weil wenn als ob so es doch nur auch noch um`.split(/\s+/),
+);
+
+function germanSubjectAfter(after: string, book: NameBook): Subject | null {
+  const hiess = HIESS_ES.exec(after);
+  if (hiess !== null) {
+    let found: string | null = null;
+    for (const { run } of nameRuns(hiess[1]!)) {
+      const parts = book.clean(run);
+      if (parts !== null && isPersonLike(parts.name)) found = book.fullName(parts.name);
+    }
+    return found === null ? null : { name: found };
+  }
+  const verb = GERMAN_VERB_AFTER_QUOTE.exec(after);
+  if (verb === null || NOT_GERMAN_VERB.has(verb[1]!)) return null;
+  const subject = subjectStartingPhrase(verb[2]!, book);
+  return subject !== null && 'name' in subject && isPersonLike(subject.name) ? subject : null;
+}
+
+/**
+ * "McCaskill scolded him: “…,” she said": a name stated before the quote in its own sentence is
+ * not replaced by the pronoun after it.
+ */
+function statedBefore(
+  after: Found | null,
+  before: string,
+  book: NameBook,
+  people: PeopleSeen,
+): Found | null {
+  if (after === null || !('pronoun' in after.subject)) return after;
+  const stated = subjectBefore(before, book, people);
+  return stated !== null && stated.direct && 'name' in stated.subject ? stated : after;
 }
 
 function subjectBefore(
@@ -333,20 +390,28 @@ function subjectBefore(
       if (subject !== null) return { subject, direct: true };
       if (after !== null) return { subject: after, direct: true };
     }
+    // "footage of Trump saying “", "with spokesman Glen Caplin saying “": an -ing form binds
+    // to the name right before it; after a comma ("Clinton, saying") it is the clause's.
+    const own = last.ing ? ENDS_WITH_NAME.exec(lead.trimEnd()) : null;
+    const ownParts = own === null || isPossessive(own[1]!) ? null : book.clean(own[1]!);
+    if (ownParts !== null && isPersonLike(ownParts.name)) {
+      return { subject: { name: book.fullName(ownParts.name) }, direct: true };
+    }
     // "…, saying “": the clause's subject; also a verb whose subject sits further back.
     const subject = people.subjectOf(lead);
     if (subject !== null) return { subject, direct: false };
   }
   if (verbOnly) return null;
-  // "…, so Elshorst weiter: „": an attribution by "so" in the quote's own clause.
-  const so = book.isGerman ? soSource(before, book) : null;
-  if (so !== null) return { subject: { name: so }, direct: true };
-  // "Mohammed ElBaradei („Mir fällt …“)": a quote in brackets right after a name.
+  // "Mohammed ElBaradei („Mir fällt …“)": a quote in brackets right after a name is theirs,
+  // even in a list that an earlier "so" or verb introduces.
   const bracketed = NAME_BEFORE_BRACKET.exec(before);
   const inBrackets = bracketed === null ? null : book.clean(bracketed[1]!);
   if (inBrackets !== null && isPersonLike(inBrackets.name)) {
     return { subject: { name: book.fullName(inBrackets.name) }, direct: true };
   }
+  // "…, so Elshorst weiter: „": an attribution by "so" in the quote's own clause.
+  const so = book.isGerman ? soSource(before, book) : null;
+  if (so !== null) return { subject: { name: so }, direct: true };
   // "Jeremy Lott, author: “…”", "Thomas Girard reste sceptique : « … »", "…, und der
   // norwegische Ministerpräsident Jens Stoltenberg: „": a name right before the colon first.
   if (/:\s*$/u.test(before)) {
@@ -699,7 +764,9 @@ class PeopleSeen {
     const runs = nameRuns(clause);
     for (const { run, index } of runs) {
       if (start !== null && start.index + start[0].length - 1 <= index) break;
-      const name = this.person(run, VERB_AFTER.test(clause.slice(index + run.length)));
+      const rest = clause.slice(index + run.length);
+      const verbAfter = this.book.isGerman ? GERMAN_VERB_AFTER.test(rest) : VERB_AFTER.test(rest);
+      const name = this.person(run, verbAfter);
       if (name !== null) return { name };
     }
     if (start !== null) return pronounSubject(start[1]!);
