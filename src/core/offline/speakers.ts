@@ -355,7 +355,7 @@ function statedBefore(
 ): Found | null {
   if (after === null || !('pronoun' in after.subject)) return after;
   const stated = subjectBefore(before, book, people);
-  return stated !== null && stated.direct && 'name' in stated.subject ? stated : after;
+  return stated?.direct && 'name' in stated.subject ? stated : after;
 }
 
 function subjectBefore(

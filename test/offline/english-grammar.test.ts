@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { findAllQuotes } from '../../src/core/offline/index.ts';
+
+function speakers(text: string): Array<string | null> {
+  return findAllQuotes(text).map((q) => q.speaker);
+}
+
+describe('GIVEN an English article WHEN the grammar around a quote names the speaker', () => {
+  it('THEN an -ing form binds to the name right before it, not the clause’s subject', () => {
+    expect(
+      speakers(
+        'Maria Lopez released a new ad on Tuesday.\n\nLopez mocked her rival in a clip showing Hal Brooks saying at a rally, “That makes me smart.”',
+      ),
+    ).toEqual(['Hal Brooks']);
+  });
+
+  it('THEN "when X criticized" after a quote is not its attribution', () => {
+    expect(
+      speakers(
+        'Maria Lopez attacked Hal Brooks over his taxes on Monday.\n\nBrooks shrugged it off in the interview, saying “I pay what the law asks,” when Lopez criticized him again.',
+      ),
+    ).toEqual(['Hal Brooks']);
+  });
+
+  it('THEN a name stated before a colon quote is not replaced by the pronoun after it', () => {
+    expect(
+      speakers(
+        'Dr. Linda Park testified before the committee on Tuesday.\n\nSen. Claire Adams (D-Mo.) scolded her: “The evidence is against you,” she said.',
+      ),
+    ).toEqual(['Claire Adams']);
+  });
+
+  it('THEN "However, he" opens the clause: its pronoun is the subject, not the name after it', () => {
+    expect(
+      speakers(
+        'Chris Matthews praised the governor on Tuesday night.\n\nHowever, he characterized Sen. Tim Kaine, D-Va., as “a little desperate there.”',
+      ),
+    ).toEqual(['Chris Matthews']);
+  });
+});
