@@ -76,4 +76,25 @@ describe('GIVEN a German article WHEN the grammar around a quote names the speak
       ),
     ).toEqual(['Rasmussen']);
   });
+
+  it('THEN a quote standing alone after sentences about a person is theirs', () => {
+    expect(
+      speakers(
+        LEAD,
+        'Bürgermeister Gerold Haslinger (CSU) hat nun angekündigt, die Gebühren zu senken.',
+        'Um das Geld dafür zu finden, will Haslinger bei der Verwaltung sparen.',
+        '„Nicht jede Stelle im Rathaus ist für den Betrieb der Stadt notwendig.“',
+      ),
+    ).toEqual(['Gerold Haslinger']);
+  });
+
+  it('THEN "Zitat von X:" names X, not the noun before "von"', () => {
+    expect(
+      speakers(
+        LEAD,
+        'Bürgermeister Gerold Haslinger (CSU) zeigte sich nach der Abstimmung erleichtert.',
+        'Zitat von Haslinger: „Wir haben etwas erreicht, was viele für unmöglich gehalten haben.“',
+      ),
+    ).toEqual(['Gerold Haslinger']);
+  });
 });

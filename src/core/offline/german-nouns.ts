@@ -33,7 +33,8 @@ const FUNCTION_WORDS = new Set(
   dagegen darauf darüber denn aber oder und sondern sowie zwar insbesondere vor allem ob als
   wenn weil dass nachdem während seit bis zum zur vom beim im am ins den dem des einer eines einem
   einen ein eine kein keine dies diese dieser dieses jeder jede jedes alle viele einige mehrere
-  beide nicht nur erst selbst wörtlich gemeinsam dessen deren`.split(/\s+/),
+  beide nicht nur erst selbst wörtlich gemeinsam dessen deren um mit bei aus gegen ohne durch
+  für über unter auf an in neben zwischen wegen trotz laut`.split(/\s+/),
 );
 
 // Offices that end a German compound: "Verteidigungsminister", "Gewerkschaftschef",

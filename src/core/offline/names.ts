@@ -300,10 +300,12 @@ export class NameBook {
       }
       if (forenameGender(word) !== null) break;
       // "Leitung von Irmela Hartwig": a word, then "von" and a full name, is a noun before it.
+      // "Zitat von Schröder": a word that is no forename, then "von" and one name, likewise.
       const beforeParticle =
         i === 0 &&
         /^\p{Ll}/u.test(words[1] ?? '') &&
-        words.slice(2).filter((w) => /^\p{Lu}/u.test(w)).length >= 2;
+        (words.slice(2).filter((w) => /^\p{Lu}/u.test(w)).length >= 2 ||
+          (words.length === 3 && /^vo[nm]$/u.test(words[1]!)));
       const noun = german.notName(word) || (more && isGermanRole(word)) || beforeParticle;
       // "Minister Österreichs Günther Platter": a genitive after the role qualifies it.
       const genitive = afterRole && more && /\p{Ll}s$/u.test(word);

@@ -238,8 +238,11 @@ export function attributeQuotes(
       const at = spans[k]!.open;
       const earlier = voices.filter((v) => v.at < at).pop();
       const later = voices.find((v) => v.at > at);
+      // German news, one sentence a paragraph, quotes the person the sentences before are
+      // about without naming them again ("…, will Oettinger straffen. ⏎ „Nicht jede Formel …“").
+      const about = book.isGerman ? people.lastSubject() : null;
       const speaker =
-        earlier?.speaker ?? following.get(k) ?? inherited ?? later?.speaker ?? carried;
+        earlier?.speaker ?? following.get(k) ?? inherited ?? later?.speaker ?? carried ?? about;
       if (speaker !== null) result[k] = { speaker, named: false };
     }
     const last: string | null =
@@ -530,7 +533,10 @@ function subjectEndingPhrase(raw: string, book: NameBook, whole = false): Subjec
   }
   phrase = phrase.trimEnd();
   // "Michael Brown of Washington": the place qualifies the name before it.
-  phrase = phrase.replace(NAME_OF_PLACE, '$1');
+  // Not "Zitat von Schröder": a single word the article never gave as a name is no name.
+  phrase = phrase.replace(NAME_OF_PLACE, (whole, head: string) =>
+    /\s/.test(head) || book.knows(head) || !book.isGerman ? head : whole,
+  );
   if (phrase === '') return null;
   const pronoun = ENDS_WITH_PRONOUN.exec(phrase);
   if (pronoun !== null) return pronounSubject(pronoun[1]!);
@@ -705,6 +711,11 @@ class PeopleSeen {
       if (known === gender || known === null) return candidate;
     }
     return null;
+  }
+
+  /** The person the latest sentence that named someone is about. */
+  lastSubject(): string | null {
+    return this.previousSubjects.find((name) => isPersonLike(name)) ?? null;
   }
 
   /** People a speech verb cites earlier in the sentence come first for a pronoun in it. */
