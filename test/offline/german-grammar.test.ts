@@ -97,4 +97,36 @@ describe('GIVEN a German article WHEN the grammar around a quote names the speak
       ),
     ).toEqual(['Gerold Haslinger']);
   });
+
+  it('THEN a surname that ends like an adjective ("Schweinsteiger") is still a name', () => {
+    expect(
+      speakers(
+        LEAD,
+        'Zwei Minuten später schoss Mario Gómez das Tor zum 3:0 Endstand.',
+        'Für Aufregung sorgte auch eine Attacke des Nürnberger Spielers Javier Pinola gegen Bastian Schweinsteiger.',
+        '„So was habe ich noch nie erlebt. Das gehört nicht auf den Platz“, sagte Schweinsteiger nach dem Spiel zur ARD.',
+      ),
+    ).toEqual(['Bastian Schweinsteiger']);
+  });
+
+  it('THEN the name opening a clause whose verb comes last is its subject, not the role before the verb', () => {
+    expect(
+      speakers(
+        LEAD,
+        'Am Wochenende äußerten sich sowohl der CSU-Vorsitzende Stoiber als auch Landesgruppenchef Glos.',
+        'Glos hatte in einem Interview gesagt, die Fraktionen müssten einbezogen werden.',
+        'Stoiber hatte besonders die Rolle der Fraktions- und Parteivorsitzenden betont: „Die Entscheidungen fallen im Kreise der Parteivorsitzenden.“',
+      ),
+    ).toEqual(['Stoiber']);
+  });
+
+  it('THEN a noun after a preposition and before the verb ("Für Aufregung sorgte") is no one', () => {
+    expect(
+      speakers(
+        LEAD,
+        'Für Aufregung sorgte am Abend eine Rede im Saal.',
+        '„Wir lassen uns das nicht länger gefallen.“',
+      ),
+    ).toEqual([null]);
+  });
 });

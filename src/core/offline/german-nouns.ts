@@ -34,7 +34,7 @@ const FUNCTION_WORDS = new Set(
   wenn weil dass nachdem während seit bis zum zur vom beim im am ins den dem des einer eines einem
   einen ein eine kein keine dies diese dieser dieses jeder jede jedes alle viele einige mehrere
   beide nicht nur erst selbst wörtlich gemeinsam dessen deren um mit bei aus gegen ohne durch
-  für über unter auf an in neben zwischen wegen trotz laut`.split(/\s+/),
+  für über unter auf an in neben zwischen wegen trotz laut angesichts`.split(/\s+/),
 );
 
 // Offices that end a German compound: "Verteidigungsminister", "Gewerkschaftschef",
@@ -112,8 +112,9 @@ export class GermanNouns {
     if (FUNCTION_WORDS.has(lower)) return true;
     // "Relativierend fügt Gall hinzu": a participle that opens the sentence.
     if (/^\p{Lu}\p{Ll}{4,}end$/u.test(word)) return true;
-    // "Jegliche Mitverantwortung", "Mehrere Politiker": an inflected adjective opening a sentence.
-    if (/^\p{Lu}\p{Ll}+(?:lich|isch|ig)(?:e|en|er|es|em)$/u.test(word)) return true;
+    // "Jegliche Mitverantwortung": an inflected adjective opening a sentence (not "-er", which
+    // would take Fischer and Schweinsteiger).
+    if (/^\p{Lu}\p{Ll}+(?:lich|isch|ig)(?:e|en)$/u.test(word)) return true;
     if (/^\p{Lu}/u.test(word) && this.lowerWords.has(lower)) return true;
     // "Diese hatte Hartmann" reads like an article, adjective and noun; "Swantje Hartmann"
     // elsewhere shows the word is a surname.

@@ -377,8 +377,14 @@ function subjectBefore(
       // "Wie der Finanzminister Hartmut Möllring am Dienstag in Hannover erklärte, …": the verb
       // ends the German clause; its subject is the first person after "wie".
       const wie = book.isGerman ? WIE_CLAUSE.exec(clause) : null;
-      const subject =
+      let subject =
         (wie === null ? null : people.subjectOf(wie[1]!)) ?? subjectEndingPhrase(clause, book);
+      // "Stoiber hatte die Rolle der Parteivorsitzenden betont:": the German verb ends the
+      // clause, so the role before it is its object; the subject opens the clause.
+      if (book.isGerman && (subject === null || 'role' in subject)) {
+        const front = people.subjectOf(clause);
+        if (front !== null && 'name' in front) subject = front;
+      }
       // "Il a ajouté : «", "said Trump: “"
       // Only right before the quote: in "ranked Fiorina as one of the worst", Fiorina is the object.
       const rest = before.slice(last.index + last.text.length);
@@ -776,7 +782,13 @@ class PeopleSeen {
     for (const { run, index } of runs) {
       if (start !== null && start.index + start[0].length - 1 <= index) break;
       const rest = clause.slice(index + run.length);
-      const verbAfter = this.book.isGerman ? GERMAN_VERB_AFTER.test(rest) : VERB_AFTER.test(rest);
+      // German: only a name that opens the clause is followed by its verb ("Thaksin begründete");
+      // elsewhere a noun is ("Für Aufregung sorgte …").
+      const verbAfter = this.book.isGerman
+        ? /^[^\p{L}]*$/u.test(clause.slice(0, index)) &&
+          this.book.clean(run)?.role === '' &&
+          GERMAN_VERB_AFTER.test(rest)
+        : VERB_AFTER.test(rest);
       const name = this.person(run, verbAfter);
       if (name !== null) return { name };
     }
