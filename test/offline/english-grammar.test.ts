@@ -37,4 +37,12 @@ describe('GIVEN an English article WHEN the grammar around a quote names the spe
       ),
     ).toEqual(['Chris Matthews']);
   });
+
+  it('THEN a place or medium before an -ing form ("on Facebook writing") is not its subject', () => {
+    expect(
+      speakers(
+        'Activist Jose Vargas asked Hillary Clinton to drop the phrase.\n\nClinton answered the question on Facebook writing, “Yes, I will. That was a poor choice of words.”',
+      ),
+    ).toEqual(['Hillary Clinton']);
+  });
 });

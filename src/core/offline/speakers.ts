@@ -82,6 +82,10 @@ const VERB_AFTER =
 // German: a subject is followed by its finite verb, a lower-case word that is no particle.
 const GERMAN_VERB_AFTER =
   /^\s+(?!(?:und|oder|von|vom|der|die|das|des|den|dem|zu|zur|zum|in|im|am|an|auf|aus|bei|mit|für|und)\s)\p{Ll}+\s/u;
+const PLACE_BEFORE_ING = new RegExp(
+  `(?:^|\\s)(?:on|in|at|to|from|via|into|onto|over|across|through)\\s+(?:${NAME_RUN})\\s*$`,
+  'u',
+);
 const SUBORDINATE =
   /^\s*(?:when|while|after|before|because|since|although|though|if|until|as|where)\s/iu;
 const SUBJECT_CHARS = 240;
@@ -401,7 +405,9 @@ function subjectBefore(
     }
     // "footage of Trump saying “", "with spokesman Glen Caplin saying “": an -ing form binds
     // to the name right before it; after a comma ("Clinton, saying") it is the clause's.
-    const own = last.ing ? ENDS_WITH_NAME.exec(lead.trimEnd()) : null;
+    // Not a place or medium ("responded on Facebook writing").
+    const own =
+      last.ing && !PLACE_BEFORE_ING.test(lead) ? ENDS_WITH_NAME.exec(lead.trimEnd()) : null;
     const ownParts = own === null || isPossessive(own[1]!) ? null : book.clean(own[1]!);
     if (ownParts !== null && isPersonLike(ownParts.name)) {
       return { subject: { name: book.fullName(ownParts.name) }, direct: true };
