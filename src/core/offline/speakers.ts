@@ -218,7 +218,12 @@ export function attributeQuotes(
       if (here.length > 0 && /^[\s\p{P}]*$/u.test(frame)) bare = here.filter((k) => !direct.has(k));
       const cited = people.citedIn(frame);
       const lastCited = cited[cited.length - 1];
-      if (lastCited !== undefined) voices.push({ at: sentence.end, speaker: lastCited });
+      // A quote of this sentence attributed by name speaks for it: the sentence's "she said"
+      // is that person, not a fresh guess at whom "she" means.
+      const namedHere = here.some((k) => direct.get(k)?.named === true);
+      if (lastCited !== undefined && !namedHere) {
+        voices.push({ at: sentence.end, speaker: lastCited });
+      }
       people.sentenceDone(frame, cited);
     }
     voices.sort((a, b) => a.at - b.at);
