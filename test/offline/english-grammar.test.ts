@@ -45,4 +45,20 @@ describe('GIVEN an English article WHEN the grammar around a quote names the spe
       ),
     ).toEqual(['Hillary Clinton']);
   });
+
+  it('THEN the quote after one attributed by name keeps that name, not a guess at "she"', () => {
+    expect(
+      speakers(
+        'Dr. Linda Park testified before the committee on Tuesday.\n\nSen. Claire Adams (D-Mo.) scolded her: “The evidence is against you,” she said. “When you call a product a miracle, you give people false hope.”',
+      ),
+    ).toEqual(['Claire Adams', 'Claire Adams']);
+  });
+
+  it('THEN a possessive role ("Obama’s former strategist said") is the person the article is about, not the possessor', () => {
+    expect(
+      speakers(
+        'Dana Whitfield on Wednesday called on Howard Dean to apologize for his remarks.\n\n“My reaction, that was outrageous,” Obama’s former campaign strategist said in an interview.',
+      ),
+    ).toEqual(['Dana Whitfield']);
+  });
 });

@@ -11,7 +11,7 @@ export interface Attribution {
 
 type Gender = 'm' | 'f' | null;
 /** Who spoke, as the text says it: a name, a pronoun (or no subject) to resolve, or a role. */
-type Subject = { name: string } | { pronoun: Gender } | { role: string };
+type Subject = { name: string } | { pronoun: Gender } | { role: string; possessor?: string };
 
 const PRONOUNS: Record<string, Gender> = {
   he: 'm',
@@ -84,6 +84,10 @@ const GERMAN_VERB_AFTER =
   /^\s+(?!(?:und|oder|von|vom|der|die|das|des|den|dem|zu|zur|zum|in|im|am|an|auf|aus|bei|mit|für|und)\s)\p{Ll}+\s/u;
 const PLACE_BEFORE_ING = new RegExp(
   `(?:^|\\s)(?:on|in|at|to|from|via|into|onto|over|across|through)\\s+(?:${NAME_RUN})\\s*$`,
+  'u',
+);
+const POSSESSIVE_ROLE = new RegExp(
+  `(?:^|\\s)(${NAME_RUN})['’]s\\s+(?:\\p{Ll}[\\p{Ll}-]*\\s+){0,3}(?:strategist|adviser|advisor|aide|spokesman|spokeswoman|spokesperson|manager|lawyer|attorney|press secretary|secretary|chief of staff|director|chairman|chairwoman|surrogate|deputy)$`,
   'u',
 );
 const SUBORDINATE =
@@ -565,6 +569,12 @@ function subjectEndingPhrase(raw: string, book: NameBook, whole = false): Subjec
     const parts = book.clean(last.run, phrase.slice(Math.max(0, at - 12), at));
     if (parts !== null) return { name: book.fullName(parts.name) };
   }
+  // "Obama's former campaign strategist said": someone other than the possessor, whom the
+  // article is about.
+  const possessive = POSSESSIVE_ROLE.exec(phrase);
+  if (possessive !== null && !book.isGerman) {
+    return { role: possessive[0].trim(), possessor: possessive[1]! };
+  }
   const role =
     /(?:^|\s)((?:the|The|le|Le|la|La|l['’]|el|El|der|Der|die|Die)\s+(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)$/u.exec(
       phrase,
@@ -708,19 +718,24 @@ class PeopleSeen {
       // "a assuré l'élu", "añadió la ministra": a role the article gave no one is the person
       // the text is about, as "he" or "she" would be.
       const known = this.book.byRoleName(subject.role, at);
-      return known ?? (this.book.language === 'en' ? null : this.pronoun(null));
+      if (known !== null) return known;
+      if (subject.possessor !== undefined) return this.pronoun(null, subject.possessor);
+      return this.book.language === 'en' ? null : this.pronoun(null);
     }
     return this.pronoun(subject.pronoun);
   }
 
-  private pronoun(gender: Gender): string | null {
+  private pronoun(gender: Gender, not?: string): string | null {
     const candidates = [
       ...this.earlier,
       ...this.previousSubjects,
       ...this.current,
       this.lastSpeaker,
       ...this.recent,
-    ].filter((c): c is string => c !== null);
+    ].filter(
+      (c): c is string =>
+        c !== null && (not === undefined || !c.split(' ').includes(not.split(' ').pop()!)),
+    );
     if (gender === null) return candidates[0] ?? null;
     // The nearest candidate the text does not contradict: a known other gender is skipped.
     for (const candidate of candidates) {
