@@ -166,8 +166,7 @@ export function usageStore(db: Kysely<Database>, clock: Clock): UsageStore {
   const tokensUsedToday = (guildId: string) => tokensSpentSince(db, today(), { guildId });
   const tokensSpentToday = (filter: { userId?: string } = {}) =>
     tokensSpentSince(db, today(), filter);
-  const lastUsageAt = (guildId: string | null, userId: string) =>
-    lastUsageIn(db, guildId, userId);
+  const lastUsageAt = (guildId: string | null, userId: string) => lastUsageIn(db, guildId, userId);
 
   const totals = [
     sql`sum(case when cached = 0 then tokens_in else 0 end)`.as('tokens_in'),

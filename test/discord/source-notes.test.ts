@@ -49,7 +49,9 @@ describe('GIVEN source notes that carry markup or run long', () => {
 
   it('THEN the plain-text reply shows them escaped, cut, and at most two', () => {
     const footer = renderSummaryText(result).split('\n').at(-1) ?? '';
-    expect(footer).toContain('Only the first \\*\\*200\\*\\* of 900 pages were read. @\u200beveryone');
+    expect(footer).toContain(
+      'Only the first \\*\\*200\\*\\* of 900 pages were read. @\u200beveryone',
+    );
     expect(footer).toMatch(/A note (very ){10,}[^·]*…/);
     expect(footer).not.toContain('A third note.');
   });
