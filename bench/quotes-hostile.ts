@@ -6,9 +6,9 @@ import { createPipeline, type Pipeline } from '../src/core/pipeline.ts';
 import { createBot } from '../src/discord/bot.ts';
 import type { SummaryOutput } from '../src/shared/schemas.ts';
 import { type FakeDiscord, startFakeDiscord } from '../testkit/fake-discord.ts';
-import { fakeSteps, startFakeOpenAi } from '../testkit/fake-openai.ts';
 import { EXAMPLE, GOOD_ANSWER } from '../testkit/pipeline-helpers.ts';
 import { createBotServices } from '../testkit/services.ts';
+import { startModelProcess } from './model-process.ts';
 
 /**
  * A quote check under attack, in the bot as it runs (real discord.js against the loopback
@@ -51,7 +51,7 @@ function ordinary(): { page: string; answer: SummaryOutput } {
 }
 
 async function attack(name: string, { page, answer }: ReturnType<typeof hostile>) {
-  const model = await startFakeOpenAi();
+  const model = await startModelProcess();
   const llm = createOpenAiClient({
     apiKey: 'sk-bench',
     baseURL: model.url,
@@ -84,11 +84,11 @@ async function attack(name: string, { page, answer }: ReturnType<typeof hostile>
   await bot.start();
   try {
     // One warm-up job and /help, so module loading, worker start-up and JIT are not counted.
-    model.setDefault(fakeSteps.json(GOOD_ANSWER));
+    await model.answerWith(GOOD_ANSWER);
     await discord.slash('help', {}, { user: discord.otherUser }).callback();
     await answerOf(discord, discord.slash('summarize', { text: 'A warm-up.' }).token);
     current = page;
-    model.setDefault(fakeSteps.json(answer));
+    await model.answerWith(answer);
     const idle = monitorEventLoopDelay({ resolution: 5 });
     idle.enable();
     await new Promise((resolve) => setTimeout(resolve, 1000));

@@ -8,6 +8,7 @@ import { benchQuotes } from './quotes.ts';
 import { benchQuotesDev } from './quotes-dev.ts';
 import { benchQuotesHostile } from './quotes-hostile.ts';
 import { rssMb } from './stats.ts';
+import { benchUsageBurst } from './usage-burst.ts';
 
 /**
  * `npm run bench` — one table of the figures that matter; `--json` for machines.
@@ -111,6 +112,14 @@ for (const row of quoteAttacks) {
     target: 'p99 ≤ 20 ms',
   });
 }
+
+const burst = await benchUsageBurst();
+record.usageBurst = burst;
+rows.push({
+  figure: `${burst.jobs} /summarize at once, one user, two workers, allowance of ${burst.limit / (burst.bound - burst.limit)} jobs: admitted / refused, tokens spent of limit`,
+  value: `${burst.admitted} / ${burst.refused}, ${burst.tokensSpent} of ${burst.limit}`,
+  target: `spent ≤ ${burst.bound}`,
+});
 
 const queue = await benchQueue();
 record.queue = queue;

@@ -10,7 +10,8 @@ const code = await runCli(process.argv.slice(2), {
   readStdin: async () => new TextDecoder().decode(await readCapped(process.stdin, null)),
   env: process.env,
 });
-// Exit once the answer is out rather than when the event loop drains: a DNS lookup that never
-// returns runs in libuv's thread pool, cannot be cancelled, and would hold the process for
-// minutes after the error was printed.
+// Exit once the answer is out rather than when the event loop drains. Links are looked up with
+// c-ares and end on their own timeout, but the model's host is still looked up by the SDK's
+// fetch through getaddrinfo, which runs in libuv's thread pool and cannot be cancelled: a host
+// whose DNS never answers would hold the process for minutes after the error was printed.
 process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));

@@ -1,5 +1,5 @@
-import pino from 'pino';
 import { openBotServices } from './app/bot-services.ts';
+import { createProgramLogger } from './app/logger.ts';
 import { serveHealth, stopOnSignal } from './app/serve.ts';
 import { loadConfig } from './config.ts';
 import { createBot } from './discord/bot.ts';
@@ -13,7 +13,10 @@ async function main(): Promise<void> {
   if (!process.env.SHARDING_MANAGER) delete process.env.SHARD_COUNT;
   // Under start:sharded, discord.js tells each child process its shard in SHARDS.
   const shard = process.env.SHARDS ? Number(process.env.SHARDS) : null;
-  const logger = pino({ level: config.LOG_LEVEL, base: shard === null ? {} : { shard } });
+  const { logger, closeLogs } = createProgramLogger({
+    level: config.LOG_LEVEL,
+    base: shard === null ? {} : { shard },
+  });
   if (!config.OPENAI_API_KEY) {
     logger.warn('OPENAI_API_KEY is not set: summaries come from the offline engine, and say so');
   }
@@ -34,7 +37,7 @@ async function main(): Promise<void> {
     checks: () => ({ discord: bot.client.isReady() }),
   });
   if (health) logger.info({ port: health.port }, 'health and metrics listening');
-  stopOnSignal(logger, { work: () => bot.stop(), health, services });
+  stopOnSignal(logger, { work: () => bot.stop(), health, services, closeLogs });
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { ShardingManager } from 'discord.js';
-import pino from 'pino';
+import { createProgramLogger } from './app/logger.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { entryPoint } from './runtime-flags.ts';
 import { OperatorError } from './shared/errors.ts';
@@ -10,7 +10,7 @@ import { OperatorError } from './shared/errors.ts';
  * in the database, so shards on several machines share one PostgreSQL (DATABASE_URL); each
  * machine runs its own SHARD_LIST out of the same SHARD_COUNT.
  */
-const logger = pino({ level: process.env.LOG_LEVEL || 'info' });
+const { logger, closeLogs } = createProgramLogger({ level: process.env.LOG_LEVEL || 'info' });
 
 try {
   const config = loadConfig();
@@ -37,7 +37,7 @@ try {
           shard.kill();
         }),
     );
-    Promise.all(exited).finally(() => process.exit(0));
+    Promise.all(exited).finally(() => closeLogs().finally(() => process.exit(0)));
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));

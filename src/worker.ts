@@ -1,5 +1,5 @@
-import pino from 'pino';
 import { openBotServices } from './app/bot-services.ts';
+import { createProgramLogger } from './app/logger.ts';
 import { serveHealth, stopOnSignal } from './app/serve.ts';
 import { loadConfig } from './config.ts';
 import type { BotContext } from './discord/context.ts';
@@ -14,7 +14,10 @@ import { OperatorError } from './shared/errors.ts';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = pino({ level: config.LOG_LEVEL, base: { role: 'worker', pid: process.pid } });
+  const { logger, closeLogs } = createProgramLogger({
+    level: config.LOG_LEVEL,
+    base: { role: 'worker', pid: process.pid },
+  });
   const services = await openBotServices(config);
   const context: BotContext = {
     ...services,
@@ -32,7 +35,7 @@ async function main(): Promise<void> {
   });
   logger.info({ engine: services.queue.engine }, 'worker taking jobs');
   const health = await serveHealth(config, services);
-  stopOnSignal(logger, { work: () => worker.stop(), health, services });
+  stopOnSignal(logger, { work: () => worker.stop(), health, services, closeLogs });
 }
 
 main().catch((error: unknown) => {

@@ -29,13 +29,18 @@ export async function serveHealth(
   });
 }
 
-/** On SIGINT or SIGTERM: stop the program's own work, then what the root opened, then exit. */
+/**
+ * On SIGINT or SIGTERM: stop the program's own work, then what the root opened, then the log,
+ * then exit.
+ */
 export function stopOnSignal(
   logger: Logger,
   stops: {
     work(): Promise<void>;
     health: { close(): Promise<void> } | null;
     services: BotServices;
+    /** The log's last lines, written within a bound (see createProgramLogger). */
+    closeLogs(): Promise<unknown>;
   },
 ): void {
   const stop = (signal: string) => {
@@ -44,7 +49,7 @@ export function stopOnSignal(
       .work()
       .then(() => stops.health?.close())
       .then(() => stops.services.close())
-      .finally(() => process.exit(0));
+      .finally(() => stops.closeLogs().finally(() => process.exit(0)));
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));

@@ -10,13 +10,13 @@ import type {
   SummarizeOptions,
   SummaryOutput,
 } from '../shared/schemas.ts';
+import { createSourceChecker, type SourceChecker } from './checks/checker.ts';
 import { type Deadline, startDeadline } from './deadline.ts';
-import { groundingFor, relinkEvidence } from './grounding/apply.ts';
+import { relinkEvidence } from './grounding/apply.ts';
 import { loadSource, providerOf, type SourceLoaders } from './inputs/index.ts';
 import type { LlmClient } from './llm/types.ts';
 import { OFFLINE_ENGINE_VERSION, summarizeOffline } from './offline/index.ts';
 import { loadPromptRegistry, type PromptRegistry } from './prompts/registry.ts';
-import { createQuoteChecker, type QuoteChecker } from './quotes/checker.ts';
 import { createMemoryCache, type PipelineCache } from './summarize/cache.ts';
 import { summarizeWithLlm, type VerifiedSummary } from './summarize/llm-summary.ts';
 import { mapParts } from './summarize/map-reduce.ts';
@@ -71,7 +71,7 @@ interface Job {
 
 /**
  * From this many characters of source on, checking the quotes is a stage of its own: the check
- * (in a worker thread, see createQuoteChecker) takes about 0.2-0.4 s at this size on the 2-core
+ * (in a worker thread, see createSourceChecker) takes about 0.2-0.4 s at this size on the 2-core
  * development machine and about a second at the 1,000,000-character cap. Below it the check is
  * over before any edit could show it.
  */
@@ -91,8 +91,8 @@ export interface PipelineDeps extends SourceLoaders {
   cache?: PipelineCache;
   /** The model's context window; a source beyond what fits is summarized map-reduce. */
   contextTokens?: number;
-  /** Checks quotes against the source; long sources off the thread (see createQuoteChecker). */
-  quoteChecker?: QuoteChecker;
+  /** Checks quotes and claims against the source; long sources off the thread (see createSourceChecker). */
+  checker?: SourceChecker;
   /** One deadline for the whole job, fetch and every model call included. */
   deadlineMs?: number;
   /** A source needing more parts than this is refused as too long. */
@@ -109,7 +109,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   const cache = deps.cache ?? createMemoryCache();
   const now = deps.now ?? (() => performance.now());
   const deadlineMs = deps.deadlineMs ?? 90_000;
-  const quoteChecker = deps.quoteChecker ?? createQuoteChecker();
+  const checker = deps.checker ?? createSourceChecker();
 
   async function run(
     source: KeptSource,
@@ -158,10 +158,10 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     const summarizeStarted = now();
     job.onStage({ stage: 'summarizing' });
     // Every summary sentence is checked against the source; unsupported ones are re-asked, then dropped.
-    const grounder = groundingFor(source.document, options.language);
+    const grounder = checker.grounder(source.document, options.language, job.signal);
     const verified = llm
       ? await summarizeDocument(llm, source.document, options, job, grounder.reaskLines)
-      : await offlineSummary(source.document, options, job, quoteChecker);
+      : await offlineSummary(source.document, options, job, checker);
     timingsMs.summarizeMs = now() - summarizeStarted;
 
     const preset = LENGTH_PRESETS[options.length];
@@ -222,7 +222,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         },
         sourceText: document.text,
         url: document.url,
-        checker: quoteChecker,
+        checker,
         minQuotes: Math.min(2, preset.quotes),
         ...job,
         onCheck: announceCheck(document.text, job),
@@ -317,7 +317,7 @@ async function offlineSummary(
   document: ArticleDocument,
   options: ResolvedOptions,
   job: Job,
-  checker: QuoteChecker,
+  checker: SourceChecker,
 ): Promise<VerifiedSummary> {
   const output = summarizeOffline(document.text, {
     length: options.length,

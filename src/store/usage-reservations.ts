@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { DialectName } from './migrations.ts';
 import type { Database } from './tables.ts';
 import { type Clock, startOfUtcDay } from './time.ts';
-import { parseArgument, toNumber } from './validate.ts';
+import { lastUsageIn, tokensSpentSince } from './usage.ts';
+import { parseArgument } from './validate.ts';
 
 /** The limits one job is admitted against; 0 or null turns a limit off. */
 const ReservationSchema = z.object({
@@ -53,30 +54,12 @@ export function usageReservationStore(
   async function refusal(trx: Kysely<Database>, request: Request, now: Date) {
     const { guildId, userId, limits } = request;
     if (limits.cooldownSeconds > 0) {
-      const last = await trx
-        .selectFrom('usage')
-        .select('at')
-        .where('guild_id', guildId === null ? 'is' : '=', guildId)
-        .where('user_id', '=', userId)
-        .orderBy('at', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      const waitMs = last
-        ? new Date(last.at).getTime() + limits.cooldownSeconds * 1000 - now.getTime()
-        : 0;
+      const last = await lastUsageIn(trx, guildId, userId);
+      const waitMs = last ? last.getTime() + limits.cooldownSeconds * 1000 - now.getTime() : 0;
       if (waitMs > 0) return { granted: false, limit: 'cooldown', waitMs } as const;
     }
-    const since = startOfUtcDay(now).toISOString();
-    const spent = async (scope: { guildId?: string; userId?: string }) => {
-      let query = trx
-        .selectFrom('usage')
-        .select(sql<string | number | null>`sum(tokens_in + tokens_out)`.as('tokens'))
-        .where('cached', '=', 0)
-        .where('at', '>=', since);
-      if (scope.guildId !== undefined) query = query.where('guild_id', '=', scope.guildId);
-      if (scope.userId !== undefined) query = query.where('user_id', '=', scope.userId);
-      return toNumber((await query.executeTakeFirst())?.tokens);
-    };
+    const spent = (scope: { guildId?: string; userId?: string }) =>
+      tokensSpentSince(trx, startOfUtcDay(now), scope);
     // The server's own budget first, then the operator's cap, then the user's allowance.
     const budgets: Array<['guild' | 'user' | 'bot', number | null, () => Promise<number>]> = [
       [

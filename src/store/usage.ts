@@ -98,6 +98,42 @@ function mostTokensFirst<T extends UsageTotals>(rows: T[], key: (row: T) => stri
   );
 }
 
+/**
+ * Tokens (in + out, cache hits excluded) spent from `since` on, in one server, by one user, or
+ * everywhere. `db` may be a transaction, so a reservation reads what it is about to extend.
+ */
+export async function tokensSpentSince(
+  db: Kysely<Database>,
+  since: Date,
+  scope: { guildId?: string; userId?: string } = {},
+): Promise<number> {
+  let query = db
+    .selectFrom('usage')
+    .select(sql<string | number | null>`sum(tokens_in + tokens_out)`.as('tokens'))
+    .where('cached', '=', 0)
+    .where('at', '>=', since.toISOString());
+  if (scope.guildId !== undefined) query = query.where('guild_id', '=', scope.guildId);
+  if (scope.userId !== undefined) query = query.where('user_id', '=', scope.userId);
+  return toNumber((await query.executeTakeFirst())?.tokens);
+}
+
+/** When the user last got a summary in this server (null guild: outside servers). */
+export async function lastUsageIn(
+  db: Kysely<Database>,
+  guildId: string | null,
+  userId: string,
+): Promise<Date | null> {
+  const row = await db
+    .selectFrom('usage')
+    .select('at')
+    .where('guild_id', guildId === null ? 'is' : '=', guildId)
+    .where('user_id', '=', userId)
+    .orderBy('at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? new Date(row.at) : null;
+}
+
 export function usageStore(db: Kysely<Database>, clock: Clock): UsageStore {
   async function recordUsage(input: UsageInput): Promise<void> {
     const usage = parseArgument(UsageInputSchema, input, 'usage');
@@ -126,39 +162,11 @@ export function usageStore(db: Kysely<Database>, clock: Clock): UsageStore {
       .execute();
   }
 
-  async function tokensUsedToday(guildId: string): Promise<number> {
-    const row = await db
-      .selectFrom('usage')
-      .select(sql<string | number | null>`sum(tokens_in + tokens_out)`.as('tokens'))
-      .where('guild_id', '=', guildId)
-      .where('cached', '=', 0)
-      .where('at', '>=', startOfUtcDay(clock()).toISOString())
-      .executeTakeFirst();
-    return toNumber(row?.tokens);
-  }
-
-  async function tokensSpentToday(filter: { userId?: string } = {}): Promise<number> {
-    let query = db
-      .selectFrom('usage')
-      .select(sql<string | number | null>`sum(tokens_in + tokens_out)`.as('tokens'))
-      .where('cached', '=', 0)
-      .where('at', '>=', startOfUtcDay(clock()).toISOString());
-    if (filter.userId !== undefined) query = query.where('user_id', '=', filter.userId);
-    const row = await query.executeTakeFirst();
-    return toNumber(row?.tokens);
-  }
-
-  async function lastUsageAt(guildId: string | null, userId: string): Promise<Date | null> {
-    const row = await db
-      .selectFrom('usage')
-      .select('at')
-      .where('guild_id', guildId === null ? 'is' : '=', guildId)
-      .where('user_id', '=', userId)
-      .orderBy('at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return row ? new Date(row.at) : null;
-  }
+  const today = () => startOfUtcDay(clock());
+  const tokensUsedToday = (guildId: string) => tokensSpentSince(db, today(), { guildId });
+  const tokensSpentToday = (filter: { userId?: string } = {}) =>
+    tokensSpentSince(db, today(), filter);
+  const lastUsageAt = (guildId: string | null, userId: string) => lastUsageIn(db, guildId, userId);
 
   const totals = [
     sql`sum(case when cached = 0 then tokens_in else 0 end)`.as('tokens_in'),

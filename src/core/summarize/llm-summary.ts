@@ -1,11 +1,11 @@
 import { UserError } from '../../shared/errors.ts';
 import type { Quote, SummaryOutput } from '../../shared/schemas.ts';
+import type { SourceChecker } from '../checks/checker.ts';
 import type { ChatMessage, LlmClient } from '../llm/types.ts';
 import { OUTPUT_SCHEMAS } from '../prompts/output-schemas.ts';
 import type { PromptFile } from '../prompts/prompt-file.ts';
 import { renderPrompt } from '../prompts/render.ts';
 import { PROMPT_STEPS } from '../prompts/steps.ts';
-import type { QuoteChecker } from '../quotes/checker.ts';
 import type { VerifiedQuotes } from '../quotes/index.ts';
 
 export interface VerifiedSummary {
@@ -26,7 +26,7 @@ interface SummaryCall {
   sourceText: string;
   url: string | null;
   /** Checks the model's quotes against sourceText (off the thread when it is long). */
-  checker: QuoteChecker;
+  checker: Pick<SourceChecker, 'check'>;
   /** Fewer verified quotes than this (when some were rejected) triggers the re-ask. */
   minQuotes: number;
   signal?: AbortSignal;

@@ -1,6 +1,10 @@
 import type { Result } from '../../shared/schemas.ts';
+import { truncate } from './limits.ts';
 
 const WORDS_PER_MINUTE = 230;
+/** Notes the reader sees at most, and characters of each (the footer holds 300 in all). */
+const MAX_NOTES = 2;
+const MAX_NOTE_CHARS = 120;
 
 /**
  * Minutes to read the source at an ordinary adult pace; never 0. Words are counted by a scan,
@@ -20,7 +24,19 @@ function readingMinutes(text: string): number {
 }
 
 /**
- * Site · reading time · cache · engine: what a reader can use. The prompt, model and tokens
+ * What the reader must know about the source itself, such as "Only the first 200 of 20000
+ * pages were read.": on one line each, short, and ahead of the other parts so a cut footer
+ * keeps them.
+ */
+function sourceNotes(result: Result): string[] {
+  return (result.source.notes ?? [])
+    .map((note) => truncate(note.replace(/\s+/g, ' ').trim(), MAX_NOTE_CHARS))
+    .filter(Boolean)
+    .slice(0, MAX_NOTES);
+}
+
+/**
+ * Site · reading time · source notes · cache · engine: what a reader can use. The prompt, model and tokens
  * are the operator's business and stay in the logs, /usage and the CLI's --json.
  */
 export function footerParts(result: Result, extras: string[] = []): string[] {
@@ -29,6 +45,7 @@ export function footerParts(result: Result, extras: string[] = []): string[] {
   const parts = [
     site,
     `${readingMinutes(source.text)} min read`,
+    ...sourceNotes(result),
     meta.cached ? 'cached' : null,
     meta.engine === 'offline' ? 'offline engine' : null,
     // Never silent: a reader learns that sentences the source does not back were left out.

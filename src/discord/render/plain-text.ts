@@ -2,7 +2,7 @@ import { inQuotationMarks } from '../../shared/quote-marks.ts';
 import type { Result } from '../../shared/schemas.ts';
 import { footerParts } from './footer.ts';
 import { LIMITS, truncate } from './limits.ts';
-import { breakMentions, escapeUntrusted, safeLink } from './markdown.ts';
+import { escapeUntrusted, safeLink } from './markdown.ts';
 
 /**
  * The summary as one plain message, for channels where the bot lacks Embed Links. Links are
@@ -12,7 +12,8 @@ export function renderSummaryText(result: Result, options: { quotesOnly?: boolea
   const title = escapeUntrusted(result.source.title?.trim() || 'Summary');
   const link = safeLink(result.source.url);
   const head = `**${truncate(title, 200)}**${link ? ` <${link}>` : ''}`;
-  const footer = `-# ${breakMentions(footerParts(result).join(' · '))}`;
+  // Subtext renders markdown, and the site name and source notes come from the source.
+  const footer = `-# ${escapeUntrusted(footerParts(result).join(' · '))}`;
   const lines: string[] = [];
   if (result.summary.tldr.trim()) lines.push(escapeUntrusted(result.summary.tldr.trim()));
   if (!options.quotesOnly) {
