@@ -324,6 +324,8 @@ async function offlineSummary(
     style: options.style,
     quotesOnly: options.quotesOnly,
     title: document.title,
+    pageType: document.pageType,
+    posters: document.posters,
   });
   await announceCheck(document.text, job)();
   const verified = await checker.check(document.text, output.quotes, {

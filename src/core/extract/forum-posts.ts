@@ -58,15 +58,22 @@ function authorOf(post: Element): string | null {
   return null;
 }
 
-/** Each post rendered, under its poster's name when the page gives it. */
-export function renderPosts(posts: Element[]): Block[] {
+/**
+ * Each post rendered, under its poster's name when the page gives it; `posters` lists those
+ * names in order, so a summary can say who wrote what.
+ */
+export function renderPosts(posts: Element[]): { blocks: Block[]; posters: string[] } {
   const blocks: Block[] = [];
+  const posters: string[] = [];
   for (const post of posts) {
     const body = renderBlocks(post);
     if (body.length === 0) continue;
-    const author = authorOf(post);
-    if (author) blocks.push({ text: author, item: false, heading: false });
+    const author = authorOf(post) ?? post.getAttribute('data-poster');
+    if (author) {
+      blocks.push({ text: author, item: false, heading: false });
+      posters.push(author);
+    }
     blocks.push(...body);
   }
-  return blocks;
+  return { blocks, posters };
 }

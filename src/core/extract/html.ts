@@ -22,7 +22,7 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
   // Also removes what no reader sees (hidden text is where injected instructions hide).
   const { jsonLd, metadata, signals, pageType, posts } = readPage(document, url);
   // Rendered before the furniture goes: a thread's replies sit in "comments" sections.
-  const thread = isThread(pageType) && posts.length >= 2 ? renderPosts(posts) : [];
+  const thread = isThread(pageType) && posts.length >= 2 ? renderPosts(posts) : null;
   removeBoilerplate(document);
   // Rendered now: Readability takes the page apart as it works.
   const marked = findContentBlock(document, (el) => hasWords(el.textContent ?? '', 50));
@@ -67,8 +67,8 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
 
   // On a thread the replies are the content: every post, when they say more than the page
   // as read (which is usually the opening post alone).
-  if (thread.length > 0) {
-    const posts = joinBlocks(dropBoilerplate(thread, context));
+  if (thread && thread.blocks.length > 0) {
+    const posts = joinBlocks(dropBoilerplate(thread.blocks, context));
     if (countWords(posts) > countWords(text) * THREAD_SHARE) text = posts;
   }
 
@@ -93,6 +93,8 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
   return {
     ...metadata,
     pageType,
+    // The summary says who wrote what; it finds each name on its own line in the text.
+    ...(thread && thread.posters.length >= 2 ? { posters: thread.posters } : {}),
     byline: metadata.byline ?? clean(article?.byline),
     // Pages mix composed and decomposed forms of the same letters (Bengali "য়", a Vietnamese
     // accent typed as a combining mark); one form lets the text be searched and compared.
