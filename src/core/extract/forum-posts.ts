@@ -23,6 +23,27 @@ const POST_CLASSES = new Set([
 ]);
 const BLOCK_TAGS = new Set(['div', 'article', 'section', 'td', 'blockquote']);
 
+// Class names of a comment's body (Lobsters, Hacker News, Drupal, WordPress and others). Comments
+// under a story are not its content, so these count only where the page is a discussion:
+// typed a thread, or a shared link whose comments are all there is to read.
+const COMMENT_CLASSES = new Set([
+  'comment_text',
+  'commtext',
+  'comment-content',
+  'comment-body',
+  'commentbody',
+  'field-name-comment-body',
+]);
+
+/** Whether an element is the body of one comment (see COMMENT_CLASSES). */
+export function isCommentBody(el: Element): boolean {
+  if (!BLOCK_TAGS.has(el.localName) || !el.hasAttributes()) return false;
+  const classes = classOf(el);
+  if (!classes) return false;
+  for (const name of classes.toLowerCase().split(' ')) if (COMMENT_CLASSES.has(name)) return true;
+  return false;
+}
+
 /**
  * Whether an element is the body of one post. schema.org's itemprop="text" marks the text
  * of a DiscussionForumPosting, a Comment, a Question or an Answer.

@@ -1,5 +1,5 @@
 import { applyInvisible, type InvisibleAction, invisibleAction, isHidden } from './clean.ts';
-import { isPostBody } from './forum-posts.ts';
+import { isCommentBody, isPostBody } from './forum-posts.ts';
 import { type JsonLdArticle, readJsonLdArticle } from './json-ld.ts';
 import {
   metadataSources,
@@ -23,6 +23,8 @@ export type PageReading = {
   pageType: PageType;
   /** The body of each post of a thread, outermost only (a quoted post is part of a reply). */
   posts: Element[];
+  /** The body of each comment, outermost only: the content where the page is a discussion. */
+  comments: Element[];
 };
 
 /**
@@ -38,6 +40,7 @@ export function readPage(document: Document, url: string | null): PageReading {
   const scripts: Element[] = [];
   const notes = wallNotes();
   const posts: Element[] = [];
+  const comments: Element[] = [];
   // schema.org types the page declares in microdata and JSON-LD, and its og:type.
   const types = new Set<string>();
   let ogType: string | null = null;
@@ -75,7 +78,9 @@ export function readPage(document: Document, url: string | null): PageReading {
         const gone = doomed || action === 'remove';
         const post = !gone && !inPost && isPostBody(el);
         if (post) posts.push(el);
-        visit(el, chrome !== null, chrome ?? inChrome, childInArticle, gone, inPost || post);
+        const comment = !gone && !inPost && !post && isCommentBody(el);
+        if (comment) comments.push(el);
+        visit(el, chrome !== null, chrome ?? inChrome, childInArticle, gone, inPost || post || comment);
         mark(el, action);
       } else if (child.nodeType === 8 && !doomed) mark(child, 'remove');
     }
@@ -111,6 +116,7 @@ export function readPage(document: Document, url: string | null): PageReading {
     signals: readWallSignals(notes, jsonLd),
     pageType: pageTypeOf(types, ogType, posts.length),
     posts,
+    comments,
   };
   applyInvisible(invisible, actions);
   return reading;
