@@ -111,7 +111,9 @@ describe('GIVEN a listing page summarized by the offline engine', () => {
     const positions = summary.bullets.map((bullet) => text.indexOf(bullet.text));
     expect(positions.every((at) => at >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(summary.bullets.filter((b) => COURSES.includes(b.text)).length).toBeGreaterThanOrEqual(2);
+    expect(summary.bullets.filter((b) => COURSES.includes(b.text)).length).toBeGreaterThanOrEqual(
+      2,
+    );
     expect(text.indexOf(summary.bullets.at(-1)!.text)).toBeGreaterThan(text.indexOf(COURSES[4]!));
   });
 

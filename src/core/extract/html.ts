@@ -3,6 +3,7 @@ import type { ArticleDocument } from '../../shared/schemas.ts';
 import { removeBoilerplate, removeInvisible } from './clean.ts';
 import { findContentBlock } from './content-block.ts';
 import { dropBoilerplate } from './drop-boilerplate.ts';
+import { embeddedThread } from './embedded-posts.ts';
 import { renderPosts } from './forum-posts.ts';
 import type { PageType } from './page-type.ts';
 import { addMissedProse, keepInside, pruneBlocks } from './prune-blocks.ts';
@@ -20,7 +21,7 @@ import { assertReadable, countWords, MIN_WORDS, REFUSE_WORDS } from './walls.ts'
 export function extractHtml(html: string, url: string | null): ArticleDocument {
   const { document } = parseHTML(withDocumentShape(html));
   // Also removes what no reader sees (hidden text is where injected instructions hide).
-  const { jsonLd, metadata, signals, posts, comments, ...read } = readPage(document, url);
+  const { jsonLd, metadata, signals, posts, comments, embedded, ...read } = readPage(document, url);
   let pageType = read.pageType;
   // Rendered before the furniture goes: a thread's replies sit in "comments" sections. On a
   // page typed as an article too: forum software marks every thread up as one.
@@ -92,6 +93,16 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
     const whole = joinBlocks(dropBoilerplate(regionBlocks, context));
     if (countWords(whole) > countWords(text) * WIDE_SHARE) text = whole;
   }
+  // A forum that ships its posts as data behind a loading screen: the page as read is the
+  // screen's few words, the thread is in the data.
+  let shipped: { posters: string[] } | null = null;
+  if (embedded.length > 0 && countWords(text) < MIN_WORDS) {
+    const data = embeddedThread(embedded);
+    const posts = data ? joinBlocks(dropBoilerplate(data.blocks, context)) : '';
+    if (data && countWords(posts) > countWords(text)) {
+      [text, shipped, pageType] = [posts, data, 'forum'];
+    }
+  }
   if (jsonLd && jsonLd.ingredients.length > 0) text = withIngredients(text, jsonLd.ingredients);
 
   // A post that is a list of links (a link roll, a reading list) is all link text: read the
@@ -110,7 +121,7 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
     ...metadata,
     pageType,
     // The summary says who wrote what; it finds each name on its own line in the text.
-    ...posters(thread ?? discussion, pageType),
+    ...posters(shipped ?? thread ?? discussion, pageType),
     byline: metadata.byline ?? clean(article?.byline),
     // Pages mix composed and decomposed forms of the same letters (Bengali "য়", a Vietnamese
     // accent typed as a combining mark); one form lets the text be searched and compared.

@@ -25,6 +25,8 @@ export type PageReading = {
   posts: Element[];
   /** The body of each comment, outermost only: the content where the page is a discussion. */
   comments: Element[];
+  /** JSON the page ships for its scripts that may hold a thread's posts (see embedded-posts.ts). */
+  embedded: string[];
 };
 
 /**
@@ -41,6 +43,7 @@ export function readPage(document: Document, url: string | null): PageReading {
   const notes = wallNotes();
   const posts: Element[] = [];
   const comments: Element[] = [];
+  const embedded: string[] = [];
   // schema.org types the page declares in microdata and JSON-LD, and its og:type.
   const types = new Set<string>();
   let ogType: string | null = null;
@@ -80,15 +83,26 @@ export function readPage(document: Document, url: string | null): PageReading {
         if (post) posts.push(el);
         const comment = !gone && !inPost && !post && isCommentBody(el);
         if (comment) comments.push(el);
-        visit(el, chrome !== null, chrome ?? inChrome, childInArticle, gone, inPost || post || comment);
+        visit(
+          el,
+          chrome !== null,
+          chrome ?? inChrome,
+          childInArticle,
+          gone,
+          inPost || post || comment,
+        );
         mark(el, action);
       } else if (child.nodeType === 8 && !doomed) mark(child, 'remove');
     }
   };
   const note = (el: Element, inArticle: boolean) => {
     noteMetadataSource(sources, el, inArticle);
-    if (el.localName === 'script' && el.hasAttribute('type')) scripts.push(el);
-    else if (el.hasAttributes()) {
+    if (el.localName === 'script' && el.hasAttribute('type')) {
+      scripts.push(el);
+      if (el.getAttribute('type') === 'application/json') embedded.push(el.textContent ?? '');
+    } else if (el.hasAttributes()) {
+      const preloaded = el.getAttribute('data-preloaded');
+      if (preloaded) embedded.push(preloaded);
       const itemtype = el.getAttribute('itemtype');
       if (itemtype) types.add(itemtype.replace(/^.*\//, '').trim().toLowerCase());
       if (el.localName === 'meta' && el.getAttribute('property') === 'og:type')
@@ -117,6 +131,7 @@ export function readPage(document: Document, url: string | null): PageReading {
     pageType: pageTypeOf(types, ogType, posts.length),
     posts,
     comments,
+    embedded,
   };
   applyInvisible(invisible, actions);
   return reading;

@@ -1,8 +1,8 @@
 import { UserError } from '../../shared/errors.ts';
 import type { ArticleDocument, Length, Style, SummaryOutput } from '../../shared/schemas.ts';
 import { isArticleSentence } from './article-sentences.ts';
-import { findQuotes, selectQuotes } from './key-quotes.ts';
 import { summarizeByKind } from './by-kind.ts';
+import { findQuotes, selectQuotes } from './key-quotes.ts';
 import { findQuoteSpans } from './quote-spans.ts';
 import { overlap, type RankedSentence, rankSentences } from './rank-sentences.ts';
 import { type Sentence, splitSentences } from './sentences.ts';

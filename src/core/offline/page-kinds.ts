@@ -95,7 +95,11 @@ export function summarizeThread(
       const author = posts[post]!.author;
       if (chosen.some(([, c]) => c === entry)) continue;
       if (pass && voices.has(author)) continue;
-      if ([opening, ...chosen.map(([, c]) => c)].some((o) => overlap(o.terms, entry.terms) > MAX_OVERLAP))
+      if (
+        [opening, ...chosen.map(([, c]) => c)].some(
+          (o) => overlap(o.terms, entry.terms) > MAX_OVERLAP,
+        )
+      )
         continue;
       chosen.push([post, entry]);
       voices.add(author);

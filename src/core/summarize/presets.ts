@@ -46,12 +46,12 @@ export function describeLanguage(language: string | null): string {
 export const PAGE_KIND_TEXT: Record<NonNullable<ArticleDocument['pageType']>, string> = {
   article: 'an article: summarize what it reports or argues',
   forum:
-    'a discussion thread: each post follows its poster\'s name, written on a line of its own. Summarize it as a discussion: the tldr says what the opening post asks or proposes; each bullet says who argued what, naming the poster; a quote\'s speaker is the poster who wrote it',
-  qa: 'a question and its answers: each post follows its poster\'s name, written on a line of its own. The tldr states the question; each bullet gives one answer and who gave it; a quote\'s speaker is the poster who wrote it',
+    "a discussion thread: each post follows its poster's name, written on a line of its own. Summarize it as a discussion: the tldr says what the opening post asks or proposes; each bullet says who argued what, naming the poster; a quote's speaker is the poster who wrote it",
+  qa: "a question and its answers: each post follows its poster's name, written on a line of its own. The tldr states the question; each bullet gives one answer and who gave it; a quote's speaker is the poster who wrote it",
   product:
     'a product page: the tldr says what the product is; the bullets give its main specifications and features as the page states them',
   listing:
-    'a list of items (posts, products, courses or places): the tldr says what the list is; each bullet is one item or group of items, in the page\'s order',
+    "a list of items (posts, products, courses or places): the tldr says what the list is; each bullet is one item or group of items, in the page's order",
   documentation:
     'documentation: the tldr says what it documents; the bullets give the steps, options or facts a reader needs',
   other: 'a web page: summarize its main content',
