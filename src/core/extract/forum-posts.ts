@@ -35,29 +35,25 @@ const COMMENT_CLASSES = new Set([
   'field-name-comment-body',
 ]);
 
-/** Whether an element is the body of one comment (see COMMENT_CLASSES). */
-export function isCommentBody(el: Element): boolean {
-  if (!BLOCK_TAGS.has(el.localName) || !el.hasAttributes()) return false;
-  const classes = classOf(el);
-  if (!classes) return false;
-  for (const name of classes.toLowerCase().split(' ')) if (COMMENT_CLASSES.has(name)) return true;
-  return false;
-}
-
 /**
- * Whether an element is the body of one post. schema.org's itemprop="text" marks the text
- * of a DiscussionForumPosting, a Comment, a Question or an Answer.
+ * Whether an element is the body of one post or of one comment (see COMMENT_CLASSES), asked
+ * once per element of the page. schema.org's itemprop="text" marks the text of a
+ * DiscussionForumPosting, a Comment, a Question or an Answer.
  */
-export function isPostBody(el: Element): boolean {
+export function bodyKind(el: Element): 'post' | 'comment' | null {
   const tag = el.localName;
-  if (!BLOCK_TAGS.has(tag) || !el.hasAttributes()) return false;
-  if (el.getAttribute('itemprop') === 'text') return true;
-  if (el.getAttribute('data-role') === 'commentContent') return true;
-  if ((el.getAttribute('id') ?? '').startsWith('post_message_')) return true;
+  if (!BLOCK_TAGS.has(tag) || !el.hasAttributes()) return null;
+  if (el.getAttribute('itemprop') === 'text') return 'post';
+  if (el.getAttribute('data-role') === 'commentContent') return 'post';
+  if ((el.getAttribute('id') ?? '').startsWith('post_message_')) return 'post';
   const classes = classOf(el);
-  if (!classes) return false;
-  for (const name of classes.toLowerCase().split(' ')) if (POST_CLASSES.has(name)) return true;
-  return false;
+  if (!classes) return null;
+  let kind: 'comment' | null = null;
+  for (const name of classes.toLowerCase().split(' ')) {
+    if (POST_CLASSES.has(name)) return 'post';
+    if (COMMENT_CLASSES.has(name)) kind = 'comment';
+  }
+  return kind;
 }
 
 /** The poster's name, from the markup around the post (XenForo's data-author, schema.org). */

@@ -1,5 +1,5 @@
 import { applyInvisible, type InvisibleAction, invisibleAction, isHidden } from './clean.ts';
-import { isCommentBody, isPostBody } from './forum-posts.ts';
+import { bodyKind } from './forum-posts.ts';
 import { type JsonLdArticle, readJsonLdArticle } from './json-ld.ts';
 import {
   metadataSources,
@@ -79,17 +79,16 @@ export function readPage(document: Document, url: string | null): PageReading {
         const action = doomed ? null : invisibleAction(el, tag, hidden);
         const childInArticle = inArticle || tag === 'article';
         const gone = doomed || action === 'remove';
-        const post = !gone && !inPost && isPostBody(el);
-        if (post) posts.push(el);
-        const comment = !gone && !inPost && !post && isCommentBody(el);
-        if (comment) comments.push(el);
+        const kind = gone || inPost ? null : bodyKind(el);
+        if (kind === 'post') posts.push(el);
+        else if (kind === 'comment') comments.push(el);
         visit(
           el,
           chrome !== null,
           chrome ?? inChrome,
           childInArticle,
           gone,
-          inPost || post || comment,
+          inPost || kind !== null,
         );
         mark(el, action);
       } else if (child.nodeType === 8 && !doomed) mark(child, 'remove');
