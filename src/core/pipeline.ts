@@ -20,7 +20,12 @@ import { loadPromptRegistry, type PromptRegistry } from './prompts/registry.ts';
 import { createMemoryCache, type PipelineCache } from './summarize/cache.ts';
 import { summarizeWithLlm, type VerifiedSummary } from './summarize/llm-summary.ts';
 import { mapParts } from './summarize/map-reduce.ts';
-import { describeLanguage, LENGTH_PRESETS, STYLE_TEXT } from './summarize/presets.ts';
+import {
+  describeLanguage,
+  describePageKind,
+  LENGTH_PRESETS,
+  STYLE_TEXT,
+} from './summarize/presets.ts';
 import { tidySummary } from './summarize/tidy.ts';
 
 export interface JobContext {
@@ -219,6 +224,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
           language: describeLanguage(options.language),
           style: STYLE_TEXT[options.style],
           quoteCount: String(preset.quotes),
+          pageKind: describePageKind(document.pageType),
         },
         sourceText: document.text,
         url: document.url,
@@ -324,6 +330,8 @@ async function offlineSummary(
     style: options.style,
     quotesOnly: options.quotesOnly,
     title: document.title,
+    pageType: document.pageType,
+    posters: document.posters,
   });
   await announceCheck(document.text, job)();
   const verified = await checker.check(document.text, output.quotes, {

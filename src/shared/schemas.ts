@@ -25,6 +25,8 @@ export const ArticleDocumentSchema = z.object({
   pageType: z
     .enum(['article', 'forum', 'qa', 'product', 'listing', 'documentation', 'other'])
     .optional(),
+  /** A thread's posters in order, each named on a line of its own before their post. */
+  posters: z.array(z.string()).optional(),
 });
 export type ArticleDocument = z.infer<typeof ArticleDocumentSchema>;
 

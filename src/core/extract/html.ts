@@ -3,6 +3,7 @@ import type { ArticleDocument } from '../../shared/schemas.ts';
 import { removeBoilerplate, removeInvisible } from './clean.ts';
 import { findContentBlock } from './content-block.ts';
 import { dropBoilerplate } from './drop-boilerplate.ts';
+import { embeddedThread } from './embedded-posts.ts';
 import { renderPosts } from './forum-posts.ts';
 import type { PageType } from './page-type.ts';
 import { addMissedProse, keepInside, pruneBlocks } from './prune-blocks.ts';
@@ -20,9 +21,14 @@ import { assertReadable, countWords, MIN_WORDS, REFUSE_WORDS } from './walls.ts'
 export function extractHtml(html: string, url: string | null): ArticleDocument {
   const { document } = parseHTML(withDocumentShape(html));
   // Also removes what no reader sees (hidden text is where injected instructions hide).
-  const { jsonLd, metadata, signals, pageType, posts } = readPage(document, url);
-  // Rendered before the furniture goes: a thread's replies sit in "comments" sections.
-  const thread = isThread(pageType) && posts.length >= 2 ? renderPosts(posts) : [];
+  const { jsonLd, metadata, signals, posts, comments, embedded, ...read } = readPage(document, url);
+  let pageType = read.pageType;
+  // Rendered before the furniture goes: a thread's replies sit in "comments" sections. On a
+  // page typed as an article too: forum software marks every thread up as one.
+  const thread = posts.length >= 2 && pageType !== 'product' ? renderPosts(posts) : null;
+  // Comments are a thread's posts where the page says it is one and marks up no posts, and the
+  // content of a shared link that has no text of its own (read below, if nothing else is).
+  const discussion = !thread && comments.length >= 2 ? renderPosts(comments) : null;
   removeBoilerplate(document);
   // Rendered now: Readability takes the page apart as it works.
   const marked = findContentBlock(document, (el) => hasWords(el.textContent ?? '', 50));
@@ -67,14 +73,35 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
 
   // On a thread the replies are the content: every post, when they say more than the page
   // as read (which is usually the opening post alone).
-  if (thread.length > 0) {
-    const posts = joinBlocks(dropBoilerplate(thread, context));
+  // A page that calls itself an article is a thread when what it reads as the article is the
+  // first post (comments under a story are posts too, but the story is not one of them).
+  if (thread && !isThread(pageType) && opensThread(text, thread.blocks)) pageType = 'forum';
+  if (thread && thread.blocks.length > 0 && isThread(pageType)) {
+    const posts = joinBlocks(dropBoilerplate(thread.blocks, context));
     if (countWords(posts) > countWords(text) * THREAD_SHARE) text = posts;
+  } else if (discussion && (isThread(pageType) || countWords(text) < MIN_WORDS)) {
+    // The question or the shared link as read, then the discussion under it (comments are
+    // not marked up as the opening post is, so the text as read does not hold them).
+    const talk = joinBlocks(dropBoilerplate(discussion.blocks, context));
+    if (countWords(talk) >= MIN_WORDS && !text.includes(longest(discussion.blocks.slice(0, 3)))) {
+      text = text.trim() ? `${text}\n\n${talk}` : talk;
+      if (!isThread(pageType)) pageType = 'forum';
+    }
   }
 
   if (regionBlocks.length > 0) {
     const whole = joinBlocks(dropBoilerplate(regionBlocks, context));
     if (countWords(whole) > countWords(text) * WIDE_SHARE) text = whole;
+  }
+  // A forum that ships its posts as data behind a loading screen: the page as read is the
+  // screen's few words, the thread is in the data.
+  let shipped: { posters: string[] } | null = null;
+  if (embedded.length > 0 && countWords(text) < MIN_WORDS) {
+    const data = embeddedThread(embedded);
+    const posts = data ? joinBlocks(dropBoilerplate(data.blocks, context)) : '';
+    if (data && countWords(posts) > countWords(text)) {
+      [text, shipped, pageType] = [posts, data, 'forum'];
+    }
   }
   if (jsonLd && jsonLd.ingredients.length > 0) text = withIngredients(text, jsonLd.ingredients);
 
@@ -93,6 +120,8 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
   return {
     ...metadata,
     pageType,
+    // The summary says who wrote what; it finds each name on its own line in the text.
+    ...posters(shipped ?? thread ?? discussion, pageType),
     byline: metadata.byline ?? clean(article?.byline),
     // Pages mix composed and decomposed forms of the same letters (Bengali "য়", a Vietnamese
     // accent typed as a combining mark); one form lets the text be searched and compared.
@@ -108,6 +137,34 @@ function mainRegion(document: Document): Element | null {
   return document.querySelector('main, [role=main]') ?? document.documentElement;
 }
 const isThread = (type: PageType) => type === 'forum' || type === 'qa';
+
+function posters(thread: { posters: string[] } | null, pageType: PageType) {
+  return thread && isThread(pageType) && thread.posters.length >= 2
+    ? { posters: thread.posters }
+    : {};
+}
+
+function longest(blocks: Block[]): string {
+  return blocks.reduce((best, block) => (block.text.length > best.length ? block.text : best), '');
+}
+
+// The opening words of the page as read, squeezed: enough to tell one post from another.
+const OPENING_CHARS = 120;
+
+/** Whether the text as read begins with the words of the thread's first post. */
+function opensThread(text: string, posts: Block[]): boolean {
+  const squeeze = (value: string) => value.replace(/\s+/g, ' ').trim();
+  const opening = squeeze(text).slice(0, OPENING_CHARS);
+  if (opening.length < OPENING_CHARS / 2) return false;
+  // The first post's body: its poster's name, when given, is a block of its own before it.
+  const first = squeeze(
+    posts
+      .slice(0, 12)
+      .map((block) => block.text)
+      .join(' '),
+  );
+  return first.includes(opening);
+}
 
 /**
  * linkedom builds no implied elements: without a <body> tag the body stays empty, and without

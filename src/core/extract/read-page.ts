@@ -1,5 +1,5 @@
 import { applyInvisible, type InvisibleAction, invisibleAction, isHidden } from './clean.ts';
-import { isPostBody } from './forum-posts.ts';
+import { bodyKind } from './forum-posts.ts';
 import { type JsonLdArticle, readJsonLdArticle } from './json-ld.ts';
 import {
   metadataSources,
@@ -23,6 +23,10 @@ export type PageReading = {
   pageType: PageType;
   /** The body of each post of a thread, outermost only (a quoted post is part of a reply). */
   posts: Element[];
+  /** The body of each comment, outermost only: the content where the page is a discussion. */
+  comments: Element[];
+  /** JSON the page ships for its scripts that may hold a thread's posts (see embedded-posts.ts). */
+  embedded: string[];
 };
 
 /**
@@ -38,6 +42,8 @@ export function readPage(document: Document, url: string | null): PageReading {
   const scripts: Element[] = [];
   const notes = wallNotes();
   const posts: Element[] = [];
+  const comments: Element[] = [];
+  const embedded: string[] = [];
   // schema.org types the page declares in microdata and JSON-LD, and its og:type.
   const types = new Set<string>();
   let ogType: string | null = null;
@@ -73,17 +79,29 @@ export function readPage(document: Document, url: string | null): PageReading {
         const action = doomed ? null : invisibleAction(el, tag, hidden);
         const childInArticle = inArticle || tag === 'article';
         const gone = doomed || action === 'remove';
-        const post = !gone && !inPost && isPostBody(el);
-        if (post) posts.push(el);
-        visit(el, chrome !== null, chrome ?? inChrome, childInArticle, gone, inPost || post);
+        const kind = gone || inPost ? null : bodyKind(el);
+        if (kind === 'post') posts.push(el);
+        else if (kind === 'comment') comments.push(el);
+        visit(
+          el,
+          chrome !== null,
+          chrome ?? inChrome,
+          childInArticle,
+          gone,
+          inPost || kind !== null,
+        );
         mark(el, action);
       } else if (child.nodeType === 8 && !doomed) mark(child, 'remove');
     }
   };
   const note = (el: Element, inArticle: boolean) => {
     noteMetadataSource(sources, el, inArticle);
-    if (el.localName === 'script' && el.hasAttribute('type')) scripts.push(el);
-    else if (el.hasAttributes()) {
+    if (el.localName === 'script' && el.hasAttribute('type')) {
+      scripts.push(el);
+      if (el.getAttribute('type') === 'application/json') embedded.push(el.textContent ?? '');
+    } else if (el.hasAttributes()) {
+      const preloaded = el.getAttribute('data-preloaded');
+      if (preloaded) embedded.push(preloaded);
       const itemtype = el.getAttribute('itemtype');
       if (itemtype) types.add(itemtype.replace(/^.*\//, '').trim().toLowerCase());
       if (el.localName === 'meta' && el.getAttribute('property') === 'og:type')
@@ -111,6 +129,8 @@ export function readPage(document: Document, url: string | null): PageReading {
     signals: readWallSignals(notes, jsonLd),
     pageType: pageTypeOf(types, ogType, posts.length),
     posts,
+    comments,
+    embedded,
   };
   applyInvisible(invisible, actions);
   return reading;

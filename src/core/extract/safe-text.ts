@@ -36,5 +36,8 @@ export function safeDocument(document: ArticleDocument): ArticleDocument {
     lang: safeLine(document.lang),
     publishedAt: safeLine(document.publishedAt),
     text: safeText(document.text),
+    ...(document.posters
+      ? { posters: document.posters.flatMap((name) => safeLine(name) ?? []) }
+      : {}),
   };
 }

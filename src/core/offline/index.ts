@@ -1,6 +1,7 @@
 import { UserError } from '../../shared/errors.ts';
-import type { Length, Style, SummaryOutput } from '../../shared/schemas.ts';
+import type { ArticleDocument, Length, Style, SummaryOutput } from '../../shared/schemas.ts';
 import { isArticleSentence } from './article-sentences.ts';
+import { summarizeByKind } from './by-kind.ts';
 import { findQuotes, selectQuotes } from './key-quotes.ts';
 import { findQuoteSpans } from './quote-spans.ts';
 import { overlap, type RankedSentence, rankSentences } from './rank-sentences.ts';
@@ -16,6 +17,10 @@ export interface OfflineOptions {
   /** Only key quotes are wanted: the summary is just the tldr. */
   quotesOnly?: boolean;
   title?: string | null;
+  /** What the page is (see ArticleDocument.pageType): a thread, a list, a product is summarized as one. */
+  pageType?: ArticleDocument['pageType'];
+  /** A thread's posters, in order, each named on a line of its own before the post. */
+  posters?: readonly string[];
 }
 
 const BULLETS: Record<Length, number> = { short: 3, medium: 5, long: 8 };
@@ -66,6 +71,13 @@ export function summarizeOffline(text: string, options: OfflineOptions): Summary
   const title = options.title?.trim() || null;
   const spans = findQuoteSpans(text);
   const sentences = splitSentences(text, spans);
+  const byKind = summarizeByKind(text, sentences, {
+    ...options,
+    bullets: BULLETS[options.length],
+    quotes: QUOTES[options.length],
+    title,
+  });
+  if (byKind) return clipped(byKind);
   const article = sentences.filter((s) => isArticleSentence(s, title));
   // A note or a headline alone has no "article" sentences; summarize what there is.
   const candidates = article.length > 0 ? article : sentences;
@@ -86,6 +98,17 @@ export function summarizeOffline(text: string, options: OfflineOptions): Summary
         .map((q) => q.id),
     })),
     quotes: quotes.map(({ id, text: quoted, speaker }) => ({ id, text: quoted, speaker })),
+  };
+}
+
+function clipped(output: SummaryOutput): SummaryOutput {
+  return {
+    ...output,
+    tldr: clip(output.tldr, MAX_TLDR_CHARS),
+    bullets: output.bullets.map((bullet) => ({
+      ...bullet,
+      text: clip(bullet.text, MAX_BULLET_CHARS),
+    })),
   };
 }
 

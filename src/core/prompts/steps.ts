@@ -9,7 +9,7 @@ import type { OutputSchemaName } from './output-schemas.ts';
 export const PROMPT_STEPS = {
   summarize: {
     output: 'SummaryOutput',
-    supplies: ['article', 'title', 'length', 'language', 'style', 'quoteCount'],
+    supplies: ['article', 'title', 'length', 'language', 'style', 'quoteCount', 'pageKind'],
   },
   map: {
     output: 'MapOutput',
