@@ -1,26 +1,11 @@
-import type {
-  ButtonInteraction,
-  ChatInputCommandInteraction,
-  MessageContextMenuCommandInteraction,
-  ModalSubmitInteraction,
-  StringSelectMenuInteraction,
-} from 'discord.js';
 import { z } from 'zod';
 import type { UserError } from '../../shared/errors.ts';
 import { type ChosenOptions, type JobOptions, JobOptionsSchema } from '../../shared/options.ts';
 import { REPLY_MODES } from '../../store/index.ts';
-
-/** The interactions that start a summary job. */
-export type SummaryInteraction =
-  | ChatInputCommandInteraction
-  | MessageContextMenuCommandInteraction
-  | ModalSubmitInteraction
-  | ButtonInteraction
-  | StringSelectMenuInteraction;
+import { type WebhookTarget, WebhookTargetSchema } from '../render/webhook-reply.ts';
 
 /** How a summary is asked for, once the user's choices and the server's defaults are resolved. */
 export type SummaryOptions = JobOptions;
-export type { OptionName } from '../../shared/options.ts';
 
 /** Who asked and where, for limits, the ledger, fairness, logs and metrics. */
 export interface JobOrigin {
@@ -54,24 +39,6 @@ export const QueuedInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('resummarize'), sha256: z.string() }),
 ]);
 export type QueuedInput = z.infer<typeof QueuedInputSchema>;
-
-/**
- * How a worker answers an interaction it never saw: through the interaction's webhook (its
- * application id and token), as it was acknowledged (a public or private "thinking…", or a
- * deferred update of a button's message).
- */
-export const WebhookTargetSchema = z.object({
-  applicationId: z.string(),
-  token: z.string(),
-  acknowledged: z.enum(['public', 'ephemeral', 'update']),
-  ownerId: z.string(),
-  canEmbed: z.boolean(),
-  /** Make public: the summary is posted as a public follow-up, and the private reply loses the button. */
-  share: z.boolean().default(false),
-  /** False where the member may not share (no Use External Apps): no Make public button. */
-  canShare: z.boolean().default(true),
-});
-export type WebhookTarget = z.infer<typeof WebhookTargetSchema>;
 
 const OriginSchema = z.object({
   kind: z.string(),
