@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wireInputSchema } from '../../core/inputs/index.ts';
 import type { UserError } from '../../shared/errors.ts';
 import { type ChosenOptions, type JobOptions, JobOptionsSchema } from '../../shared/options.ts';
 import { REPLY_MODES } from '../../store/index.ts';
@@ -21,22 +22,28 @@ export interface JobOrigin {
   serverInstalled?: boolean;
 }
 
+/** An attachment as a worker downloads it later: Discord's CDN link stays valid. */
+export const QueuedAttachmentSchema = z.object({
+  kind: z.literal('attachment'),
+  url: z.string(),
+  name: z.string(),
+  size: z.number(),
+  contentType: z.string().nullable(),
+});
+export type QueuedAttachment = z.infer<typeof QueuedAttachmentSchema>;
+
+/** A source read before, by its hash: the buttons summarize it again with other options. */
+const ResummarizeSchema = z.object({ kind: z.literal('resummarize'), sha256: z.string() });
+
 /**
  * What a queued job reads, resolved when the job is accepted so that it is plain JSON: a
- * worker elsewhere downloads and fetches, but never needs the interaction object.
+ * worker elsewhere downloads and fetches, but never needs the interaction object. Every input
+ * kind's JSON form comes from its provider; a file travels as the attachment to download.
  */
-export const QueuedInputSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('url'), url: z.string() }),
-  z.object({ kind: z.literal('text'), text: z.string(), title: z.string().nullable() }),
-  z.object({
-    kind: z.literal('attachment'),
-    url: z.string(),
-    name: z.string(),
-    size: z.number(),
-    contentType: z.string().nullable(),
-  }),
-  z.object({ kind: z.literal('message'), text: z.string(), url: z.string() }),
-  z.object({ kind: z.literal('resummarize'), sha256: z.string() }),
+export const QueuedInputSchema = z.union([
+  wireInputSchema(),
+  QueuedAttachmentSchema,
+  ResummarizeSchema,
 ]);
 export type QueuedInput = z.infer<typeof QueuedInputSchema>;
 

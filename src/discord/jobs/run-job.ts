@@ -110,28 +110,23 @@ async function summarize(
   }
 }
 
-/** A queued input as the pipeline reads it; downloads happen here, in the worker. */
+/**
+ * A queued input as the pipeline reads it: an attachment is downloaded here, in the worker;
+ * every other kind travels in the form its provider reads.
+ */
 async function readQueuedInput(
   input: Exclude<QueuedInput, { kind: 'resummarize' }>,
   origin: JobOrigin,
   bot: BotContext,
 ): Promise<SummarizeInput> {
-  switch (input.kind) {
-    case 'url':
-      return { kind: 'url', url: input.url };
-    case 'attachment':
-      return downloadAttachment(input, bot);
-    case 'message':
-      return { kind: 'message', text: input.text, url: input.url };
-    case 'text':
-      if (!input.text.trim()) {
-        throw new UserError(
-          'empty_input',
-          origin.kind === 'paste' ? 'The pasted text is empty.' : 'The text is empty.',
-        );
-      }
-      return { kind: 'text', text: input.text, title: input.title };
+  if (input.kind === 'attachment') return downloadAttachment(input, bot);
+  if (input.kind === 'text' && !input.text.trim()) {
+    throw new UserError(
+      'empty_input',
+      origin.kind === 'paste' ? 'The pasted text is empty.' : 'The text is empty.',
+    );
   }
+  return input;
 }
 
 /** The answer an earlier run of this job made, when it crashed before finishing. */
