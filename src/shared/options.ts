@@ -44,6 +44,18 @@ export function resolveSummarizeOptions(
   return parseOptions(SummarizeOptionsSchema, mergeLayers(layers));
 }
 
+/**
+ * Options every key of which is decided (an engine may still be left to the pipeline): they
+ * were resolved once, by the bot (resolveJobOptions) or a caller, and go on as they are.
+ */
+export function isResolved(
+  options: z.input<typeof SummarizeOptionsSchema>,
+): options is z.output<typeof SummarizeOptionsSchema> {
+  return DECIDED_KEYS.every((key) => options[key] !== undefined);
+}
+
+const DECIDED_KEYS = ['length', 'language', 'style', 'prompt', 'quotesOnly'] as const;
+
 function mergeLayers(layers: object[]): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
   for (const layer of layers) {
