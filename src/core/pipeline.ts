@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { UserError } from '../shared/errors.ts';
-import { isResolved, resolveSummarizeOptions } from '../shared/options.ts';
+import { type DecidedOptions, isResolved, resolveSummarizeOptions } from '../shared/options.ts';
 import type {
   ArticleDocument,
   KeptSource,
-  ResolvedOptions,
   Result,
   SummarizeInput,
   SummarizeOptions,
@@ -114,7 +113,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   async function run(
     source: KeptSource,
     sha: string,
-    options: ResolvedOptions,
+    options: DecidedOptions,
     job: Job,
     timingsMs: Record<string, number>,
     started: number,
@@ -197,7 +196,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   async function summarizeDocument(
     llm: LlmClient,
     document: ArticleDocument,
-    options: ResolvedOptions,
+    options: DecidedOptions,
     shape: SummaryShape,
     job: Job,
     checkClaims: (output: SummaryOutput) => Promise<string[]>,
@@ -316,7 +315,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
  * unchanged; a caller that gives some or none (the CLI, evals, tests) has the rest filled here
  * by the same schema.
  */
-function resolvedOptions(options: SummarizeOptions | undefined): ResolvedOptions {
+function resolvedOptions(options: SummarizeOptions | undefined): DecidedOptions {
   return options && isResolved(options) ? options : resolveSummarizeOptions(options ?? {});
 }
 
@@ -328,7 +327,7 @@ interface SummaryShape {
   bullets: number;
 }
 
-function summaryShape(options: Pick<ResolvedOptions, 'length' | 'quotesOnly'>): SummaryShape {
+function summaryShape(options: Pick<DecidedOptions, 'length' | 'quotesOnly'>): SummaryShape {
   const preset = LENGTH_PRESETS[options.length];
   return options.quotesOnly
     ? {
@@ -341,7 +340,7 @@ function summaryShape(options: Pick<ResolvedOptions, 'length' | 'quotesOnly'>): 
 
 async function offlineSummary(
   document: ArticleDocument,
-  options: ResolvedOptions,
+  options: DecidedOptions,
   job: Job,
   checker: QuoteChecker,
 ): Promise<VerifiedSummary> {

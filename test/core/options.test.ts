@@ -45,16 +45,18 @@ describe('resolving options', () => {
     );
   });
 
-  it("GIVEN a job's resolved options and the server's prompt pin THEN they count as decided and go on as they are", () => {
+  it("GIVEN a job's resolved options, with or without the server's prompt pin THEN they count as decided and go on as they are", () => {
     const { ephemeral: _where, ...job } = resolveJobOptions({ length: 'long' });
-    expect(isResolved({ ...job, prompt: null })).toBe(true);
+    expect(isResolved(job)).toBe(true);
+    expect(isResolved({ ...job, prompt: 'summarize@1' })).toBe(true);
     expect(isResolved(resolveSummarizeOptions({ length: 'short' }))).toBe(true);
   });
 
-  it('GIVEN options with a key not decided THEN the pipeline still fills it from the schema', () => {
+  it('GIVEN options with a choice not decided THEN the pipeline still fills it from the schema', () => {
     const { ephemeral: _where, ...job } = resolveJobOptions();
-    expect(isResolved(job)).toBe(false);
+    expect(isResolved({})).toBe(false);
     expect(isResolved({ length: 'short' })).toBe(false);
-    expect(isResolved({ ...job, prompt: null, length: undefined })).toBe(false);
+    expect(isResolved({ ...job, length: undefined })).toBe(false);
+    expect(isResolved({ ...job, language: undefined })).toBe(false);
   });
 });

@@ -97,7 +97,7 @@ async function summarize(
   };
   // The resolved options go on unchanged, less where the reply goes; the server may pin the prompt.
   const { ephemeral: _where, ...chosen } = options;
-  const pipelineOptions = { ...chosen, prompt: rules.prompt };
+  const pipelineOptions = { ...chosen, ...(rules.prompt ? { prompt: rules.prompt } : {}) };
   try {
     return typeof source === 'function'
       ? await bot.pipeline.summarize(await source(), pipelineOptions, context)
