@@ -4,7 +4,7 @@ import type { BotContext } from '../src/discord/context.ts';
 import {
   buildSummarizeCommand,
   runSummarizeCommand,
-} from '../src/discord/summary/summarize-command.ts';
+} from '../src/discord/interactions/summarize-command.ts';
 
 export default {
   data: buildSummarizeCommand('quotes', 'Key quotes from an article, each checked word for word'),

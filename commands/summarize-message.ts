@@ -5,10 +5,10 @@ import {
 } from 'discord.js';
 import type { Command } from '../src/discord/command.ts';
 import type { BotContext } from '../src/discord/context.ts';
+import { interactionJob } from '../src/discord/interactions/interaction-job.ts';
+import { describeMessage } from '../src/discord/interactions/message-input.ts';
+import { acceptSummaryJob } from '../src/discord/jobs/accept-job.ts';
 import { ANYWHERE } from '../src/discord/runtime/install.ts';
-import { interactionJob } from '../src/discord/summary/interaction-job.ts';
-import { acceptSummaryJob } from '../src/discord/summary/job.ts';
-import { describeMessage } from '../src/discord/summary/message-input.ts';
 
 /** Right-click a message → Apps → Summarize message. Private at first; "Make public" shares it. */
 export default {

@@ -4,7 +4,7 @@ import type { BotContext } from '../src/discord/context.ts';
 import {
   buildSummarizeCommand,
   runSummarizeCommand,
-} from '../src/discord/summary/summarize-command.ts';
+} from '../src/discord/interactions/summarize-command.ts';
 
 export default {
   data: buildSummarizeCommand('summarize', 'Summarize an article: a link, pasted text or a file'),

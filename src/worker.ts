@@ -3,8 +3,8 @@ import { createProgramLogger } from './app/logger.ts';
 import { serveHealth, stopOnSignal } from './app/serve.ts';
 import { loadConfig } from './config.ts';
 import type { BotContext } from './discord/context.ts';
+import { startSummaryWorker } from './discord/job-runners.ts';
 import { DEFAULT_MAX_ATTACHMENT_BYTES } from './discord/render/limits.ts';
-import { startSummaryWorker } from './discord/summary/worker.ts';
 import { OperatorError } from './shared/errors.ts';
 
 /**

@@ -1,6 +1,7 @@
 import { createAppPipeline, createLoaders } from '../app/pipeline.ts';
 import { extractionPoolOptions, loadConfig } from '../config.ts';
 import { createExtractionPool, type ExtractionPool } from '../core/extract/pool.ts';
+import { providerFor } from '../core/inputs/index.ts';
 import type { ArticleDocument, SummarizeInput } from '../shared/schemas.ts';
 import { parseCliArgs, USAGE, UsageError } from './args.ts';
 import { cliNextSteps } from './next-steps.ts';
@@ -64,24 +65,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/**
+ * The Document a provider reads from the input, before the pipeline normalizes it. Text from
+ * standard input is read as the extractor reads a .txt file, which also finds its title.
+ */
 async function extract(
   input: SummarizeInput,
   loaders: ReturnType<typeof createLoaders>,
 ): Promise<ArticleDocument> {
-  switch (input.kind) {
-    case 'url':
-      return loaders.loadUrl(input.url);
-    case 'file':
-      return loaders.extractFile({
-        name: input.name,
-        bytes: input.bytes,
-        contentType: input.contentType ?? null,
-      });
-    default:
-      return loaders.extractFile({
-        name: 'stdin.txt',
-        bytes: new TextEncoder().encode(input.kind === 'text' ? input.text : ''),
-        contentType: 'text/plain',
-      });
-  }
+  const readable: SummarizeInput =
+    input.kind === 'text'
+      ? {
+          kind: 'file',
+          name: 'stdin.txt',
+          bytes: new TextEncoder().encode(input.text),
+          contentType: 'text/plain',
+        }
+      : input;
+  return providerFor(readable).load(readable, loaders);
 }

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { UserError } from '../shared/errors.ts';
-import { resolveSummarizeOptions } from '../shared/options.ts';
+import { type DecidedOptions, isResolved, resolveSummarizeOptions } from '../shared/options.ts';
 import type {
   ArticleDocument,
   KeptSource,
-  ResolvedOptions,
   Result,
   SummarizeInput,
   SummarizeOptions,
@@ -119,7 +118,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   async function run(
     source: KeptSource,
     sha: string,
-    options: ResolvedOptions,
+    options: DecidedOptions,
     job: Job,
     timingsMs: Record<string, number>,
     started: number,
@@ -160,18 +159,18 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       };
     }
 
+    const shape = summaryShape(options);
     const summarizeStarted = now();
     job.onStage({ stage: 'summarizing' });
     // Every summary sentence is checked against the source; unsupported ones are re-asked, then dropped.
     const grounder = checker.grounder(source.document, options.language, job.signal);
     const verified = llm
-      ? await summarizeDocument(llm, source.document, options, job, grounder.reaskLines)
+      ? await summarizeDocument(llm, source.document, options, shape, job, grounder.reaskLines)
       : await offlineSummary(source.document, options, job, checker);
     timingsMs.summarizeMs = now() - summarizeStarted;
 
-    const preset = LENGTH_PRESETS[options.length];
     const grounded = await grounder.apply(
-      tidySummary(verified.output, verified.quotes, source.document.text, preset.bullets),
+      tidySummary(verified.output, verified.quotes, source.document.text, shape.bullets),
     );
     const result: Result = {
       source: { ...source.document, kind: source.kind, sha256: sha },
@@ -202,12 +201,12 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   async function summarizeDocument(
     llm: LlmClient,
     document: ArticleDocument,
-    options: ResolvedOptions,
+    options: DecidedOptions,
+    shape: SummaryShape,
     job: Job,
     checkClaims: (output: SummaryOutput) => Promise<string[]>,
   ): Promise<VerifiedSummary> {
     const prompt = prompts.resolve('summarize', options.prompt);
-    const preset = LENGTH_PRESETS[options.quotesOnly ? 'long' : options.length];
     const title = document.title ?? 'unknown';
     const budget =
       (deps.contextTokens ?? 128_000) - prompt.model.maxOutputTokens - PROMPT_OVERHEAD_TOKENS;
@@ -218,18 +217,16 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         values: {
           article,
           title,
-          length: options.quotesOnly
-            ? LENGTH_PRESETS.short.words
-            : LENGTH_PRESETS[options.length].words,
+          length: shape.words,
           language: describeLanguage(options.language),
           style: STYLE_TEXT[options.style],
-          quoteCount: String(preset.quotes),
+          quoteCount: String(shape.quotes),
           pageKind: describePageKind(document.pageType),
         },
         sourceText: document.text,
         url: document.url,
         checker,
-        minQuotes: Math.min(2, preset.quotes),
+        minQuotes: Math.min(2, shape.quotes),
         ...job,
         onCheck: announceCheck(document.text, job),
         onRecheck: () => job.onStage({ stage: 'checking' }),
@@ -237,7 +234,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       }).then((summary) => ({
         ...summary,
         // The prompt asks for at most this many; an answer with hundreds keeps the first ones.
-        quotes: summary.quotes.slice(0, preset.quotes),
+        quotes: summary.quotes.slice(0, shape.quotes),
         tokens: {
           input: summary.tokens.input + tokensSoFar.input,
           output: summary.tokens.output + tokensSoFar.output,
@@ -296,7 +293,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 
   return {
     async summarize(input, options, context) {
-      const resolved = resolveSummarizeOptions(options ?? {});
+      const resolved = resolvedOptions(options);
       return withDeadline(context, async (job) => {
         const started = now();
         job.onStage({ stage: 'reading' });
@@ -308,7 +305,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       });
     },
     async resummarize(sha, options, context) {
-      const resolved = resolveSummarizeOptions(options ?? {});
+      const resolved = resolvedOptions(options);
       return withDeadline(context, async (job) => {
         const started = now();
         const source = await cache.getSource(sha);
@@ -319,9 +316,37 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   };
 }
 
+/**
+ * Options resolved once upstream (the bot resolves a job's with resolveJobOptions) travel on
+ * unchanged; a caller that gives some or none (the CLI, evals, tests) has the rest filled here
+ * by the same schema.
+ */
+function resolvedOptions(options: SummarizeOptions | undefined): DecidedOptions {
+  return options && isResolved(options) ? options : resolveSummarizeOptions(options ?? {});
+}
+
+/** What the length asks of a summary, read once: /quotes asks for a short summary and many quotes. */
+interface SummaryShape {
+  /** The length the prompt asks for, in words. */
+  words: string;
+  quotes: number;
+  bullets: number;
+}
+
+function summaryShape(options: Pick<DecidedOptions, 'length' | 'quotesOnly'>): SummaryShape {
+  const preset = LENGTH_PRESETS[options.length];
+  return options.quotesOnly
+    ? {
+        words: LENGTH_PRESETS.short.words,
+        quotes: LENGTH_PRESETS.long.quotes,
+        bullets: preset.bullets,
+      }
+    : { words: preset.words, quotes: preset.quotes, bullets: preset.bullets };
+}
+
 async function offlineSummary(
   document: ArticleDocument,
-  options: ResolvedOptions,
+  options: DecidedOptions,
   job: Job,
   checker: SourceChecker,
 ): Promise<VerifiedSummary> {

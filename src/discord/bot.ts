@@ -9,12 +9,13 @@ import { startAutoSummarize } from './auto/listeners.ts';
 import type { Command } from './command.ts';
 import type { BotContext } from './context.ts';
 import { interactionHandlers } from './interaction-handlers.ts';
+import { startSummaryWorker } from './job-runners.ts';
+import { DEFAULT_WORKER_CONCURRENCY } from './jobs/worker.ts';
 import { DEFAULT_MAX_ATTACHMENT_BYTES } from './render/limits.ts';
 import { createDiscordClient } from './runtime/client.ts';
 import { loadCommands } from './runtime/load-commands.ts';
 import { createInteractionRouter } from './runtime/router.ts';
 import { describeCloseCode, describeLoginError, StartupError } from './runtime/startup-errors.ts';
-import { DEFAULT_WORKER_CONCURRENCY, startSummaryWorker } from './summary/worker.ts';
 
 /** What the bot reads of the configuration; the composition root (src/app/) hands it over. */
 export interface BotSettings {

@@ -1,9 +1,10 @@
 import type { Interaction } from 'discord.js';
 import type { Command } from './command.ts';
 import type { BotContext } from './context.ts';
-import { handleSummaryComponent } from './summary/buttons.ts';
-import { isModalId, isSummaryId } from './summary/custom-ids.ts';
-import { handlePasteModal } from './summary/paste-modal.ts';
+import { handleSummaryComponent } from './interactions/buttons.ts';
+import { isModalId } from './interactions/modal-ids.ts';
+import { handlePasteModal } from './interactions/paste-modal.ts';
+import { isSummaryId } from './render/custom-ids.ts';
 
 /**
  * One kind of interaction and what answers it: `canHandle` looks at the interaction alone, and

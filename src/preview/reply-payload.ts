@@ -4,7 +4,7 @@ import type {
   APIEmbed,
   JSONEncodable,
 } from 'discord.js';
-import { buildSummaryReply } from '../discord/summary/reply.ts';
+import { buildSummaryReply } from '../discord/render/reply.ts';
 import type { Result } from '../shared/schemas.ts';
 import type { ReplyPayload } from './reply-html.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UserError } from './errors.ts';
-import { SummarizeOptionsSchema } from './schemas.ts';
+import { type ResolvedOptions, SummarizeOptionsSchema } from './schemas.ts';
 
 /**
  * Every choice a summary job carries: what the pipeline reads, plus whether only the asker
@@ -43,6 +43,21 @@ export function resolveSummarizeOptions(
 ): z.output<typeof SummarizeOptionsSchema> {
   return parseOptions(SummarizeOptionsSchema, mergeLayers(layers));
 }
+
+/**
+ * Options whose every choice is decided: resolved once, by the bot (resolveJobOptions) or a
+ * caller, they go on as they are. A prompt pin may be absent (the highest active version), and
+ * the engine left to the pipeline.
+ */
+export type DecidedOptions = Omit<ResolvedOptions, 'prompt'> & { prompt?: string | null };
+
+export function isResolved(
+  options: z.input<typeof SummarizeOptionsSchema>,
+): options is DecidedOptions {
+  return DECIDED_KEYS.every((key) => options[key] !== undefined);
+}
+
+const DECIDED_KEYS = ['length', 'language', 'style', 'quotesOnly'] as const;
 
 function mergeLayers(layers: object[]): Record<string, unknown> {
   const merged: Record<string, unknown> = {};

@@ -19,6 +19,9 @@ describe('the import graph', () => {
       'src/core/',
       'src/store/',
       'src/discord/',
+      'src/discord/jobs/',
+      'src/discord/interactions/',
+      'src/discord/render/',
       'commands/',
       'src/app/',
       'src/core/inputs/',
@@ -91,6 +94,58 @@ describe('the rules', () => {
       violations([
         { from: 'commands/help.ts', to: 'src/discord/context.ts', external: false },
         { from: 'commands/help.ts', to: 'src/core/pipeline.ts', external: false },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('GIVEN the renderer importing a job or an interaction handler THEN each is a violation', () => {
+    expect(
+      violations([
+        {
+          from: 'src/discord/render/reply.ts',
+          to: 'src/discord/jobs/job-types.ts',
+          external: false,
+        },
+        {
+          from: 'src/discord/render/components.ts',
+          to: 'src/discord/interactions/buttons.ts',
+          external: false,
+        },
+      ]),
+    ).toHaveLength(2);
+  });
+
+  it('GIVEN a job importing an interaction handler or the runner list THEN each is a violation', () => {
+    expect(
+      violations([
+        {
+          from: 'src/discord/jobs/run-job.ts',
+          to: 'src/discord/interactions/interaction-job.ts',
+          external: false,
+        },
+        {
+          from: 'src/discord/jobs/worker.ts',
+          to: 'src/discord/auto/run-auto-job.ts',
+          external: false,
+        },
+        { from: 'src/discord/jobs/worker.ts', to: 'src/discord/job-runners.ts', external: false },
+      ]),
+    ).toHaveLength(3);
+  });
+
+  it('GIVEN an interaction handler starting a job through the lifecycle and rendering a reply THEN that is allowed', () => {
+    expect(
+      violations([
+        {
+          from: 'src/discord/interactions/buttons.ts',
+          to: 'src/discord/jobs/accept-job.ts',
+          external: false,
+        },
+        {
+          from: 'src/discord/interactions/buttons.ts',
+          to: 'src/discord/render/custom-ids.ts',
+          external: false,
+        },
       ]),
     ).toEqual([]);
   });

@@ -66,11 +66,36 @@ export const RULES: Rule[] = [
     from: 'src/discord/runtime/router.ts',
     why: 'the router takes a handler list; it never imports what it routes to',
     forbids: local([
-      'src/discord/summary/',
+      'src/discord/jobs/',
+      'src/discord/interactions/',
       'src/discord/auto/',
       'src/discord/moderation/',
       'commands/',
     ]),
+  },
+  {
+    from: 'src/discord/render/',
+    why: 'rendering turns a Result into what Discord shows; it does not run jobs or answer interactions',
+    forbids: local([
+      'src/discord/jobs/',
+      'src/discord/interactions/',
+      'src/discord/auto/',
+      'src/discord/moderation/',
+    ]),
+  },
+  {
+    from: 'src/discord/jobs/',
+    why: 'a job runs in a worker that never saw the interaction or the message; what started it is not its business',
+    forbids: local([
+      'src/discord/interactions/',
+      'src/discord/auto/',
+      'src/discord/job-runners.ts',
+    ]),
+  },
+  {
+    from: 'src/discord/interactions/',
+    why: 'interactions start jobs through the lifecycle; they know nothing of auto-summaries',
+    forbids: local(['src/discord/auto/', 'src/discord/job-runners.ts']),
   },
   {
     from: 'src/core/inputs/',

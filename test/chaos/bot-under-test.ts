@@ -4,7 +4,7 @@ import { createOpenAiClient } from '../../src/core/llm/openai-client.ts';
 import { createScheduledLlm, type SchedulerOptions } from '../../src/core/llm/scheduled-client.ts';
 import { createPipeline } from '../../src/core/pipeline.ts';
 import { type Bot, createBot } from '../../src/discord/bot.ts';
-import { PROGRESS_MARK } from '../../src/discord/summary/progress.ts';
+import { PROGRESS_MARK } from '../../src/discord/jobs/progress.ts';
 import type { FakeDiscord, RecordedRequest } from '../../testkit/fake-discord.ts';
 import type { FakeOpenAi } from '../../testkit/fake-openai.ts';
 import { createBotServices } from '../../testkit/services.ts';

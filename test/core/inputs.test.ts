@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadSource, PROVIDERS, providerFor } from '../../src/core/inputs/index.ts';
+import {
+  loadSource,
+  PROVIDERS,
+  providerFor,
+  wireInputSchema,
+} from '../../src/core/inputs/index.ts';
 import { SourceKindSchema, type SummarizeInput } from '../../src/shared/schemas.ts';
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
@@ -40,5 +45,26 @@ describe('input providers', () => {
     await expect(loadSource({ kind: 'url', url: 'https://example.com/' }, {})).rejects.toThrow(
       'Links cannot be read in this setup; paste the text instead.',
     );
+  });
+
+  it('GIVEN an input of each kind that is JSON THEN the queue form reads it back as it was written', () => {
+    const inputs: SummarizeInput[] = [
+      { kind: 'url', url: 'https://example.com/a' },
+      { kind: 'text', text: 'Some pasted text.', title: null },
+      { kind: 'message', text: 'A message.', url: 'https://discord.com/channels/1/2/3' },
+    ];
+    const wire = wireInputSchema();
+    for (const input of inputs) {
+      expect(wire.parse(JSON.parse(JSON.stringify(input)))).toEqual(input);
+    }
+    // Each of them comes from its provider: a kind without a JSON form is not in the union.
+    expect(PROVIDERS.filter((provider) => provider.wire).map((provider) => provider.id)).toEqual(
+      inputs.map((input) => input.kind),
+    );
+  });
+
+  it("GIVEN a file's bytes THEN the queue form refuses it: a file travels as what to download", () => {
+    const file = { kind: 'file', name: 'a.txt', bytes: [104, 105] };
+    expect(wireInputSchema().safeParse(file).success).toBe(false);
   });
 });

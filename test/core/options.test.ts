@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { resolveJobOptions, resolveSummarizeOptions } from '../../src/shared/options.ts';
+import {
+  isResolved,
+  resolveJobOptions,
+  resolveSummarizeOptions,
+} from '../../src/shared/options.ts';
 
 describe('resolving options', () => {
   it('GIVEN nothing chosen THEN the one schema gives every default', () => {
@@ -39,5 +43,20 @@ describe('resolving options', () => {
     expect(() => resolveJobOptions({ length: 'huge' as 'short' })).toThrow(
       /^Invalid options: length: /,
     );
+  });
+
+  it("GIVEN a job's resolved options, with or without the server's prompt pin THEN they count as decided and go on as they are", () => {
+    const { ephemeral: _where, ...job } = resolveJobOptions({ length: 'long' });
+    expect(isResolved(job)).toBe(true);
+    expect(isResolved({ ...job, prompt: 'summarize@1' })).toBe(true);
+    expect(isResolved(resolveSummarizeOptions({ length: 'short' }))).toBe(true);
+  });
+
+  it('GIVEN options with a choice not decided THEN the pipeline still fills it from the schema', () => {
+    const { ephemeral: _where, ...job } = resolveJobOptions();
+    expect(isResolved({})).toBe(false);
+    expect(isResolved({ length: 'short' })).toBe(false);
+    expect(isResolved({ ...job, length: undefined })).toBe(false);
+    expect(isResolved({ ...job, language: undefined })).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import {
   decodeSummaryId,
   encodeSummaryId,
   type SummaryState,
-} from '../../src/discord/summary/custom-ids.ts';
+} from '../../src/discord/render/custom-ids.ts';
 import { autoChannel, useModeratedBot } from '../moderation/use-moderated-bot.ts';
 import { DATABASES } from '../store/databases.ts';
 

@@ -5,7 +5,7 @@ import {
   encodeSummaryId,
   type SummaryAction,
   type SummaryState,
-} from '../../src/discord/summary/custom-ids.ts';
+} from '../../src/discord/render/custom-ids.ts';
 import { ARTICLE_URL } from '../../testkit/scripted-pipeline.ts';
 import { CALLBACK, EDIT, expectCleanTraffic } from './expectations.ts';
 import { type Running, startBot } from './start-bot.ts';

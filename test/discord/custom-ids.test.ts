@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { decodeModalId, encodeModalId } from '../../src/discord/interactions/modal-ids.ts';
 import {
   ACTIONS,
-  decodeModalId,
   decodeSummaryId,
-  encodeModalId,
   encodeSummaryId,
   type SummaryState,
-} from '../../src/discord/summary/custom-ids.ts';
+} from '../../src/discord/render/custom-ids.ts';
 
 const state: SummaryState = {
   sha256: createHash('sha256').update('x').digest('hex'),

@@ -37,4 +37,10 @@ describe('loadCommands', () => {
       loadCommands(new URL('./fixtures/bad-commands/', import.meta.url)),
     ).rejects.toThrow(/commands\/broken\.ts is not a command module[\s\S]*execute/);
   });
+
+  it('GIVEN a folder with one more command file THEN the loader finds it with no list to edit', async () => {
+    const commands = await loadCommands(new URL('./fixtures/one-more-command/', import.meta.url));
+    expect([...commands.keys()]).toEqual(['ping']);
+    expect(commands.get('ping')?.data.toJSON()).toMatchObject({ description: 'Answers pong' });
+  });
 });

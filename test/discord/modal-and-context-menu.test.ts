@@ -1,6 +1,6 @@
 import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeModalId } from '../../src/discord/summary/custom-ids.ts';
+import { decodeModalId } from '../../src/discord/interactions/modal-ids.ts';
 import { ARTICLE_TEXT, ARTICLE_URL } from '../../testkit/scripted-pipeline.ts';
 import { expectCleanTraffic, sent } from './expectations.ts';
 import { type Running, startBot } from './start-bot.ts';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApplicationFlags } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PROGRESS_MARK } from '../../src/discord/summary/progress.ts';
+import { PROGRESS_MARK } from '../../src/discord/jobs/progress.ts';
 import {
   type FakeDiscord,
   type RecordedRequest,

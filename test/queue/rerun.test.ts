@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Pipeline } from '../../src/core/pipeline.ts';
-import { DELIVERY_MARGIN_MS, INTERACTION_TOKEN_MS } from '../../src/discord/summary/job.ts';
+import {
+  DELIVERY_MARGIN_MS,
+  INTERACTION_TOKEN_MS,
+} from '../../src/discord/jobs/run-interaction-job.ts';
 import { openSqliteQueue } from '../../src/queue/sqlite-queue.ts';
 import type { JobQueue } from '../../src/queue/types.ts';
 import type { RecordedRequest } from '../../testkit/fake-discord.ts';

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { UserError } from '../../shared/errors.ts';
 import type { ArticleDocument, SourceKind, SummarizeInput } from '../../shared/schemas.ts';
 import { safeText } from '../extract/safe-text.ts';
@@ -20,6 +21,20 @@ export const PROVIDERS: readonly InputProvider[] = [
 /** A provider in the list: it is only ever given inputs its own `canHandle` accepted. */
 function listed<K extends SourceKind>(provider: InputProvider<K>): InputProvider {
   return provider as unknown as InputProvider;
+}
+
+/** An input that travels as plain JSON: every kind whose provider says how. */
+export type WireInput = Exclude<SummarizeInput, { kind: 'file' }>;
+
+/**
+ * What a job queue may carry of an input: the union of the providers' own JSON forms, so a new
+ * kind of input that is JSON travels through the queue with no other change.
+ */
+export function wireInputSchema(): z.ZodType<WireInput> {
+  const forms = PROVIDERS.flatMap((provider) => (provider.wire ? [provider.wire] : []));
+  const [first, ...rest] = forms;
+  if (!first) throw new Error('no input provider can travel as JSON');
+  return z.union([first, ...rest]) as z.ZodType<WireInput>;
 }
 
 /** Below this, there is nothing worth summarizing. */

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { textFragmentLink } from '../quotes/index.ts';
 import type { InputProvider } from './provider.ts';
 import { textDocument } from './provider.ts';
@@ -8,4 +9,5 @@ export const messageInput: InputProvider<'message'> = {
   canHandle: (input) => input.kind === 'message',
   load: async (input) => textDocument(input.text, null, input.url ?? null),
   link: (url, passage) => (url ? textFragmentLink(url, passage) : null),
+  wire: z.object({ kind: z.literal('message'), text: z.string(), url: z.string() }),
 };

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { ArticleDocument, SummarizeInput } from '../../shared/schemas.ts';
 
 /** How links and files become Documents; the composition root wires fetch and extraction in. */
@@ -25,6 +26,11 @@ export interface InputProvider<K extends SummarizeInput['kind'] = SummarizeInput
   ): Promise<ArticleDocument>;
   /** A link to the passage in the source, or null where the source has no address. */
   link(url: string | null, passage: string): string | null;
+  /**
+   * The input as plain JSON, as a job queue carries it to a worker elsewhere; absent where the
+   * input is not JSON (a file's bytes), and whoever queues such an input says how it travels.
+   */
+  wire?: z.ZodType<Extract<SummarizeInput, { kind: K }>>;
 }
 
 /** A Document of text that needs no extraction. */

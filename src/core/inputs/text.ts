@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { InputProvider } from './provider.ts';
 import { textDocument } from './provider.ts';
 
@@ -7,4 +8,5 @@ export const textInput: InputProvider<'text'> = {
   canHandle: (input) => input.kind === 'text',
   load: async (input) => textDocument(input.text, input.title ?? null, null),
   link: () => null,
+  wire: z.object({ kind: z.literal('text'), text: z.string(), title: z.string().nullable() }),
 };

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { UserError } from '../../shared/errors.ts';
 import { textFragmentLink } from '../quotes/index.ts';
 import type { InputProvider } from './provider.ts';
@@ -17,4 +18,5 @@ export const urlInput: InputProvider<'url'> = {
   },
   // The page scrolls to the passage (a text fragment).
   link: (url, passage) => (url ? textFragmentLink(url, passage) : null),
+  wire: z.object({ kind: z.literal('url'), url: z.string() }),
 };

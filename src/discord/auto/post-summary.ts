@@ -2,9 +2,9 @@
 import { DiscordAPIError, type REST } from '@discordjs/rest';
 import { type APIMessage, RESTJSONErrorCodes, Routes, ThreadAutoArchiveDuration } from 'discord.js';
 import type { Result } from '../../shared/schemas.ts';
-import type { ChannelTarget } from '../summary/job-types.ts';
-import { buildSummaryReply } from '../summary/reply.ts';
-import { toJson } from '../summary/webhook-reply.ts';
+import type { ChannelTarget } from '../jobs/job-types.ts';
+import { buildSummaryReply } from '../render/reply.ts';
+import { toJson } from '../render/webhook-reply.ts';
 
 /** Auto-summaries never ping: not the poster (no reply ping), not anyone the article names. */
 export const NO_PINGS = { parse: [], replied_user: false } as const;

@@ -1,7 +1,7 @@
 import { type Message, PermissionFlagsBits } from 'discord.js';
 import type { ChannelRule } from '../../store/index.ts';
 import type { BotContext } from '../context.ts';
-import { acceptAutoJob } from '../summary/job.ts';
+import { acceptAutoJob } from '../jobs/accept-job.ts';
 import { findLinks, urlKey } from './links.ts';
 
 /** One queued job per message: whatever brings the message again finds it already there. */

@@ -2,9 +2,10 @@ import type { REST } from '@discordjs/rest';
 import type { QueuedJob } from '../../queue/types.ts';
 import { describeUserError, isUserError } from '../../shared/errors.ts';
 import type { BotContext } from '../context.ts';
+import { type QueuedAutoSummary, QueuedAutoSummarySchema } from '../jobs/job-types.ts';
+import { markDelivered, runJob } from '../jobs/run-job.ts';
+import type { JobRunner } from '../jobs/worker.ts';
 import { breakMentions } from '../render/markdown.ts';
-import { markDelivered, runJob } from '../summary/job.ts';
-import type { QueuedAutoSummary } from '../summary/job-types.ts';
 import { countWords } from './links.ts';
 import { messageLink, onceOnly, postSummary, replyTo } from './post-summary.ts';
 
@@ -131,3 +132,10 @@ export async function runAutoJob(
   }
   await markDelivered(queued.id, bot, where);
 }
+
+/** An auto-summary job, as the queue holds it. */
+export const autoJobRunner: JobRunner<QueuedAutoSummary> = {
+  id: 'auto',
+  payload: QueuedAutoSummarySchema,
+  run: runAutoJob,
+};

@@ -1,10 +1,29 @@
 import { REST } from '@discordjs/rest';
 import { MessageFlags, Routes } from 'discord.js';
 import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { JobOptions } from '../../shared/options.ts';
 import type { Result } from '../../shared/schemas.ts';
 import { errorReplyContent, logFailure } from '../runtime/reply-with-error.ts';
-import type { SummaryOptions, WebhookTarget } from './job-types.ts';
 import { buildSummaryReply } from './reply.ts';
+
+/**
+ * How a worker answers an interaction it never saw: through the interaction's webhook (its
+ * application id and token), as it was acknowledged (a public or private "thinking…", or a
+ * deferred update of a button's message).
+ */
+export const WebhookTargetSchema = z.object({
+  applicationId: z.string(),
+  token: z.string(),
+  acknowledged: z.enum(['public', 'ephemeral', 'update']),
+  ownerId: z.string(),
+  canEmbed: z.boolean(),
+  /** Make public: the summary is posted as a public follow-up, and the private reply loses the button. */
+  share: z.boolean().default(false),
+  /** False where the member may not share (no Use External Apps): no Make public button. */
+  canShare: z.boolean().default(true),
+});
+export type WebhookTarget = z.infer<typeof WebhookTargetSchema>;
 
 /**
  * REST for a worker, which has no gateway connection: an interaction's webhook is authorized
@@ -27,7 +46,7 @@ export async function deliverThroughWebhook(
   rest: REST,
   target: WebhookTarget,
   result: Result,
-  options: SummaryOptions,
+  options: JobOptions,
 ): Promise<void> {
   const reply = buildSummaryReply(result, {
     ownerId: target.ownerId,

@@ -3,12 +3,12 @@ import { UserError } from '../../shared/errors.ts';
 import type { ChosenOptions } from '../../shared/options.ts';
 import { LENGTHS, type Length, STYLES, type Style } from '../../shared/schemas.ts';
 import type { BotContext } from '../context.ts';
+import { acceptSummaryJob } from '../jobs/accept-job.ts';
+import { attachmentInput } from '../jobs/download-attachment.ts';
 import { LANGUAGES, SOURCE_LANGUAGE } from '../render/languages.ts';
 import { LIMITS } from '../render/limits.ts';
 import { ANYWHERE } from '../runtime/install.ts';
-import { attachmentInput } from './download-attachment.ts';
 import { interactionJob } from './interaction-job.ts';
-import { acceptSummaryJob } from './job.ts';
 import { buildPasteModal } from './paste-modal.ts';
 
 /** The options /summarize and /quotes share. */

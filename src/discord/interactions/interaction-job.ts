@@ -1,17 +1,32 @@
-import { type Interaction, MessageFlags } from 'discord.js';
+import {
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type MessageContextMenuCommandInteraction,
+  MessageFlags,
+  type ModalSubmitInteraction,
+  PermissionFlagsBits,
+  type StringSelectMenuInteraction,
+} from 'discord.js';
 import type { ChosenOptions } from '../../shared/options.ts';
 import type { BotContext } from '../context.ts';
-import { forcedPrivate, installedInServer } from '../runtime/install.ts';
-import { replyWithError } from '../runtime/reply-with-error.ts';
 import type {
   InteractionSummaryJob,
   JobOrigin,
   QueuedInput,
-  SummaryInteraction,
   SummaryOptions,
-  WebhookTarget,
-} from './job-types.ts';
-import { embedsAllowed } from './reply.ts';
+} from '../jobs/job-types.ts';
+import type { WebhookTarget } from '../render/webhook-reply.ts';
+import { forcedPrivate, installedInServer } from '../runtime/install.ts';
+import { interactionContext, replyWithError } from '../runtime/reply-with-error.ts';
+
+/** The interactions that start a summary job. */
+export type SummaryInteraction =
+  | ChatInputCommandInteraction
+  | MessageContextMenuCommandInteraction
+  | ModalSubmitInteraction
+  | ButtonInteraction
+  | StringSelectMenuInteraction;
 
 export interface InteractionJobSpec {
   /** The options the user chose (a key present was given); the server's defaults fill the others. */
@@ -93,4 +108,19 @@ function jobKind(interaction: Interaction): string {
   if (interaction.isModalSubmit()) return 'paste';
   if (interaction.isMessageComponent()) return 'button';
   return 'other';
+}
+
+/**
+ * Interactions carry the app's permissions in that channel, so no cache or intent is needed.
+ * Without Embed Links the reply falls back to plain text; the operator hears about it.
+ */
+function embedsAllowed(interaction: Interaction, bot: BotContext): boolean {
+  const allowed = interaction.appPermissions?.has(PermissionFlagsBits.EmbedLinks) ?? true;
+  if (!allowed) {
+    bot.logger.warn(
+      interactionContext(interaction),
+      'no Embed Links permission here: replying in plain text',
+    );
+  }
+  return allowed;
 }

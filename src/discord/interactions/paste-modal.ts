@@ -13,10 +13,10 @@ import {
   resolveJobOptions,
 } from '../../shared/options.ts';
 import type { BotContext } from '../context.ts';
+import { acceptSummaryJob } from '../jobs/accept-job.ts';
 import { LIMITS } from '../render/limits.ts';
-import { decodeModalId, encodeModalId, type ModalState } from './custom-ids.ts';
 import { interactionJob } from './interaction-job.ts';
-import { acceptSummaryJob } from './job.ts';
+import { decodeModalId, encodeModalId, type ModalState } from './modal-ids.ts';
 
 const TEXT_FIELD = 'text';
 /** Discord caps one text input at 4,000 characters; a second one lets the form hold more than the 6,000 of the `text` option. */

@@ -2,7 +2,7 @@ import type { Attachment } from 'discord.js';
 import { UserError } from '../../shared/errors.ts';
 import type { SummarizeInput } from '../../shared/schemas.ts';
 import type { BotContext } from '../context.ts';
-import type { QueuedInput } from './job-types.ts';
+import type { QueuedAttachment } from './job-types.ts';
 
 const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.pdf'] as const;
 
@@ -16,7 +16,7 @@ export function isSupportedFile(name: string): boolean {
 /** What a worker needs to download an attachment later: Discord's CDN link stays valid. */
 export function attachmentInput(
   attachment: Pick<Attachment, 'url' | 'name' | 'size' | 'contentType'>,
-): QueuedInput {
+): QueuedAttachment {
   return {
     kind: 'attachment',
     url: attachment.url,

@@ -1,5 +1,5 @@
 import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
-import type { SummaryState } from './custom-ids.ts';
+import type { SummaryState } from '../render/custom-ids.ts';
 
 type SummaryComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
 

@@ -1,26 +1,12 @@
-import type {
-  ButtonInteraction,
-  ChatInputCommandInteraction,
-  MessageContextMenuCommandInteraction,
-  ModalSubmitInteraction,
-  StringSelectMenuInteraction,
-} from 'discord.js';
 import { z } from 'zod';
+import { wireInputSchema } from '../../core/inputs/index.ts';
 import type { UserError } from '../../shared/errors.ts';
 import { type ChosenOptions, type JobOptions, JobOptionsSchema } from '../../shared/options.ts';
 import { REPLY_MODES } from '../../store/index.ts';
-
-/** The interactions that start a summary job. */
-export type SummaryInteraction =
-  | ChatInputCommandInteraction
-  | MessageContextMenuCommandInteraction
-  | ModalSubmitInteraction
-  | ButtonInteraction
-  | StringSelectMenuInteraction;
+import { type WebhookTarget, WebhookTargetSchema } from '../render/webhook-reply.ts';
 
 /** How a summary is asked for, once the user's choices and the server's defaults are resolved. */
 export type SummaryOptions = JobOptions;
-export type { OptionName } from '../../shared/options.ts';
 
 /** Who asked and where, for limits, the ledger, fairness, logs and metrics. */
 export interface JobOrigin {
@@ -36,42 +22,30 @@ export interface JobOrigin {
   serverInstalled?: boolean;
 }
 
-/**
- * What a queued job reads, resolved when the job is accepted so that it is plain JSON: a
- * worker elsewhere downloads and fetches, but never needs the interaction object.
- */
-export const QueuedInputSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('url'), url: z.string() }),
-  z.object({ kind: z.literal('text'), text: z.string(), title: z.string().nullable() }),
-  z.object({
-    kind: z.literal('attachment'),
-    url: z.string(),
-    name: z.string(),
-    size: z.number(),
-    contentType: z.string().nullable(),
-  }),
-  z.object({ kind: z.literal('message'), text: z.string(), url: z.string() }),
-  z.object({ kind: z.literal('resummarize'), sha256: z.string() }),
-]);
-export type QueuedInput = z.infer<typeof QueuedInputSchema>;
+/** An attachment as a worker downloads it later: Discord's CDN link stays valid. */
+export const QueuedAttachmentSchema = z.object({
+  kind: z.literal('attachment'),
+  url: z.string(),
+  name: z.string(),
+  size: z.number(),
+  contentType: z.string().nullable(),
+});
+export type QueuedAttachment = z.infer<typeof QueuedAttachmentSchema>;
+
+/** A source read before, by its hash: the buttons summarize it again with other options. */
+const ResummarizeSchema = z.object({ kind: z.literal('resummarize'), sha256: z.string() });
 
 /**
- * How a worker answers an interaction it never saw: through the interaction's webhook (its
- * application id and token), as it was acknowledged (a public or private "thinking…", or a
- * deferred update of a button's message).
+ * What a queued job reads, resolved when the job is accepted so that it is plain JSON: a
+ * worker elsewhere downloads and fetches, but never needs the interaction object. Every input
+ * kind's JSON form comes from its provider; a file travels as the attachment to download.
  */
-export const WebhookTargetSchema = z.object({
-  applicationId: z.string(),
-  token: z.string(),
-  acknowledged: z.enum(['public', 'ephemeral', 'update']),
-  ownerId: z.string(),
-  canEmbed: z.boolean(),
-  /** Make public: the summary is posted as a public follow-up, and the private reply loses the button. */
-  share: z.boolean().default(false),
-  /** False where the member may not share (no Use External Apps): no Make public button. */
-  canShare: z.boolean().default(true),
-});
-export type WebhookTarget = z.infer<typeof WebhookTargetSchema>;
+export const QueuedInputSchema = z.union([
+  wireInputSchema(),
+  QueuedAttachmentSchema,
+  ResummarizeSchema,
+]);
+export type QueuedInput = z.infer<typeof QueuedInputSchema>;
 
 const OriginSchema = z.object({
   kind: z.string(),

@@ -1,15 +1,9 @@
-import {
-  type Interaction,
-  type InteractionEditReplyOptions,
-  PermissionFlagsBits,
-} from 'discord.js';
+import type { InteractionEditReplyOptions } from 'discord.js';
 import type { Result } from '../../shared/schemas.ts';
-import type { BotContext } from '../context.ts';
-import { renderSummaryEmbeds } from '../render/embeds.ts';
-import { renderSummaryText } from '../render/plain-text.ts';
-import { interactionContext } from '../runtime/reply-with-error.ts';
 import { buildSummaryComponents } from './components.ts';
 import type { SummaryState } from './custom-ids.ts';
+import { renderSummaryEmbeds } from './embeds.ts';
+import { renderSummaryText } from './plain-text.ts';
 
 export interface ReplyOptions {
   ownerId: string;
@@ -56,19 +50,4 @@ function stateOf(result: Result, options: ReplyOptions): SummaryState {
     language: options.language,
     ownerId: options.ownerId,
   };
-}
-
-/**
- * Interactions carry the app's permissions in that channel, so no cache or intent is needed.
- * Without Embed Links the reply falls back to plain text; the operator hears about it.
- */
-export function embedsAllowed(interaction: Interaction, bot: BotContext): boolean {
-  const allowed = interaction.appPermissions?.has(PermissionFlagsBits.EmbedLinks) ?? true;
-  if (!allowed) {
-    bot.logger.warn(
-      interactionContext(interaction),
-      'no Embed Links permission here: replying in plain text',
-    );
-  }
-  return allowed;
 }

@@ -3,11 +3,11 @@ import { LRUCache } from 'lru-cache';
 import { UserError } from '../../shared/errors.ts';
 import type { Length } from '../../shared/schemas.ts';
 import type { BotContext } from '../context.ts';
+import { acceptSummaryJob } from '../jobs/accept-job.ts';
+import { decodeSummaryId, type SummaryAction, type SummaryState } from '../render/custom-ids.ts';
 import { LANGUAGES, SOURCE_LANGUAGE } from '../render/languages.ts';
 import { buttonOwner, idIsOnMessage } from './button-owner.ts';
-import { decodeSummaryId, type SummaryAction, type SummaryState } from './custom-ids.ts';
 import { interactionJob } from './interaction-job.ts';
-import { acceptSummaryJob } from './job.ts';
 
 const SHORTER: Record<Length, Length> = { short: 'short', medium: 'short', long: 'medium' };
 const LONGER: Record<Length, Length> = { short: 'medium', medium: 'long', long: 'long' };

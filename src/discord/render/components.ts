@@ -5,8 +5,8 @@ import {
   type MessageActionRowComponentBuilder,
   StringSelectMenuBuilder,
 } from 'discord.js';
-import { LANGUAGES, SOURCE_LANGUAGE } from '../render/languages.ts';
 import { encodeSummaryId, type SummaryState } from './custom-ids.ts';
+import { LANGUAGES, SOURCE_LANGUAGE } from './languages.ts';
 
 /** The buttons under a summary; only those that make sense for this reply. */
 export function buildSummaryComponents(

@@ -1,7 +1,7 @@
 import type { Message } from 'discord.js';
 import { UserError } from '../../shared/errors.ts';
-import { attachmentInput, isSupportedFile } from './download-attachment.ts';
-import type { QueuedInput } from './job-types.ts';
+import { attachmentInput, isSupportedFile } from '../jobs/download-attachment.ts';
+import type { QueuedInput } from '../jobs/job-types.ts';
 
 const LINK = /https?:\/\/[^\s<>()]+/i;
 
