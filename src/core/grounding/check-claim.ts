@@ -17,6 +17,8 @@ const MAX_EVIDENCE = 3;
 const EVIDENCE_SHARE = 0.4;
 /** A sentence sharing this many of the claim's terms is about the same thing. */
 const RELATED_TERMS = 2;
+/** A passage holding at least this share of what the best one holds of the claim. */
+const PASSAGE_SHARE = 0.5;
 /** The best-matching passages, and how many sentences either side of each, that count too. */
 const ANCHORS = 3;
 const NEIGHBOURS = 2;
@@ -100,6 +102,8 @@ export function checkClaim(
   const related = lexical
     ? relatedSentences(index, ranked, factTerms)
     : [{ words: index.words, values: index.values }];
+  const passages = claimPassages(index, ranked, factTerms);
+  const claimWords = new Set(words.map((word) => word.norm));
 
   const reasons: Reason[] = [];
   const slice = (from: number, to: number) => text.slice(words[from]!.start, words[to]!.end);
@@ -117,7 +121,10 @@ export function checkClaim(
     const date = dateWord(word);
     if (date !== null) {
       const names = [date, date.slice(0, 3), ...(TRANSLATED_DATES.get(date) ?? [])];
-      if (!names.some((name) => index.words.has(name))) {
+      // A day or month is looked for near the claim's passages: the article's other dates are
+      // other events. A lower-cased claim is a corpus's, checked as loosely as its names.
+      const where = lexical && word.capital ? related : [index];
+      if (!where.some((sentence) => names.some((name) => sentence.words.has(name)))) {
         reasons.push({ kind: 'date', text: slice(i, i) });
       }
       return;
@@ -126,11 +133,22 @@ export function checkClaim(
     // Other languages capitalise nouns (German) and translate country names: only a run of
     // capitalised words, like a person's full name, is taken for a name there.
     if (!lexical && !inCapitalRun(words, i)) return;
-    const found = (set: ReadonlySet<string>) => aliasesOf(word.norm).some((a) => set.has(a));
+    const aliases = aliasesOf(word.norm);
+    const found = (set: ReadonlySet<string>) => aliases.some((a) => set.has(a));
+    if (found(index.headingNames)) return;
     // A lower-cased claim cannot say which of its words are names: only ones the source lacks
     // altogether are counted, never one it uses elsewhere.
-    const where = word.capital ? related : [index];
-    if (!where.some((sentence) => found(sentence.words)) && !found(index.headingNames)) {
+    if (!word.capital || !lexical) {
+      if (!found(index.words)) reasons.push({ kind: 'name', text: slice(i, i) });
+      return;
+    }
+    // A person or a place must be where the claim puts them; a country or a people ("Russian",
+    // "US") colours a whole article and is looked for near the claim's passages.
+    const placed =
+      aliases.length > 1
+        ? related.some((sentence) => found(sentence.words))
+        : namePlaced(index, passages, found, claimWords);
+    if (!placed) {
       reasons.push({ kind: 'name', text: slice(i, i) });
     }
   });
@@ -196,6 +214,49 @@ function relatedSentences(
 }
 
 type FactSet = Pick<IndexedSentence, 'words' | 'values'>;
+
+/**
+ * The passages a claim rests on: the sentences holding about as many of its words, names and
+ * figures aside, as the best one. Every sentence when the claim shares none of them.
+ */
+function claimPassages(
+  index: GroundingIndex,
+  ranked: ReturnType<typeof rankSentences>,
+  factTerms: ReadonlySet<string>,
+): number[] {
+  const shares = ranked.map(
+    (r) => r.terms.filter((term) => !factTerms.has(term) && !term.startsWith('#')).length,
+  );
+  const best = Math.max(0, ...shares);
+  if (best === 0) return index.sentences.map((_, at) => at);
+  const enough = Math.max(1, Math.ceil(best * PASSAGE_SHARE));
+  return ranked.filter((_, k) => shares[k]! >= enough).map((r) => r.at);
+}
+
+/**
+ * Whether a name is found where the claim puts it: in one of its passages, or a sentence or
+ * two before one that refers back to someone ("He said …"). A name the article gives to
+ * another person or another event does not support the claim.
+ */
+function namePlaced(
+  index: GroundingIndex,
+  passages: readonly number[],
+  found: (set: ReadonlySet<string>) => boolean,
+  claimWords: ReadonlySet<string>,
+): boolean {
+  const holds = (at: number) => at >= 0 && found(index.sentences[at]!.words);
+  // Only a sentence that names nobody the claim leaves out refers back: in one that does, the
+  // pronoun is that person, and the claim has put someone else in their place.
+  const refersBack = (at: number) => {
+    const sentence = index.sentences[at]!;
+    if (!sentence.pronoun) return false;
+    for (const name of sentence.names) {
+      if (!aliasesOf(name).some((alias) => claimWords.has(alias))) return false;
+    }
+    return true;
+  };
+  return passages.some((at) => holds(at) || (refersBack(at) && (holds(at - 1) || holds(at - 2))));
+}
 
 function inCapitalRun(words: readonly Word[], i: number): boolean {
   return Boolean(words[i]?.capital && (words[i - 1]?.capital || words[i + 1]?.capital));
