@@ -144,10 +144,7 @@ export function checkClaim(
     }
     // A person or a place must be where the claim puts them; a country or a people ("Russian",
     // "US") colours a whole article and is looked for near the claim's passages.
-    const placed =
-      aliases.length > 1
-        ? related.some((sentence) => found(sentence.words))
-        : namePlaced(index, passages, found, claimWords);
+    const placed = namePlaced(index, passages, found, claimWords);
     if (!placed) {
       reasons.push({ kind: 'name', text: slice(i, i) });
     }
@@ -244,18 +241,26 @@ function namePlaced(
   found: (set: ReadonlySet<string>) => boolean,
   claimWords: ReadonlySet<string>,
 ): boolean {
-  const holds = (at: number) => at >= 0 && found(index.sentences[at]!.words);
-  // Only a sentence that names nobody the claim leaves out refers back: in one that does, the
-  // pronoun is that person, and the claim has put someone else in their place.
-  const refersBack = (at: number) => {
-    const sentence = index.sentences[at]!;
-    if (!sentence.pronoun) return false;
-    for (const name of sentence.names) {
+  const holds = (at: number) =>
+    at >= 0 && at < index.sentences.length && found(index.sentences[at]!.words);
+  // A passage that names nobody the claim leaves out takes its people and places from the
+  // sentences around it ("He said …", "The council approved …" after "… in Bristol"); in one
+  // that does, the claim has put someone else in that person's place.
+  const open = (at: number) => {
+    for (const name of index.sentences[at]!.names) {
+      if (MONTHS.has(name) || WEEKDAYS.has(name)) continue;
       if (!aliasesOf(name).some((alias) => claimWords.has(alias))) return false;
     }
     return true;
   };
-  return passages.some((at) => holds(at) || (refersBack(at) && (holds(at - 1) || holds(at - 2))));
+  return passages.some(
+    (at) =>
+      holds(at) ||
+      (open(at) &&
+        (holds(at - 1) ||
+          holds(at + 1) ||
+          (index.sentences[at]!.pronoun && holds(at - 2)))),
+  );
 }
 
 function inCapitalRun(words: readonly Word[], i: number): boolean {
