@@ -144,7 +144,10 @@ export function checkClaim(
     }
     // A person or a place must be where the claim puts them; a country or a people ("Russian",
     // "US") colours a whole article and is looked for near the claim's passages.
-    const placed = namePlaced(index, passages, found, claimWords);
+    const placed =
+      aliases.length > 1
+        ? related.some((sentence) => found(sentence.words))
+        : namePlaced(index, passages, found, claimWords);
     if (!placed) {
       reasons.push({ kind: 'name', text: slice(i, i) });
     }
