@@ -335,7 +335,7 @@ function negationProblem(
 }
 
 /** How much of the claim's wording is new to the source: content words and their pairs. */
-function novelty(index: GroundingIndex, words: readonly Word[]) {
+export function novelty(index: GroundingIndex, words: readonly Word[]) {
   const stems = words.filter((word) => word.stem);
   if (stems.length === 0) return { newPairShare: 0, newWordShare: 0, newWords: [] };
   const newWords = stems.filter((word) => !index.postings.has(word.stem)).map((w) => w.norm);
