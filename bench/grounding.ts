@@ -49,9 +49,7 @@ export async function benchGrounding() {
   for (let i = 0; i < 20; i++) once();
   const cpuBefore = process.cpuUsage();
   const rounds = 200;
-  const grounding = summarizeTimings(
-    await time(once, rounds, 0),
-  );
+  const grounding = summarizeTimings(await time(once, rounds, 0));
   const cpu = process.cpuUsage(cpuBefore);
   const cpuMsPerSummary = (cpu.user + cpu.system) / 1000 / rounds;
   const index = indexForGrounding(source);

@@ -10,11 +10,13 @@ const ARTICLE = [
   'Investigators from the fire service will visit the site on Monday.',
 ].join(' ');
 const index = indexForGrounding(ARTICLE);
-const COPIED = 'Firefighters spent six hours tackling a blaze at a recycling plant near the harbour.';
+const COPIED =
+  'Firefighters spent six hours tackling a blaze at a recycling plant near the harbour.';
 
 describe('a summary held to its own style', () => {
   it('GIVEN copied sentences and one spliced from two passages THEN only the splice is weak', () => {
-    const spliced = 'Residents were told to keep their windows closed because the fire service visited the plant.';
+    const spliced =
+      'Residents were told to keep their windows closed because the fire service visited the plant.';
     const result = checkSummary(index, `${COPIED} ${spliced}`);
     expect(result.sentences.map((s) => s.status)).toEqual(['supported', 'weak']);
     expect(result.sentences[1]!.reasons[0]!.kind).toBe('words');
@@ -22,7 +24,8 @@ describe('a summary held to its own style', () => {
   });
 
   it('GIVEN the spliced sentence alone THEN it is not held to a copying standard', () => {
-    const spliced = 'Residents were told to keep their windows closed because the fire service visited the plant.';
+    const spliced =
+      'Residents were told to keep their windows closed because the fire service visited the plant.';
     expect(checkSummary(index, spliced).verdict).toBe('supported');
   });
 

@@ -19,6 +19,11 @@ const EVIDENCE_SHARE = 0.4;
 const RELATED_TERMS = 2;
 /** A passage holding at least this share of what the best one holds of the claim. */
 const PASSAGE_SHARE = 0.5;
+/** A claim is placed when its best passage holds this many of its words, and this share. */
+const PLACED_TERMS = 2;
+const PLACED_SHARE = 0.4;
+/** How many sentences in a row may refer back to a name before it. */
+const MAX_REFERRING = 4;
 /** The best-matching passages, and how many sentences either side of each, that count too. */
 const ANCHORS = 3;
 const NEIGHBOURS = 2;
@@ -78,6 +83,13 @@ sunday dimanche sonntag domingo`
 // "May" is a month only with a capital; "mar", "sun", "wed" and friends too.
 const NEEDS_CAPITAL = new Set(['may', 'mar', 'sun', 'sat', 'wed', 'mon', 'jan', 'dec', 'aug']);
 
+/** Words that say "not" without a negation, which a claim may paraphrase with one. */
+const NEGATIVE_WORDS = new Set(
+  `unable fail fails failed refuse refuses refused decline declines declined deny denies denied
+  reject rejects rejected lack lacks lacked impossible unwilling unlikely ineffective hardly
+  barely rarely`.split(/\s+/),
+);
+
 /** Checks one summary sentence against an indexed source. */
 export function checkClaim(
   index: GroundingIndex,
@@ -102,7 +114,7 @@ export function checkClaim(
   const related = lexical
     ? relatedSentences(index, ranked, factTerms)
     : [{ words: index.words, values: index.values }];
-  const passages = claimPassages(index, ranked, factTerms);
+  const passages = claimPassages(index, ranked, factTerms, terms);
   const claimWords = new Set(words.map((word) => word.norm));
 
   const reasons: Reason[] = [];
@@ -223,12 +235,18 @@ function claimPassages(
   index: GroundingIndex,
   ranked: ReturnType<typeof rankSentences>,
   factTerms: ReadonlySet<string>,
+  terms: readonly string[],
 ): number[] {
   const shares = ranked.map(
     (r) => r.terms.filter((term) => !factTerms.has(term) && !term.startsWith('#')).length,
   );
   const best = Math.max(0, ...shares);
-  if (best === 0) return index.sentences.map((_, at) => at);
+  const context = terms.filter((term) => !factTerms.has(term) && !term.startsWith('#')).length;
+  // A claim whose other words are mostly paraphrased cannot be placed surely: its names are
+  // then looked for in every passage sharing any of its words, as for a lower-cased claim.
+  if (best < Math.max(PLACED_TERMS, Math.ceil(context * PLACED_SHARE))) {
+    return best === 0 ? index.sentences.map((_, at) => at) : ranked.map((r) => r.at);
+  }
   const enough = Math.max(1, Math.ceil(best * PASSAGE_SHARE));
   return ranked.filter((_, k) => shares[k]! >= enough).map((r) => r.at);
 }
@@ -256,13 +274,18 @@ function namePlaced(
     }
     return true;
   };
+  // "Mr. Ban focused on … He went to … He planted … His greatest legacy …": a run of sentences
+  // that refer back reaches the name that starts it.
+  const reachedBack = (at: number) => {
+    if (!open(at)) return false;
+    for (let k = at; k > at - MAX_REFERRING && k >= 0; k--) {
+      if (!index.sentences[k]!.pronoun) return false;
+      if (holds(k - 1)) return true;
+    }
+    return false;
+  };
   return passages.some(
-    (at) =>
-      holds(at) ||
-      (open(at) &&
-        (holds(at - 1) ||
-          holds(at + 1) ||
-          (index.sentences[at]!.pronoun && holds(at - 2)))),
+    (at) => holds(at) || (open(at) && (holds(at - 1) || holds(at + 1) || reachedBack(at))),
   );
 }
 
@@ -310,6 +333,8 @@ function negationProblem(
   if (negation) {
     const top = evidence.slice(0, 2).map((at) => index.sentences[at]!);
     if (top.some((sentence) => sentence.negations.length > 0)) return null;
+    // "could not confirm" for "was unable to verify", "will not talk" for "refuses to discuss".
+    if (top.some((sentence) => [...NEGATIVE_WORDS].some((w) => sentence.words.has(w)))) return null;
     // The source writes the same negation in the same words ("late or not at all"): the
     // evidence ranked a passage with the claim's other words above it.
     const phrase = negationPhrase(words, words.indexOf(negation));

@@ -1,8 +1,8 @@
 import { splitSentences } from '../offline/sentences.ts';
 import { checkClaim, novelty } from './check-claim.ts';
-import { splitWords } from './words.ts';
 import type { GroundingIndex } from './source-index.ts';
 import type { CheckOptions, ClaimCheck, ClaimStatus } from './types.ts';
+import { splitWords } from './words.ts';
 
 /** A summary longer than this many sentences is checked on its first ones only. */
 export const MAX_SUMMARY_SENTENCES = 200;

@@ -223,7 +223,8 @@ function indexSentence(text: string, start: number, end: number, words: Word[]):
   let pronoun = false;
   for (const [k, word] of words.entries()) {
     norms.add(word.norm);
-    if (word.capital && !word.digits && k > 0 && !startsClause(text, words, k)) names.add(word.norm);
+    if (word.capital && !word.digits && k > 0 && !startsClause(text, words, k))
+      names.add(word.norm);
     if (PRONOUNS.has(word.norm)) pronoun = true;
     if (word.stem) {
       stems.add(word.stem);
