@@ -314,7 +314,8 @@ function isName(index: GroundingIndex, text: string, words: readonly Word[], i: 
   if (word.norm.length < 2 || isStopWord(word.norm) || isNegation(word.norm)) return false;
   if (!word.capital) return index.cased && index.capitalOnly.has(word.norm);
   if (!startsClause(text, words, i)) return true;
-  return index.capitalOnly.has(word.norm) || (!index.words.has(word.norm) && !index.cased);
+  // At the start of a sentence a capital says nothing: only a word the source writes as a name.
+  return index.capitalOnly.has(word.norm);
 }
 
 /**
