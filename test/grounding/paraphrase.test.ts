@@ -48,3 +48,12 @@ describe('paraphrases a reader accepts', () => {
     expect(result.reasons.filter((reason) => reason.kind === 'name')).toEqual([]);
   });
 });
+
+describe('a claim that joins two passages', () => {
+  it('GIVEN a place named only in the second passage a claim draws on THEN the name stands', () => {
+    const result = check(
+      'Defence minister Marchenko announced a fresh round of military exercises near the border, and a hospital opened in Lviv.',
+    );
+    expect(result.reasons.filter((reason) => reason.kind === 'name')).toEqual([]);
+  });
+});

@@ -248,7 +248,18 @@ function claimPassages(
     return best === 0 ? index.sentences.map((_, at) => at) : ranked.map((r) => r.at);
   }
   const enough = Math.max(1, Math.ceil(best * PASSAGE_SHARE));
-  return ranked.filter((_, k) => shares[k]! >= enough).map((r) => r.at);
+  // A claim that joins two passages ("profit fell …, and it will close its Doncaster
+  // factory") rests on the second too: a sentence holding words of the claim that the best
+  // passage lacks. A claim copied from one passage has no such second part.
+  const top = ranked[shares.indexOf(best)]!;
+  const covered = new Set(top.terms);
+  return ranked
+    .filter((r, k) => {
+      if (shares[k]! >= enough) return true;
+      const own = r.terms.filter((t) => !factTerms.has(t) && !t.startsWith('#'));
+      return own.length >= RELATED_TERMS && own.some((t) => !covered.has(t));
+    })
+    .map((r) => r.at);
 }
 
 /**
