@@ -1,12 +1,13 @@
 /**
  * Names a reader takes as the same: a country and its people ("German" for Germany), and the
- * usual short forms of a few countries. Each group is a set of lower-cased words; a name in a
+ * usual short forms of a few countries, and capitals that news uses for their governments
+ * ("Moscow warned …"). Each group is a set of lower-cased words; a name in a
  * summary is found when any word of its group is in the source.
  */
 const GROUPS = `afghanistan afghan afghans
 albania albanian albanians
 algeria algerian algerians
-america american americans us usa states
+america american americans us usa states washington
 argentina argentine argentinian argentinians
 australia australian australians aussie
 austria austrian austrians
@@ -17,7 +18,7 @@ britain british briton britons uk kingdom
 bulgaria bulgarian bulgarians
 canada canadian canadians
 chile chilean chileans
-china chinese
+china chinese beijing
 colombia colombian colombians
 croatia croatian croatians croat croats
 cuba cuban cubans
@@ -29,15 +30,15 @@ estonia estonian estonians
 ethiopia ethiopian ethiopians
 europe european europeans eu
 finland finnish finn finns
-france french frenchman
-germany german germans
+france french frenchman paris
+germany german germans berlin
 ghana ghanaian ghanaians
 greece greek greeks
 hungary hungarian hungarians
 iceland icelandic icelanders
 india indian indians
 indonesia indonesian indonesians
-iran iranian iranians
+iran iranian iranians tehran
 iraq iraqi iraqis
 ireland irish
 israel israeli israelis
@@ -65,7 +66,7 @@ poland polish pole poles
 portugal portuguese
 qatar qatari qataris
 romania romanian romanians
-russia russian russians
+russia russian russians moscow kremlin
 saudi saudis arabia
 scotland scottish scots scot
 serbia serbian serbians serb serbs
@@ -81,7 +82,7 @@ taiwan taiwanese
 thailand thai thais
 turkey turkish turk turks
 uganda ugandan ugandans
-ukraine ukrainian ukrainians
+ukraine ukrainian ukrainians kyiv kiev
 venezuela venezuelan venezuelans
 vietnam vietnamese
 wales welsh

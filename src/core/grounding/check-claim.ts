@@ -17,6 +17,13 @@ const MAX_EVIDENCE = 3;
 const EVIDENCE_SHARE = 0.4;
 /** A sentence sharing this many of the claim's terms is about the same thing. */
 const RELATED_TERMS = 2;
+/** A passage holding at least this share of what the best one holds of the claim. */
+const PASSAGE_SHARE = 0.5;
+/** A claim is placed when its best passage holds this many of its words, and this share. */
+const PLACED_TERMS = 2;
+const PLACED_SHARE = 0.4;
+/** How many sentences in a row may refer back to a name before it. */
+const MAX_REFERRING = 4;
 /** The best-matching passages, and how many sentences either side of each, that count too. */
 const ANCHORS = 3;
 const NEIGHBOURS = 2;
@@ -76,6 +83,13 @@ sunday dimanche sonntag domingo`
 // "May" is a month only with a capital; "mar", "sun", "wed" and friends too.
 const NEEDS_CAPITAL = new Set(['may', 'mar', 'sun', 'sat', 'wed', 'mon', 'jan', 'dec', 'aug']);
 
+/** Words that say "not" without a negation, which a claim may paraphrase with one. */
+const NEGATIVE_WORDS = new Set(
+  `unable fail fails failed refuse refuses refused decline declines declined deny denies denied
+  reject rejects rejected lack lacks lacked impossible unwilling unlikely ineffective hardly
+  barely rarely`.split(/\s+/),
+);
+
 /** Checks one summary sentence against an indexed source. */
 export function checkClaim(
   index: GroundingIndex,
@@ -100,6 +114,8 @@ export function checkClaim(
   const related = lexical
     ? relatedSentences(index, ranked, factTerms)
     : [{ words: index.words, values: index.values }];
+  const passages = claimPassages(index, ranked, factTerms, terms);
+  const claimWords = new Set(words.map((word) => word.norm));
 
   const reasons: Reason[] = [];
   const slice = (from: number, to: number) => text.slice(words[from]!.start, words[to]!.end);
@@ -117,7 +133,10 @@ export function checkClaim(
     const date = dateWord(word);
     if (date !== null) {
       const names = [date, date.slice(0, 3), ...(TRANSLATED_DATES.get(date) ?? [])];
-      if (!names.some((name) => index.words.has(name))) {
+      // A day or month is looked for near the claim's passages: the article's other dates are
+      // other events. A lower-cased claim is a corpus's, checked as loosely as its names.
+      const where = lexical && word.capital ? related : [index];
+      if (!where.some((sentence) => names.some((name) => sentence.words.has(name)))) {
         reasons.push({ kind: 'date', text: slice(i, i) });
       }
       return;
@@ -126,11 +145,22 @@ export function checkClaim(
     // Other languages capitalise nouns (German) and translate country names: only a run of
     // capitalised words, like a person's full name, is taken for a name there.
     if (!lexical && !inCapitalRun(words, i)) return;
-    const found = (set: ReadonlySet<string>) => aliasesOf(word.norm).some((a) => set.has(a));
+    const aliases = aliasesOf(word.norm);
+    const found = (set: ReadonlySet<string>) => aliases.some((a) => set.has(a));
+    if (found(index.headingNames)) return;
     // A lower-cased claim cannot say which of its words are names: only ones the source lacks
     // altogether are counted, never one it uses elsewhere.
-    const where = word.capital ? related : [index];
-    if (!where.some((sentence) => found(sentence.words)) && !found(index.headingNames)) {
+    if (!word.capital || !lexical) {
+      if (!found(index.words)) reasons.push({ kind: 'name', text: slice(i, i) });
+      return;
+    }
+    // A person or a place must be where the claim puts them; a country or a people ("Russian",
+    // "US") colours a whole article and is looked for near the claim's passages.
+    const placed =
+      aliases.length > 1
+        ? related.some((sentence) => found(sentence.words))
+        : namePlaced(index, passages, found, claimWords);
+    if (!placed) {
       reasons.push({ kind: 'name', text: slice(i, i) });
     }
   });
@@ -197,6 +227,79 @@ function relatedSentences(
 
 type FactSet = Pick<IndexedSentence, 'words' | 'values'>;
 
+/**
+ * The passages a claim rests on: the sentences holding about as many of its words, names and
+ * figures aside, as the best one. Every sentence when the claim shares none of them.
+ */
+function claimPassages(
+  index: GroundingIndex,
+  ranked: ReturnType<typeof rankSentences>,
+  factTerms: ReadonlySet<string>,
+  terms: readonly string[],
+): number[] {
+  const shares = ranked.map(
+    (r) => r.terms.filter((term) => !factTerms.has(term) && !term.startsWith('#')).length,
+  );
+  const best = Math.max(0, ...shares);
+  const context = terms.filter((term) => !factTerms.has(term) && !term.startsWith('#')).length;
+  // A claim whose other words are mostly paraphrased cannot be placed surely: its names are
+  // then looked for in every passage sharing any of its words, as for a lower-cased claim.
+  if (best < Math.max(PLACED_TERMS, Math.ceil(context * PLACED_SHARE))) {
+    return best === 0 ? index.sentences.map((_, at) => at) : ranked.map((r) => r.at);
+  }
+  const enough = Math.max(1, Math.ceil(best * PASSAGE_SHARE));
+  // A claim that joins two passages ("profit fell …, and it will close its Doncaster
+  // factory") rests on the second too: a sentence holding words of the claim that the best
+  // passage lacks. A claim copied from one passage has no such second part.
+  const top = ranked[shares.indexOf(best)]!;
+  const covered = new Set(top.terms);
+  return ranked
+    .filter((r, k) => {
+      if (shares[k]! >= enough) return true;
+      const own = r.terms.filter((t) => !factTerms.has(t) && !t.startsWith('#'));
+      return own.length >= RELATED_TERMS && own.some((t) => !covered.has(t));
+    })
+    .map((r) => r.at);
+}
+
+/**
+ * Whether a name is found where the claim puts it: in one of its passages, or a sentence or
+ * two before one that refers back to someone ("He said …"). A name the article gives to
+ * another person or another event does not support the claim.
+ */
+function namePlaced(
+  index: GroundingIndex,
+  passages: readonly number[],
+  found: (set: ReadonlySet<string>) => boolean,
+  claimWords: ReadonlySet<string>,
+): boolean {
+  const holds = (at: number) =>
+    at >= 0 && at < index.sentences.length && found(index.sentences[at]!.words);
+  // A passage that names nobody the claim leaves out takes its people and places from the
+  // sentences around it ("He said …", "The council approved …" after "… in Bristol"); in one
+  // that does, the claim has put someone else in that person's place.
+  const open = (at: number) => {
+    for (const name of index.sentences[at]!.names) {
+      if (MONTHS.has(name) || WEEKDAYS.has(name)) continue;
+      if (!aliasesOf(name).some((alias) => claimWords.has(alias))) return false;
+    }
+    return true;
+  };
+  // "Mr. Ban focused on … He went to … He planted … His greatest legacy …": a run of sentences
+  // that refer back reaches the name that starts it.
+  const reachedBack = (at: number) => {
+    if (!open(at)) return false;
+    for (let k = at; k > at - MAX_REFERRING && k >= 0; k--) {
+      if (!index.sentences[k]!.pronoun) return false;
+      if (holds(k - 1)) return true;
+    }
+    return false;
+  };
+  return passages.some(
+    (at) => holds(at) || (open(at) && (holds(at - 1) || holds(at + 1) || reachedBack(at))),
+  );
+}
+
 function inCapitalRun(words: readonly Word[], i: number): boolean {
   return Boolean(words[i]?.capital && (words[i - 1]?.capital || words[i + 1]?.capital));
 }
@@ -222,7 +325,8 @@ function isName(index: GroundingIndex, text: string, words: readonly Word[], i: 
   if (word.norm.length < 2 || isStopWord(word.norm) || isNegation(word.norm)) return false;
   if (!word.capital) return index.cased && index.capitalOnly.has(word.norm);
   if (!startsClause(text, words, i)) return true;
-  return index.capitalOnly.has(word.norm) || (!index.words.has(word.norm) && !index.cased);
+  // At the start of a sentence a capital says nothing: only a word the source writes as a name.
+  return index.capitalOnly.has(word.norm);
 }
 
 /**
@@ -241,6 +345,8 @@ function negationProblem(
   if (negation) {
     const top = evidence.slice(0, 2).map((at) => index.sentences[at]!);
     if (top.some((sentence) => sentence.negations.length > 0)) return null;
+    // "could not confirm" for "was unable to verify", "will not talk" for "refuses to discuss".
+    if (top.some((sentence) => [...NEGATIVE_WORDS].some((w) => sentence.words.has(w)))) return null;
     // The source writes the same negation in the same words ("late or not at all"): the
     // evidence ranked a passage with the claim's other words above it.
     const phrase = negationPhrase(words, words.indexOf(negation));
@@ -266,7 +372,7 @@ function negationProblem(
 }
 
 /** How much of the claim's wording is new to the source: content words and their pairs. */
-function novelty(index: GroundingIndex, words: readonly Word[]) {
+export function novelty(index: GroundingIndex, words: readonly Word[]) {
   const stems = words.filter((word) => word.stem);
   if (stems.length === 0) return { newPairShare: 0, newWordShare: 0, newWords: [] };
   const newWords = stems.filter((word) => !index.postings.has(word.stem)).map((w) => w.norm);

@@ -10,7 +10,12 @@ export interface NumberFact {
   kind: 'number' | 'date' | 'quantity';
 }
 
-const UNITS: Record<string, number> = {
+/** A lookup of words to numbers; a Map, so "constructor" is not a number. */
+function table(entries: Record<string, number>): ReadonlyMap<string, number> {
+  return new Map(Object.entries(entries));
+}
+
+const UNITS = table({
   zero: 0,
   two: 2,
   three: 3,
@@ -50,11 +55,11 @@ const UNITS: Record<string, number> = {
   twelfth: 12,
   twentieth: 20,
   dozen: 12,
-};
+});
 // "one", "first" and "second" are too often not numbers ("one of", "a second look") to be
 // claims of their own; they still count when the source is searched.
-const WEAK_UNITS: Record<string, number> = { one: 1, first: 1, second: 2, a: 1, an: 1 };
-const SCALES: Record<string, number> = {
+const WEAK_UNITS = table({ one: 1, first: 1, second: 2, a: 1, an: 1 });
+const SCALES = table({
   hundred: 100,
   thousand: 1e3,
   k: 1e3,
@@ -65,7 +70,7 @@ const SCALES: Record<string, number> = {
   billion: 1e9,
   trillion: 1e12,
   tn: 1e12,
-};
+});
 const CURRENCY = /[£$€¥₹]\s*$/;
 const UNIT_AFTER = new Set([
   'per',
@@ -121,14 +126,14 @@ export function findNumbers(
     while (to + 1 < words.length) {
       const next = words[to + 1]!;
       if (text.slice(words[to]!.end, next.start).trim().replace('-', '') !== '') break;
-      const scale = SCALES[next.norm];
+      const scale = SCALES.get(next.norm);
       if (scale !== undefined && (next.norm.length > 2 || next.start === words[to]!.end)) {
         value *= scale;
         scaled = true;
         to++;
         continue;
       }
-      const unit = UNITS[next.norm];
+      const unit = UNITS.get(next.norm);
       if (!word.digits && unit !== undefined && unit < 10 && value >= 20 && value % 10 === 0) {
         value += unit;
         to++;
@@ -163,7 +168,7 @@ export function findNumbers(
   return facts;
 }
 
-const DECADE_WORDS: Record<string, number> = {
+const DECADE_WORDS = table({
   twenties: 1920,
   thirties: 1930,
   forties: 1940,
@@ -172,7 +177,7 @@ const DECADE_WORDS: Record<string, number> = {
   seventies: 1970,
   eighties: 1980,
   nineties: 1990,
-};
+});
 
 /**
  * A decade, as every year in it: "1970s" is found where the source says "the seventies" or
@@ -182,7 +187,7 @@ function decadeOf(word: Word, text: string): number[] | null {
   let first: number | undefined;
   if (word.digits) {
     if (/^1[89]\d0$|^20\d0$/.test(word.norm) && text[word.end] === 's') first = Number(word.norm);
-  } else first = DECADE_WORDS[word.norm];
+  } else first = DECADE_WORDS.get(word.norm);
   if (first === undefined) return null;
   return Array.from({ length: 10 }, (_, k) => first + k);
 }
@@ -198,9 +203,9 @@ function parseStart(word: Word): { value: number; weak: boolean } | null {
     if (!Number.isFinite(value)) return null;
     return { value, weak: false };
   }
-  const unit = UNITS[word.norm];
+  const unit = UNITS.get(word.norm);
   if (unit !== undefined) return { value: unit, weak: false };
-  const weak = WEAK_UNITS[word.norm];
+  const weak = WEAK_UNITS.get(word.norm);
   if (weak !== undefined) return { value: weak, weak: true };
   return null;
 }

@@ -20,6 +20,10 @@ export interface IndexedSentence {
   negations: readonly number[];
   /** Each content word's offset, in order, to find the span a claim matches. */
   stemAt: ReadonlyArray<readonly [string, number]>;
+  /** Words written with a capital inside the sentence: the names it mentions. */
+  names: ReadonlySet<string>;
+  /** Refers back to someone named before ("he", "she", "they" …). */
+  pronoun: boolean;
 }
 
 /**
@@ -207,14 +211,21 @@ function isHeading(text: string, span: { start: number; end: number }, words: Wo
   return ownLine && before && !/[.!?…,;:]["”’)\]]?\s*$/.test(text.slice(span.start, span.end));
 }
 
+const PRONOUNS = new Set(['he', 'she', 'they', 'him', 'her', 'his', 'hers', 'them', 'their']);
+
 function indexSentence(text: string, start: number, end: number, words: Word[]): IndexedSentence {
   const stems = new Set<string>();
   const norms = new Set<string>();
   const values = new Set<number>();
   const negations: number[] = [];
   const stemAt: Array<readonly [string, number]> = [];
-  for (const word of words) {
+  const names = new Set<string>();
+  let pronoun = false;
+  for (const [k, word] of words.entries()) {
     norms.add(word.norm);
+    if (word.capital && !word.digits && k > 0 && !startsClause(text, words, k))
+      names.add(word.norm);
+    if (PRONOUNS.has(word.norm)) pronoun = true;
     if (word.stem) {
       stems.add(word.stem);
       stemAt.push([word.stem, word.start]);
@@ -226,5 +237,5 @@ function indexSentence(text: string, start: number, end: number, words: Word[]):
   }
   // Numbers are terms too, so a claim's figures pull in the sentence that states them.
   for (const value of values) stems.add(numberTerm(value));
-  return { start, end, stems, words: norms, values, negations, stemAt };
+  return { start, end, stems, words: norms, values, negations, stemAt, names, pronoun };
 }

@@ -47,35 +47,45 @@ export function splitWords(text: string, from = 0, to = text.length, limit = Inf
     const match = WORD.exec(text);
     if (match === null || match.index >= to || words.length >= limit) break;
     const raw = match[0];
-    const first = raw.charCodeAt(0);
-    const digits = first >= 48 && first <= 57;
-    let norm = raw.toLowerCase();
-    if (!digits) {
-      norm = norm.replace(/['’]s$/, '').replaceAll('’', "'");
-      if (norm.includes('.')) norm = norm.replaceAll('.', '');
-    }
-    const content = !digits && norm.length > 1 && !STOP.has(norm) && !NEGATIONS.has(norm);
+    const token = tokenOf(raw);
     words.push({
-      norm,
-      stem: content ? stemWord(norm) : '',
+      norm: token.norm,
+      stem: token.stem,
       start: match.index,
       end: match.index + raw.length,
-      capital: !digits && raw[0] !== raw[0]!.toLowerCase(),
-      digits,
+      capital: token.capital,
+      digits: token.digits,
     });
   }
   return words;
 }
 
-const STEMS = new Map<string, string>();
-function stemWord(norm: string): string {
-  let stemmed = STEMS.get(norm);
-  if (stemmed === undefined) {
-    if (STEMS.size > 50_000) STEMS.clear();
-    stemmed = stem(norm.replaceAll("'", ''));
-    STEMS.set(norm, stemmed);
+type Token = Pick<Word, 'norm' | 'stem' | 'capital' | 'digits'>;
+
+// Words repeat within a text and across texts: each written form is read once.
+const TOKENS = new Map<string, Token>();
+const MAX_TOKENS = 100_000;
+
+function tokenOf(raw: string): Token {
+  const known = TOKENS.get(raw);
+  if (known !== undefined) return known;
+  const first = raw.charCodeAt(0);
+  const digits = first >= 48 && first <= 57;
+  let norm = raw.toLowerCase();
+  if (!digits) {
+    norm = norm.replace(/['’]s$/, '').replaceAll('’', "'");
+    if (norm.includes('.')) norm = norm.replaceAll('.', '');
   }
-  return stemmed;
+  const content = !digits && norm.length > 1 && !STOP.has(norm) && !NEGATIONS.has(norm);
+  const token: Token = {
+    norm,
+    stem: content ? stem(norm.replaceAll("'", '')) : '',
+    capital: !digits && raw[0] !== raw[0]!.toLowerCase(),
+    digits,
+  };
+  if (TOKENS.size >= MAX_TOKENS) TOKENS.clear();
+  TOKENS.set(raw, token);
+  return token;
 }
 
 /** Words that turn a statement into its opposite. "n't" forms are matched by their ending. */
@@ -102,5 +112,9 @@ const CLAUSE_START = /[.:;!?"“”‘([•*—–]|\s-\s/;
 /** Whether word i opens a sentence or clause, where any word may take a capital. */
 export function startsClause(text: string, words: readonly Word[], i: number): boolean {
   if (i === 0) return true;
-  return CLAUSE_START.test(text.slice(words[i - 1]!.end, words[i]!.start));
+  const from = words[i - 1]!.end;
+  const to = words[i]!.start;
+  // Mostly a single space: nothing to look at.
+  if (to - from === 1 && text.charCodeAt(from) === 32) return false;
+  return CLAUSE_START.test(text.slice(from, to));
 }
