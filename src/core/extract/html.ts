@@ -35,9 +35,14 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
   const markedBlocks = marked ? pruneBlocks(renderBlocks(marked)) : [];
   // A page that is not a story (a listing, a product, a service page) is its main region
   // whole, where Readability keeps one block of the grid or one section: rendered now, as
-  // Readability takes the page apart.
-  // Only a page that says it is one: an untyped page is most often a story.
-  const wide = pageType === 'listing' || pageType === 'product';
+  // Readability takes the page apart. Most such pages do not say what they are, so every
+  // page that is not known to be a story or a thread is a candidate; the choice below is by
+  // size.
+  // A container marked as the article body, or a story's own type, says it is a story.
+  const wide =
+    pageType === 'listing' ||
+    pageType === 'product' ||
+    (!thread?.blocks.length && !marked && pageType !== 'article');
   const region = wide ? mainRegion(document) : null;
   const regionBlocks = region ? renderBlocks(region) : [];
   // Readability retries up to four times on a page with little text; a wall or an empty
@@ -91,7 +96,9 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
 
   if (regionBlocks.length > 0) {
     const whole = joinBlocks(dropBoilerplate(regionBlocks, context));
-    if (countWords(whole) > countWords(text) * WIDE_SHARE) text = whole;
+    const [wholeWords, textWords] = [countWords(whole), countWords(text)];
+    // A few stray lines around a short post (a menu, "3 visitors online") are not more content.
+    if (wholeWords > textWords * WIDE_SHARE && wholeWords - textWords >= WIDE_EXTRA) text = whole;
   }
   // A forum that ships its posts as data behind a loading screen: the page as read is the
   // screen's few words, the thread is in the data.
@@ -131,6 +138,7 @@ export function extractHtml(html: string, url: string | null): ArticleDocument {
 
 const THREAD_SHARE = 0.5;
 const WIDE_SHARE = 1.5;
+const WIDE_EXTRA = 40;
 
 /** The page's <main> (or role=main), else the whole page, furniture removed. */
 function mainRegion(document: Document): Element | null {
