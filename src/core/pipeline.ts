@@ -12,6 +12,7 @@ import type {
 import { createSourceChecker, type SourceChecker } from './checks/checker.ts';
 import { type Deadline, startDeadline } from './deadline.ts';
 import { relinkEvidence } from './grounding/apply.ts';
+import { GROUNDING_VERSION } from './grounding/index.ts';
 import { loadSource, providerOf, type SourceLoaders } from './inputs/index.ts';
 import type { LlmClient } from './llm/types.ts';
 import { OFFLINE_ENGINE_VERSION, summarizeOffline } from './offline/index.ts';
@@ -142,9 +143,12 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       (llm && options.language) || '-',
       options.style,
       options.quotesOnly,
+      `grounding${GROUNDING_VERSION}`,
     ].join('|');
 
-    const hit = await cache.getResult(key);
+    const cached = await cache.getResult(key);
+    // A Result kept from before summaries were checked has sentences nobody checked.
+    const hit = cached?.meta.grounding ? cached : null;
     if (hit) {
       // The same text may have come from another link (an AMP copy, another server's post):
       // the answer is reused, but it must name and link to the source this user gave.

@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { createMemoryCache, type PipelineCache } from '../../src/core/summarize/cache.ts';
 import { ResultSchema } from '../../src/shared/schemas.ts';
 import { fakeSteps, startFakeOpenAi } from '../../testkit/fake-openai.ts';
 import {
@@ -151,6 +152,29 @@ describe('the pipeline with a model', () => {
     const again = await pipeline.summarize(input);
     expect(fake.requests).toHaveLength(1);
     expect(again.meta.cached).toBe(true);
+  });
+
+  it('GIVEN a cached Result made before summaries were checked THEN it is summarized and checked again', async () => {
+    fake.push(fakeSteps.json(GOOD_ANSWER), fakeSteps.json(GOOD_ANSWER));
+    const memory = createMemoryCache();
+    // What an older release kept: the same Result without the grounding record or evidence.
+    const olderRelease: PipelineCache = {
+      ...memory,
+      getResult: async (key) => {
+        const kept = await memory.getResult(key);
+        if (!kept) return null;
+        const { grounding: _, ...meta } = kept.meta;
+        const bullets = kept.summary.bullets.map(({ text, quoteIds }) => ({ text, quoteIds }));
+        return { ...kept, meta, summary: { tldr: kept.summary.tldr, bullets } };
+      },
+    };
+    const pipeline = pipelineAgainst(fake, { cache: olderRelease });
+    await pipeline.summarize(input);
+    const again = await pipeline.summarize(input);
+    expect(fake.requests).toHaveLength(2);
+    expect(again.meta.cached).toBe(false);
+    expect(again.meta.grounding).toBeDefined();
+    expect(again.summary.bullets.every((bullet) => bullet.evidence)).toBe(true);
   });
 
   it('GIVEN the same text from another link THEN the cached answer names and links to that link', async () => {

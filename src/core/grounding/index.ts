@@ -12,6 +12,12 @@
  * or weekday in short form, stemming of ordinary words.
  */
 
+/**
+ * Raised when the rules change what they let through: a Result cached under older rules is
+ * summarized and checked again, not shown with the older verdicts.
+ */
+export const GROUNDING_VERSION = 2;
+
 export { checkClaim } from './check-claim.ts';
 export { checkSummary, claimSentences, type SummaryCheck, worst } from './check-summary.ts';
 export {
