@@ -19,7 +19,7 @@ const load = (url: URL) => (JSON.parse(readFileSync(url, 'utf8')) as { bullets: 
 const kit = load(new URL('../test/grounding/paraphrased-bullets.json', import.meta.url));
 const news = load(new URL('./fixtures/paraphrased-news-bullets.json', import.meta.url));
 const polnear =
-  process.argv[2] ?? new URL('../../../shared/dev-data/quotes/dev.jsonl', import.meta.url).pathname;
+  process.argv[2] ?? new URL('../../shared/dev-data/quotes/dev.jsonl', import.meta.url).pathname;
 
 const articles = new Map<string, string>();
 if (existsSync(polnear)) {

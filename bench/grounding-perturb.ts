@@ -10,7 +10,7 @@ import { splitSentences } from '../src/core/offline/index.ts';
  *
  *   npx tsx bench/grounding-perturb.ts [../shared/dev-data/quotes/dev.jsonl …] [--limit N]
  */
-const DEFAULT = new URL('../../../shared/dev-data/quotes/dev.jsonl', import.meta.url).pathname;
+const DEFAULT = new URL('../../shared/dev-data/quotes/dev.jsonl', import.meta.url).pathname;
 const args = process.argv.slice(2);
 const limitAt = args.indexOf('--limit');
 const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Infinity;
