@@ -61,4 +61,11 @@ describe('GIVEN an English article WHEN the grammar around a quote names the spe
       ),
     ).toEqual(['Dana Whitfield']);
   });
+  it('THEN a capitalised word the article also writes in lower case ("Delegates") is no one for "he"', () => {
+    expect(
+      speakers(
+        'Sen. Mark Ellison was booed by angry delegates at the convention in July.\n\nDelegates questioned how Ellison could break his pledge to back the nominee.\n\n"That pledge ended the day my family was attacked," he said.',
+      ),
+    ).toEqual(['Mark Ellison']);
+  });
 });

@@ -110,7 +110,7 @@ describe('the pipeline without a model', () => {
   it('GIVEN the example article THEN the offline engine gives at least 3 verified quotes with speakers', async () => {
     const result = await pipeline.summarize({ kind: 'text', text: EXAMPLE });
     expect(result.meta.engine).toBe('offline');
-    expect(result.meta.prompt).toMatch(/^offline@3\+[0-9a-f]{8}$/);
+    expect(result.meta.prompt).toMatch(/^offline@5\+[0-9a-f]{8}$/);
     const withSpeakers = result.quotes.filter((q) => q.speaker);
     expect(withSpeakers.length).toBeGreaterThanOrEqual(3);
     for (const quote of result.quotes)

@@ -778,7 +778,7 @@ class PeopleSeen {
     const name = this.book.fullName(parts.name);
     if (!isPersonLike(name)) return null;
     // An unknown single word is a subject only where a verb follows it ("Weaver did not").
-    if (!this.book.knows(name) && !verbAfter) return null;
+    if (!this.book.knows(name) && (!verbAfter || this.book.writtenLowercase(name))) return null;
     return name;
   }
 
@@ -840,8 +840,10 @@ class PeopleSeen {
       }
       if (subject === null) continue;
       const speaker = this.resolve(subject, match.index);
-      if (speaker !== null && isPersonLike(speaker) && !cited.includes(speaker))
-        cited.push(speaker);
+      if (speaker === null || !isPersonLike(speaker) || cited.includes(speaker)) continue;
+      // "Delegates questioned …" after "angry delegates": a group, not someone "he" can be.
+      if (!this.book.knows(speaker) && this.book.writtenLowercase(speaker)) continue;
+      cited.push(speaker);
     }
     const source = accordingTo(frame, this.book);
     if (source !== null && 'name' in source.subject && isPersonLike(source.subject.name)) {
