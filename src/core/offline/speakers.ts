@@ -483,6 +483,10 @@ function apposedName(phrase: string): string | null {
   if (comma <= 0) return null;
   const name = inner.slice(comma + 1).trim();
   if (!WHOLE_NAME.test(name)) return null;
+  // "Michael Seaman, who lives outside the state capital, Sacramento,": the name completes
+  // a relative clause about the subject; it is not the subject in apposition.
+  const clause = inner.slice(inner.lastIndexOf(',', comma - 1) + 1, comma).trim();
+  if (/^(?:who|whose|whom|which)\s/u.test(clause)) return null;
   // A description ends in a lower-case word, or opens with an article ("Der Leiter des
   // Influenza-Programms der WHO, Klaus Stöhr,"): German capitalises the nouns inside it.
   const description = inner.slice(Math.max(0, comma - 80), comma);
