@@ -147,7 +147,8 @@ export function speechVerbs(text: string): Array<{ index: number; text: string; 
     const word = match[0];
     const ing = ENGLISH_ING.has(word);
     if (!ing && !FINITE.has(word)) continue;
-    if (!ing && isEnglishNoun(word, text.slice(Math.max(0, match.index - 40), match.index))) continue;
+    if (!ing && isEnglishNoun(word, text.slice(Math.max(0, match.index - 40), match.index)))
+      continue;
     let index = match.index;
     if (FRENCH_FORMS_SET.has(word)) {
       const lead = text.slice(Math.max(0, index - 8), index);
