@@ -61,4 +61,26 @@ describe('GIVEN an English article WHEN the grammar around a quote names the spe
       ),
     ).toEqual(['Dana Whitfield']);
   });
+  it('THEN a capitalised word the article also writes in lower case ("Delegates") is no one for "he"', () => {
+    expect(
+      speakers(
+        'Sen. Mark Ellison was booed by angry delegates at the convention in July.\n\nDelegates questioned how Ellison could break his pledge to back the nominee.\n\n"That pledge ended the day my family was attacked," he said.',
+      ),
+    ).toEqual(['Mark Ellison']);
+  });
+  it('THEN a speech word used as a noun ("his early-morning tweets accusing X") makes no speaker of X', () => {
+    expect(
+      speakers(
+        'Gov. Karen Doyle is calling a post by Tom Reyes “reckless and beneath his office.”\n\nShe says his early-morning tweets accusing Nina Alvarez of fraud are “lies and nothing more.”\n\nThe governor’s answer to Reyes came in her own series of posts on Friday.\n\nShe tweeted: “When someone gets under his skin, he lashes out.”',
+      ),
+    ).toEqual(['Karen Doyle', 'Karen Doyle', 'Karen Doyle']);
+  });
+
+  it('THEN a name that ends a relative clause ("who lives outside the capital, Sacramento,") is not the subject', () => {
+    expect(
+      speakers(
+        'Many activists are still angry about the primary.\n\nMichael Brandt, who lives in a small town outside the state capital, Sacramento, said he still “hopes for a miracle at the convention.”',
+      ),
+    ).toEqual(['Michael Brandt']);
+  });
 });

@@ -8,7 +8,7 @@ import { overlap, type RankedSentence, rankSentences } from './rank-sentences.ts
 import { type Sentence, splitSentences } from './sentences.ts';
 
 /** Bumped whenever the same text would give a different summary; part of cache keys. */
-export const OFFLINE_ENGINE_VERSION = 4;
+export const OFFLINE_ENGINE_VERSION = 5;
 
 export interface OfflineOptions {
   length: Length;

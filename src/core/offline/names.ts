@@ -245,6 +245,8 @@ export class NameBook {
   private readonly byRole = new Map<string, string | null>();
   private readonly roles: RoleEntry[] = [];
   private readonly genders = new Map<string, 'm' | 'f'>();
+  /** Words the article writes in lower case somewhere: common words, not names. */
+  private readonly lowerWords = new Set<string>();
   /** In a German article, what the text shows is a noun rather than a name. */
   private german: GermanNouns | null = null;
   language: TextLanguage | null = null;
@@ -253,6 +255,9 @@ export class NameBook {
     const book = new NameBook();
     book.language = textLanguage(text);
     if (book.language === 'de') book.german = GermanNouns.fromText(text);
+    for (const [word] of text.matchAll(/(?<![\p{L}\p{M}'’-])\p{Ll}[\p{L}\p{M}]*/gu)) {
+      book.lowerWords.add(word);
+    }
     for (const { run, index } of nameRuns(text)) {
       const parts = book.clean(run, text.slice(Math.max(0, index - 12), index));
       if (parts === null) continue;
@@ -378,6 +383,14 @@ export class NameBook {
   /** True when the article introduced someone by this name or surname. */
   knows(name: string): boolean {
     return name.includes(' ') || this.bySurname.has(name);
+  }
+
+  /**
+   * True for a single capitalised word the article also writes in lower case: "Delegates"
+   * opening a sentence after "angry delegates" is a common noun, not someone's name.
+   */
+  writtenLowercase(word: string): boolean {
+    return !word.includes(' ') && this.lowerWords.has(word.toLowerCase());
   }
 
   /** What the article tells of a person's gender: a forename, else a role or honorific. */

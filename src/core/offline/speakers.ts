@@ -483,6 +483,10 @@ function apposedName(phrase: string): string | null {
   if (comma <= 0) return null;
   const name = inner.slice(comma + 1).trim();
   if (!WHOLE_NAME.test(name)) return null;
+  // "Michael Seaman, who lives outside the state capital, Sacramento,": the name completes
+  // a relative clause about the subject; it is not the subject in apposition.
+  const clause = inner.slice(inner.lastIndexOf(',', comma - 1) + 1, comma).trim();
+  if (/^(?:who|whose|whom|which)\s/u.test(clause)) return null;
   // A description ends in a lower-case word, or opens with an article ("Der Leiter des
   // Influenza-Programms der WHO, Klaus Stöhr,"): German capitalises the nouns inside it.
   const description = inner.slice(Math.max(0, comma - 80), comma);
@@ -778,7 +782,7 @@ class PeopleSeen {
     const name = this.book.fullName(parts.name);
     if (!isPersonLike(name)) return null;
     // An unknown single word is a subject only where a verb follows it ("Weaver did not").
-    if (!this.book.knows(name) && !verbAfter) return null;
+    if (!this.book.knows(name) && (!verbAfter || this.book.writtenLowercase(name))) return null;
     return name;
   }
 
@@ -840,8 +844,10 @@ class PeopleSeen {
       }
       if (subject === null) continue;
       const speaker = this.resolve(subject, match.index);
-      if (speaker !== null && isPersonLike(speaker) && !cited.includes(speaker))
-        cited.push(speaker);
+      if (speaker === null || !isPersonLike(speaker) || cited.includes(speaker)) continue;
+      // "Delegates questioned …" after "angry delegates": a group, not someone "he" can be.
+      if (!this.book.knows(speaker) && this.book.writtenLowercase(speaker)) continue;
+      cited.push(speaker);
     }
     const source = accordingTo(frame, this.book);
     if (source !== null && 'name' in source.subject && isPersonLike(source.subject.name)) {

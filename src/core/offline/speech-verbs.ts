@@ -147,6 +147,8 @@ export function speechVerbs(text: string): Array<{ index: number; text: string; 
     const word = match[0];
     const ing = ENGLISH_ING.has(word);
     if (!ing && !FINITE.has(word)) continue;
+    if (!ing && isEnglishNoun(word, text.slice(Math.max(0, match.index - 40), match.index)))
+      continue;
     let index = match.index;
     if (FRENCH_FORMS_SET.has(word)) {
       const lead = text.slice(Math.max(0, index - 8), index);
@@ -158,3 +160,27 @@ export function speechVerbs(text: string): Array<{ index: number; text: string; 
   return found;
 }
 const FRENCH_FORMS_SET = new Set(FRENCH_FORMS);
+
+// Words that open an English noun phrase, and modifiers news writing puts between them and
+// the noun: "his remarks", "the latest reports", "Trump’s early-morning tweets".
+const MODIFIER =
+  '(?:\\p{L}+-)*(?:early|earlier|recent|latest|late|later|new|own|many|several|repeated|previous|public|first|last|frequent|numerous|morning|night|evening)';
+const DETERMINER_BEFORE = new RegExp(
+  `(?<![\\p{L}-])(?:the|an?|his|its|their|our|my|your|these|those)\\s+(?:${MODIFIER}\\s+)?$`,
+  'iu',
+);
+const POSSESSIVE_BEFORE = new RegExp(
+  `(?:\\p{L}['’]s|(?<![\\p{L}-])her)\\s+(?:${MODIFIER}\\s+)?$`,
+  'iu',
+);
+
+/**
+ * True when an English speech verb's form is a noun where it stands: right after a determiner
+ * ("the report", "his tweets"), or, in the plural, after a possessive ("Trump’s early tweets",
+ * "her remarks"), where "Trump’s said" would be "has said".
+ */
+function isEnglishNoun(word: string, before: string): boolean {
+  if (!ENGLISH_FINITE.has(word) || FRENCH_FORMS_SET.has(word)) return false;
+  if (DETERMINER_BEFORE.test(before)) return true;
+  return /[^s]s$/.test(word) && POSSESSIVE_BEFORE.test(before);
+}
