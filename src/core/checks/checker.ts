@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import type { Piscina } from 'piscina';
 import type { Bullet } from '../../shared/schemas.ts';
 import {
@@ -11,6 +9,7 @@ import {
 import { QUOTE_LIMITS } from '../quotes/limits.ts';
 import type { CandidateQuote, VerifiedQuotes } from '../quotes/verify-quotes.ts';
 import { verifyQuotes } from '../quotes/verify-quotes.ts';
+import { workerEntry } from '../worker-entry.ts';
 import { shareText } from './shared-text.ts';
 import type { CheckAnswer, CheckTask, GroundingDocument, TaskText } from './worker.ts';
 
@@ -72,7 +71,7 @@ export function createSourceChecker(options: SourceCheckerOptions = {}): SourceC
     starting ??= import('piscina').then(
       ({ Piscina }) =>
         new Piscina({
-          ...workerEntry(),
+          ...workerEntry(import.meta.url),
           minThreads: 0,
           maxThreads: options.threads ?? 1,
           idleTimeout: 30_000,
@@ -155,13 +154,4 @@ export function createSourceChecker(options: SourceCheckerOptions = {}): SourceC
       await piscina?.close({ force: true });
     },
   };
-}
-
-/** worker.ts under tsx and vitest (with tsx's loader), worker.js once compiled. */
-function workerEntry(): { filename: string; execArgv?: string[] } {
-  const typescript = import.meta.url.endsWith('.ts');
-  const filename = new URL(`./worker.${typescript ? 'ts' : 'js'}`, import.meta.url).href;
-  if (!typescript) return { filename };
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  return { filename, execArgv: ['--import', tsx] };
 }

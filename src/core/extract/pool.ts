@@ -1,10 +1,9 @@
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import type { Piscina } from 'piscina';
 import { UserError, type UserErrorCode } from '../../shared/errors.ts';
 import type { ArticleDocument } from '../../shared/schemas.ts';
+import { workerEntry } from '../worker-entry.ts';
 import { EXTRACT_LIMITS, tooComplex } from './limits.ts';
 import type { ExtractionRunner, ExtractTask } from './task.ts';
 import type { WorkerReply, WorkerTask } from './worker.ts';
@@ -52,7 +51,7 @@ export function createExtractionPool(options: ExtractionPoolOptions = {}): Extra
     if (closed) throw new Error('the extraction pool is closed');
     starting ??= import('piscina').then(({ Piscina }) => {
       piscina = new Piscina({
-        ...workerEntry(),
+        ...workerEntry(import.meta.url),
         minThreads: 0,
         maxThreads,
         maxQueue,
@@ -139,17 +138,4 @@ function busy(maxQueue: number): UserError {
 
 function what(task: ExtractTask): 'page' | 'PDF' {
   return task.kind === 'pdf' ? 'PDF' : 'page';
-}
-
-/**
- * The worker file next to this one: worker.ts under tsx and vitest, worker.js once compiled
- * to JavaScript. TypeScript needs tsx's loader in the worker; passed by absolute URL so it
- * resolves wherever the process was started.
- */
-function workerEntry(): { filename: string; execArgv?: string[] } {
-  const typescript = import.meta.url.endsWith('.ts');
-  const filename = new URL(`./worker.${typescript ? 'ts' : 'js'}`, import.meta.url).href;
-  if (!typescript) return { filename };
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  return { filename, execArgv: ['--import', tsx] };
 }
