@@ -3,27 +3,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.ts';
 import { ArticleDocumentSchema, ResultSchema } from '../../src/shared/schemas.ts';
 import { EXAMPLE } from '../../testkit/pipeline-helpers.ts';
+import { cliInProcess as cli } from '../../testkit/run-cli.ts';
 
 const EXAMPLE_PATH = 'examples/biden-putin-talks.txt';
-
-async function cli(argv: string[], env: NodeJS.ProcessEnv = {}, stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    readStdin: async () => stdin,
-    env,
-  });
-  return { code, stdout, stderr };
-}
 
 // A local site serving the example article as an HTML page.
 const articleHtml = `<!doctype html><html lang="en"><head><title>Biden-Putin Talks Provide No Breakthrough | EurAsian Times</title>

@@ -5,25 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readInput } from '../../src/cli/read-input.ts';
-import { runCli } from '../../src/cli/run.ts';
+import { cliInProcess as cli } from '../../testkit/run-cli.ts';
 import { runScript } from '../../testkit/run-script.ts';
-
-/** The CLI run in-process: what it printed and the exit code it would end with. */
-async function cli(argv: string[], env: NodeJS.ProcessEnv = {}, stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    readStdin: async () => stdin,
-    env,
-  });
-  return { code, stdout, stderr, firstLine: stderr.split('\n')[0] };
-}
 
 const EXAMPLE = 'examples/biden-putin-talks.txt';
 
